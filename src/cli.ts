@@ -1,0 +1,136 @@
+// The command registry. Each command's flags live here (cheap, needed for --help); its handler is
+// imported only when that command runs, so start-up stays close to bare Node.
+import yargs, { type Argv } from 'yargs';
+import { UsageError } from './errors.js';
+import type { Context } from './context.js';
+import { simulateFlags } from './sim/cli-flags.js';
+
+export const DEPTHS = ['super-brief', 'brief', 'detailed'] as const;
+
+interface CommandSpec {
+  command: string;
+  aliases?: string[];
+  describe: string;
+  examples: [string, string][];
+  builder?: (y: Argv) => Argv;
+  /** The handler module; yargs has already checked the flags its `args` type describes. */
+  run: () => Promise<{ run(args: never, ctx: Context): Promise<void> }>;
+}
+
+const jsonFlag = { type: 'boolean', describe: 'Print JSON instead of text' } as const;
+const deckFlag = { type: 'string', describe: 'Only this deck (id)' } as const;
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    command: 'list',
+    describe: 'List decks and questions with id, level and tags',
+    examples: [
+      ['$0 list', 'every question, numbered'],
+      ['$0 list --deck load-balancing --json', 'one deck as JSON'],
+    ],
+    builder: (y) => y.option('deck', deckFlag).option('json', jsonFlag),
+    run: () => import('./commands/list.js'),
+  },
+  {
+    command: 'read <question>',
+    aliases: ['explain'],
+    describe: 'Read a question and its answer at the depth you choose',
+    examples: [
+      ['$0 read sticky', 'find by words from the title (default depth: brief)'],
+      ['$0 read session-persistence --depth detailed', 'the full answer'],
+      ['$0 read 4 --depth all --json', 'by list number, every depth, as JSON'],
+    ],
+    builder: (y) =>
+      y
+        .positional('question', { type: 'string', describe: 'id, list number or words from the title' })
+        .option('depth', {
+          choices: [...DEPTHS, 'all'],
+          describe: 'Answer depth (default: your setting, else brief)',
+        })
+        .option('json', jsonFlag),
+    run: () => import('./commands/read.js'),
+  },
+  {
+    command: 'validate [paths..]',
+    describe: 'Check content files and print every problem as file:line: message',
+    examples: [
+      ['$0 validate', 'check the built-in content and your --content folders'],
+      ['$0 validate my-deck/', 'check a folder or single files'],
+    ],
+    builder: (y) => y.positional('paths', { type: 'string', array: true, describe: 'files or folders' }),
+    run: () => import('./commands/validate.js'),
+  },
+  {
+    command: 'import <files..>',
+    describe: 'Convert plain-text interview documents into content files',
+    examples: [
+      ['$0 import q4.txt --out my-content', 'writes my-content/<deck>/<id>.md'],
+      ['$0 import *.txt --deck caching --force', 'override the deck, overwrite existing files'],
+    ],
+    builder: (y) =>
+      y
+        .positional('files', { type: 'string', array: true, describe: 'plain-text documents' })
+        .option('deck', { type: 'string', describe: 'Deck id (default: from the title line)' })
+        .option('out', { type: 'string', default: '.', describe: 'Folder to write <deck>/<id>.md into' })
+        .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing files' }),
+    run: () => import('./commands/import.js'),
+  },
+  {
+    command: 'simulate',
+    aliases: ['sim'],
+    describe: 'Simulate a load balancer: sticky cookies vs round-robin, failures, scale-out, session stores',
+    examples: [
+      ['$0 simulate --scenario seed-example', 'three servers, users A, B, C: see the cookie override round-robin'],
+      ['$0 simulate --list', 'the named scenarios and what each demonstrates'],
+      ['$0 simulate --strategy sticky-cookie --servers 3 --fail s2@40 --store shared', 'a failure with a shared session store'],
+      ['$0 simulate --compare sticky-cookie/local,round-robin/shared --fail s2@40', 'the same traffic, side by side'],
+    ],
+    builder: (y) => simulateFlags(y),
+    run: () => import('./commands/simulate.js'),
+  },
+];
+
+export function buildParser(argv: string[], ctx: Context, version: string): Argv {
+  let y = yargs(argv)
+    .scriptName('prepdeck')
+    .usage('$0 [command]\n\nPractise system-design interview questions: read answers at three depths, quiz yourself, review flashcards.')
+    .version(version)
+    .alias('version', 'v')
+    .help()
+    .alias('help', 'h')
+    .option('content', {
+      // Not `array: true`: that would swallow the command after it. Repeats still collect into an array.
+      type: 'string',
+      describe: 'Add a content folder (repeatable; also PREPDECK_CONTENT)',
+      global: true,
+    })
+    .strict()
+    .recommendCommands()
+    .exitProcess(false)
+    .wrap(Math.min(ctx.stdout.columns, 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      // recommendCommands() reports an unknown command only as its suggestion.
+      const unknown = /^Did you mean/.test(msg) ? `Unknown command '${String(argv[0])}'. ` : '';
+      throw new UsageError(`${unknown}${msg}\nRun 'prepdeck --help' for usage.`);
+    });
+
+  for (const spec of COMMANDS) {
+    y = y.command({
+      command: spec.command,
+      aliases: spec.aliases,
+      describe: spec.describe,
+      builder: (sub: Argv) => {
+        let b = spec.builder ? spec.builder(sub) : sub;
+        for (const [cmd, what] of spec.examples) b = b.example(cmd, what);
+        return b;
+      },
+      handler: async (args) => {
+        const mod = await spec.run();
+        await mod.run(args as never, ctx);
+      },
+    });
+  }
+  for (const spec of COMMANDS) y = y.example(spec.examples[0]![0], spec.examples[0]![1]);
+  return y;
+}

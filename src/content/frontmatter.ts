@@ -1,0 +1,83 @@
+// Front matter: YAML (the `yaml` package never executes code) checked by a valibot schema.
+import * as v from 'valibot';
+import { parseDocument } from 'yaml';
+import type { Problem } from '../errors.js';
+import { LEVELS, type Level } from './model.js';
+
+const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'));
+
+export const FrontMatterSchema = v.object({
+  id: slug,
+  deck: slug,
+  title: v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')),
+  level: v.picklist(LEVELS, `must be one of ${LEVELS.join(', ')}`),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty('tags must not be empty'))), v.minLength(1, 'needs at least one tag')),
+  order: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'))),
+  related: v.optional(v.array(slug), []),
+  source: v.optional(v.string()),
+  simulate: v.optional(v.pipe(v.string(), v.regex(/^--[a-z]/, "must be the flags of a 'prepdeck simulate' command, e.g. '--scenario seed-example'"))),
+});
+
+export interface FrontMatter {
+  id: string;
+  deck: string;
+  title: string;
+  level: Level;
+  tags: string[];
+  order?: number;
+  related: string[];
+  source?: string;
+  /** Flags of a `prepdeck simulate` run that shows this answer's point; offered by `read`. */
+  simulate?: string;
+}
+
+export interface FrontMatterResult {
+  data?: FrontMatter;
+  /** 1-based line in the file of each top-level key. */
+  keyLines: Record<string, number>;
+  problems: Problem[];
+}
+
+/**
+ * Parse the YAML between the `---` lines. `firstLine` is the file line of the YAML's first line,
+ * so that problems point into the file.
+ */
+export function parseFrontMatter(yamlText: string, file: string, firstLine: number): FrontMatterResult {
+  const keyLines: Record<string, number> = {};
+  const lines = yamlText.split('\n');
+  lines.forEach((l, i) => {
+    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(l);
+    if (m && keyLines[m[1]!] === undefined) keyLines[m[1]!] = firstLine + i;
+  });
+
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      keyLines,
+      problems: doc.errors.map((e) => ({
+        file,
+        line: firstLine - 1 + (e.linePos?.[0]?.line ?? 1),
+        message: `front matter: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { keyLines, problems: [{ file, line: firstLine - 1, message: 'front matter must be a YAML mapping (key: value lines)' }] };
+  }
+  const result = v.safeParse(FrontMatterSchema, raw);
+  if (result.success) return { data: result.output as FrontMatter, keyLines, problems: [] };
+
+  const problems = result.issues.map((issue) => {
+    const key = issue.path?.[0]?.key;
+    const name = typeof key === 'string' ? key : undefined;
+    const line = (name && keyLines[name]) || firstLine - 1;
+    const what = name ? (issue.path!.length > 1 ? `'${name}' item` : `'${name}'`) : 'front matter';
+    const message =
+      issue.input === undefined && name && issue.path!.length === 1
+        ? `front matter: missing required key '${name}'`
+        : `front matter: ${what}: ${issue.message.replace(/^Invalid \w+: /, '')}`;
+    return { file, line, message };
+  });
+  return { keyLines, problems };
+}

@@ -1,0 +1,196 @@
+// The plain-text interview format (see DESIGN.md) to a content file. Pure: text in, Markdown out.
+import { stringify } from 'yaml';
+import { ContentError, type Problem } from '../errors.js';
+import type { Level } from './model.js';
+import { sanitizeText } from './sanitize.js';
+
+const SECTION_NAMES = {
+  question: 'Question',
+  'brief answer': 'Brief Answer',
+  'super brief answer': 'Super Brief Answer',
+  'detailed answer': 'Detailed Answer',
+} as const;
+type SectionName = keyof typeof SECTION_NAMES;
+
+const LEVEL_WORDS: Record<string, Level> = {
+  entry: 'junior',
+  junior: 'junior',
+  mid: 'mid',
+  middle: 'mid',
+  intermediate: 'mid',
+  senior: 'senior',
+  lead: 'senior',
+  staff: 'senior',
+  principal: 'senior',
+};
+
+export interface ImportedQuestion {
+  id: string;
+  deck: string;
+  order?: number;
+  title: string;
+  level: Level;
+  markdown: string;
+}
+
+/** Curly quotes, ellipses and odd spaces to plain ASCII; dashes stay (they read well in a terminal). */
+export function normalizePunctuation(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/\u2026/g, '...')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .replace(/[\u200B\u2060]/g, '');
+}
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Characters Markdown would read as syntax, escaped so that imported prose renders as written. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|&~]/g, (ch) => `\\${ch}`)
+    .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
+    .replace(/^(\s*)([-+=])(\s|$)/, '$1\\$2$3');
+}
+
+interface TitleInfo {
+  deck?: string;
+  order?: number;
+  level?: Level;
+  question: string;
+}
+
+/** "Load Balancing Q4: Explain … ? Question For: Mid Level Developer" */
+export function parseTitleLine(line: string): TitleInfo {
+  let rest = line.trim();
+  let level: Level | undefined;
+  const lv = /\s*Question\s+For:\s*(\w+)(?:\s+Level)?(?:\s+Developer)?\s*$/i.exec(rest);
+  if (lv) {
+    level = LEVEL_WORDS[lv[1]!.toLowerCase()];
+    rest = rest.slice(0, lv.index).trim();
+  }
+  let deck: string | undefined;
+  let order: number | undefined;
+  const head = /^(.{1,60}?)\s+Q(\d+)\s*[:.)-]\s*/i.exec(rest);
+  if (head) {
+    deck = slugify(head[1]!) || undefined;
+    order = Number(head[2]) || undefined;
+    rest = rest.slice(head[0].length);
+  }
+  return { deck, order, level, question: rest.replace(/\s+([?!.,;:])/g, '$1').trim() };
+}
+
+function isSectionLine(line: string): SectionName | undefined {
+  const k = line.trim().toLowerCase().replace(/[\s-]+/g, ' ');
+  return k in SECTION_NAMES ? (k as SectionName) : undefined;
+}
+
+/** A line inside the detailed answer that reads as a sub-heading: short, not a list item, no final punctuation. */
+export function looksLikeHeading(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 80 || t.startsWith('- ')) return false;
+  if (/[.,;:!]$/.test(t)) return false;
+  if (t.split(/\s+/).length > 12) return false;
+  return /^[A-Z0-9"'(]/.test(t);
+}
+
+function convertBody(lines: string[], headings: boolean): string {
+  const out: string[] = [];
+  let inList = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('- ')) {
+      if (!inList) out.push('');
+      out.push(`- ${escapeMarkdown(line.slice(2).trim())}`);
+      inList = true;
+      continue;
+    }
+    inList = false;
+    out.push('');
+    out.push(headings && looksLikeHeading(line) ? `## ${escapeMarkdown(line)}` : escapeMarkdown(line));
+  }
+  return out.join('\n').trim();
+}
+
+/**
+ * Convert one document. Throws ContentError (file and line) for a missing title or section.
+ * `deckOverride` replaces the deck read from the title line.
+ */
+export function importDocument(source: string, file: string, deckOverride?: string): ImportedQuestion {
+  const text = normalizePunctuation(sanitizeText(source));
+  const lines = text.split('\n');
+  const problems: Problem[] = [];
+  const titleIndex = lines.findIndex((l) => l.trim() !== '');
+  if (titleIndex < 0) throw new ContentError([{ file, line: 1, message: 'empty document: expected a title line' }]);
+
+  const sections: Partial<Record<SectionName, { line: number; body: string[] }>> = {};
+  let current: string[] | undefined;
+  lines.forEach((l, i) => {
+    if (i === titleIndex) return;
+    const name = isSectionLine(l);
+    if (name && !sections[name]) {
+      sections[name] = { line: i + 1, body: [] };
+      current = sections[name].body;
+    } else if (current) current.push(l);
+  });
+  for (const [key, label] of Object.entries(SECTION_NAMES) as [SectionName, string][]) {
+    const s = sections[key];
+    if (!s) problems.push({ file, line: lines.length, message: `missing section '${label}'` });
+    else if (s.body.every((l) => !l.trim())) problems.push({ file, line: s.line, message: `section '${label}' is empty` });
+  }
+  const titleLine = lines[titleIndex]!;
+  const info = parseTitleLine(titleLine);
+  if (!info.level) problems.push({ file, line: titleIndex + 1, message: "title line must end with 'Question For: <Junior|Mid|Senior> Level Developer'" });
+  const deck = deckOverride ? slugify(deckOverride) : info.deck;
+  if (!deck) problems.push({ file, line: titleIndex + 1, message: "cannot read the deck from the title line (expected '<Deck name> Q<n>: …'); pass --deck" });
+  if (problems.length > 0) throw new ContentError(problems);
+
+  // The Question section repeats the title line; strip the same decorations from it.
+  const questionText = parseTitleLine(sections.question!.body.filter((l) => l.trim()).join(' ')).question || info.question;
+  const title = info.question || questionText;
+  const id = info.order && info.deck ? `${info.deck}-q${info.order}` : slugify(title).split('-').slice(0, 6).join('-');
+  const frontMatter = {
+    id,
+    deck: deck!,
+    ...(info.order ? { order: info.order } : {}),
+    title,
+    level: info.level!,
+    tags: [deck!],
+    source: `imported from ${file.split(/[\\/]/).pop()}`,
+  };
+  const markdown = [
+    '---',
+    stringify(frontMatter, { lineWidth: 0 }).trimEnd(),
+    '---',
+    '',
+    '# Question',
+    '',
+    escapeMarkdown(questionText),
+    '',
+    '# Super-brief answer',
+    '',
+    convertBody(sections['super brief answer']!.body, false),
+    '',
+    '# Brief answer',
+    '',
+    convertBody(sections['brief answer']!.body, false),
+    '',
+    '# Detailed answer',
+    '',
+    convertBody(sections['detailed answer']!.body, true),
+    '',
+    '# Quiz',
+    '',
+    '# Flashcards',
+    '',
+  ].join('\n');
+  return { id, deck: deck!, order: info.order, title, level: info.level!, markdown };
+}

@@ -1,0 +1,27 @@
+// Loading the library for a command: problems in some files must not stop the reader from using the rest.
+import type { Context } from '../context.js';
+import { ContentError } from '../errors.js';
+import { contentDirs, loadLibrary } from './load.js';
+import type { Question } from './model.js';
+
+/** `--content` given once is a string, given several times an array. */
+export function contentFlags(args: { content?: unknown }): string[] {
+  const c = args.content;
+  return c === undefined ? [] : (Array.isArray(c) ? c : [c]).map(String);
+}
+
+/**
+ * The questions from the built-in and user folders. Files with problems are left out and reported
+ * in one line on stderr; with `strict`, any problem is a ContentError (exit 4).
+ */
+export function libraryFor(args: { content?: unknown }, ctx: Context, strict = false): Question[] {
+  const lib = loadLibrary(contentDirs(contentFlags(args), ctx.env));
+  if (lib.problems.length > 0) {
+    if (strict) throw new ContentError(lib.problems);
+    const files = new Set(lib.problems.map((p) => p.file)).size;
+    ctx.stderr.write(
+      `prepdeck: ${lib.problems.length} content problem(s) in ${files} file(s) (files with errors are left out); run 'prepdeck validate'.\n`,
+    );
+  }
+  return lib.questions;
+}

@@ -1,0 +1,54 @@
+// A question and its answer at one or more depths, as terminal text (tldr-style: model -> string).
+import type { Depth, Question } from '../content/model.js';
+import wrapAnsi from 'wrap-ansi';
+import { renderMarkdown } from './markdown.js';
+import type { Output } from './terminal.js';
+
+export const DEPTH_LABEL: Record<Depth, string> = {
+  'super-brief': 'Super-brief answer',
+  brief: 'Brief answer',
+  detailed: 'Detailed answer',
+};
+
+type Out = Pick<Output, 'c' | 'color' | 'columns'>;
+
+function rule(out: Out, label: string): string {
+  const text = ` ${label} `;
+  const width = Math.max(0, Math.min(out.columns, 100) - text.length - 2);
+  return out.c.cyan('──' + out.c.bold(text) + '─'.repeat(width));
+}
+
+export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): string {
+  const { c } = out;
+  const parts: string[] = [];
+  parts.push(c.bold(c.magenta(q.title)));
+  parts.push(c.dim(wrapAnsi(`${q.deck} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')} · id ${q.id}`, out.columns)));
+  parts.push('', rule(out, 'Question'), renderMarkdown(q.prompt, out));
+  for (const depth of depths) parts.push(rule(out, DEPTH_LABEL[depth]), renderMarkdown(q.answers[depth], out));
+  if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), renderMarkdown(q.tips, out));
+
+  const next: string[] = [];
+  const others = (['super-brief', 'brief', 'detailed'] as const).filter((d) => !depths.includes(d));
+  if (others.length > 0) next.push(`Other depths: prepdeck read ${q.id} --depth ${others.join('|')}`);
+  if (q.simulate) next.push(`See it run:   prepdeck simulate ${q.simulate}`);
+  if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(', ')}`);
+  if (q.quiz.length + q.cards.length > 0) next.push(`Practise:     prepdeck quiz --question ${q.id}  ·  prepdeck practice`);
+  if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(l)).join('\n') + '\n');
+  return parts.join('\n');
+}
+
+export function answerJson(q: Question, depths: readonly Depth[]) {
+  return {
+    id: q.id,
+    deck: q.deck,
+    title: q.title,
+    level: q.level,
+    tags: q.tags,
+    question: q.prompt,
+    depths,
+    answers: Object.fromEntries(depths.map((d) => [d, q.answers[d]])),
+    ...(q.tips ? { tips: q.tips } : {}),
+    related: q.related,
+    ...(q.simulate ? { simulate: `prepdeck simulate ${q.simulate}` } : {}),
+  };
+}

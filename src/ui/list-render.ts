@@ -1,0 +1,43 @@
+// Renders the question list as text (grouped by deck) or as a JSON-ready object.
+import type { Question } from '../content/model.js';
+import type { Output } from './terminal.js';
+
+export interface Numbered {
+  n: number;
+  q: Question;
+}
+
+export function listJson(items: Numbered[]) {
+  const decks = new Map<string, object[]>();
+  for (const { n, q } of items) {
+    const list = decks.get(q.deck) ?? [];
+    list.push({ number: n, id: q.id, title: q.title, level: q.level, tags: q.tags, quizItems: q.quiz.length, flashcards: q.cards.length });
+    decks.set(q.deck, list);
+  }
+  return { decks: [...decks].map(([id, questions]) => ({ id, questions })) };
+}
+
+export function renderList(items: Numbered[], out: Pick<Output, 'c' | 'columns'>): string {
+  const { c } = out;
+  const lines: string[] = [];
+  let deck = '';
+  for (const { n, q } of items) {
+    if (q.deck !== deck) {
+      deck = q.deck;
+      const count = items.filter((i) => i.q.deck === deck).length;
+      lines.push((lines.length ? '\n' : '') + c.bold(c.magenta(deck)) + c.dim(` (${count} question${count === 1 ? '' : 's'})`));
+    }
+    const num = `${String(n).padStart(3)}. `;
+    const indent = ' '.repeat(num.length);
+    lines.push(c.cyan(num) + c.bold(truncate(q.title, out.columns - num.length)));
+    const meta = `${q.id} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')}`;
+    lines.push(indent + c.dim(truncate(meta, out.columns - num.length)));
+  }
+  lines.push('', c.dim("Read one with 'prepdeck read <number|id|words>'."));
+  return lines.join('\n') + '\n';
+}
+
+function truncate(text: string, width: number): string {
+  if (width < 10 || text.length <= width) return text;
+  return text.slice(0, width - 1) + '…';
+}

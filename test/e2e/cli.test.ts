@@ -1,0 +1,57 @@
+// The command line as a user meets it: help, version, unknown commands and flags, exit codes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers.js';
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('prepdeck command line', () => {
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--help lists every command with a description and examples', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['list', 'read <question>', 'validate', 'import <files..>', 'simulate']) expect(r.stdout).toContain(`prepdeck ${cmd}`);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('prepdeck read sticky');
+  });
+
+  it.each(['list', 'read', 'validate', 'import', 'simulate'])('%s has its own --help', async (cmd) => {
+    const r = await runCli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`prepdeck ${cmd}`);
+    expect(r.stdout).toContain('Examples:');
+  });
+
+  it('with no command and no terminal, prints the help and exits 0', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Commands:');
+  });
+
+  it('an unknown command suggests the nearest and exits 2', async () => {
+    const r = await runCli(['lst']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown command 'lst'");
+    expect(r.stderr).toContain('Did you mean list?');
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown flag exits 2 with a clear message and no stack', async () => {
+    const r = await runCli(['list', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown argument: bogus');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad value exits 2', async () => {
+    const r = await runCli(['read', 'sticky', '--depth', 'medium']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Invalid values');
+    expect(r.stderr).toContain('super-brief');
+  });
+});

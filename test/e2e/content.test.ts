@@ -1,0 +1,200 @@
+// list, read, validate and import through the built CLI.
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, SEED, tempDir } from './helpers.js';
+
+const home = tempDir();
+afterAll(() => home.remove());
+const run = (args: string[], env?: Record<string, string>) => runCli(args, { home: home.path, env });
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/;
+
+describe('list', () => {
+  it('--json lists the load-balancing deck with ids, levels and tags', async () => {
+    const r = await run(['list', '--json']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as { decks: { id: string; questions: { number: number; id: string; level: string; tags: string[] }[] }[] };
+    const lb = data.decks.find((d) => d.id === 'load-balancing')!;
+    const sp = lb.questions.find((q) => q.id === 'session-persistence')!;
+    expect(sp).toMatchObject({ level: 'mid', number: expect.any(Number) });
+    expect(sp.tags).toContain('sessions');
+  });
+
+  it('text output numbers the questions and shows ids', async () => {
+    const r = await run(['list', '--deck', 'load-balancing']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+\. Session persistence/);
+    expect(r.stdout).toContain('session-persistence · mid');
+  });
+
+  it('an unknown deck exits 3', async () => {
+    const r = await run(['list', '--deck', 'nope']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("No deck 'nope'");
+  });
+});
+
+describe('read', () => {
+  it.each([
+    ['super-brief', 'Super-brief answer', ['Brief answer', 'Detailed answer']],
+    ['brief', 'Brief answer', ['Super-brief answer', 'Detailed answer']],
+    ['detailed', 'Detailed answer', ['Super-brief answer', '── Brief answer']],
+  ])('--depth %s shows that depth only, as plain text when piped', async (depth, shown, hidden) => {
+    const r = await run(['read', 'sticky', '--depth', depth]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Session persistence, sticky sessions and session affinity');
+    expect(r.stdout).toContain(`── ${shown} `);
+    for (const h of hidden) expect(r.stdout).not.toContain(`── ${h} `);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).not.toContain('**');
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('defaults to brief and offers the other depths and the simulation', async () => {
+    const r = await run(['read', 'session-persistence']);
+    expect(r.stdout).toContain('── Brief answer ');
+    expect(r.stdout).toContain('prepdeck read session-persistence --depth super-brief|detailed');
+    expect(r.stdout).toContain('prepdeck simulate --scenario seed-example');
+  });
+
+  it('--depth all shows all three depths and the interview tips', async () => {
+    const r = await run(['read', 'session-persistence', '--depth', 'all']);
+    for (const h of ['Super-brief answer', 'Brief answer', 'Detailed answer', 'Interview tips']) expect(r.stdout).toContain(`── ${h} `);
+  });
+
+  it('colours with FORCE_COLOR and not with NO_COLOR', async () => {
+    const coloured = await run(['read', 'sticky'], { FORCE_COLOR: '1' });
+    expect(coloured.stdout).toMatch(ANSI);
+    const plain = await run(['read', 'sticky'], { FORCE_COLOR: '0', NO_COLOR: '1' });
+    expect(plain.stdout).not.toMatch(ANSI);
+  });
+
+  it('--json gives the raw Markdown per depth', async () => {
+    const r = await run(['read', 'sticky', '--depth', 'all', '--json']);
+    const data = JSON.parse(r.stdout) as { id: string; answers: Record<string, string> };
+    expect(data.id).toBe('session-persistence');
+    expect(Object.keys(data.answers)).toEqual(['super-brief', 'brief', 'detailed']);
+    expect(data.answers.detailed).toContain('## ');
+  });
+
+  it('the explain alias and a list number work', async () => {
+    const list = JSON.parse((await run(['list', '--json'])).stdout) as { decks: { questions: { number: number; id: string }[] }[] };
+    const n = list.decks.flatMap((d) => d.questions).find((q) => q.id === 'session-persistence')!.number;
+    const r = await run(['explain', String(n), '--depth', 'super-brief']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Session persistence, sticky sessions');
+  });
+
+  it('an unknown or ambiguous reference lists candidates and exits 3', async () => {
+    const unknown = await run(['read', 'kafka']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain("No question matches 'kafka'");
+    expect(unknown.stderr).toContain('session-persistence');
+    const ambiguous = await run(['read', 'load']);
+    expect(ambiguous.code).toBe(3);
+    expect(ambiguous.stderr).toContain("'load' matches several questions:");
+  });
+});
+
+describe('validate', () => {
+  it('the built-in content passes', async () => {
+    const r = await run(['validate']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no problems/);
+  });
+
+  it('a good user folder passes', async () => {
+    const r = await run(['validate', 'test/fixtures/good']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 file(s), 1 question(s), 1 quiz item(s), 1 flashcard(s): no problems.');
+  });
+
+  it('broken files print every problem as file:line: message and exit 4', async () => {
+    const r = await run(['validate', 'test/fixtures/broken']);
+    expect(r.code).toBe(4);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      "test/fixtures/broken/bad-question.md:2: front matter: 'id': must be lowercase letters, digits and dashes",
+      "test/fixtures/broken/bad-question.md:5: front matter: 'level': must be one of junior, mid, senior",
+      "test/fixtures/broken/bad-question.md:14: section '# Super-brief answer' is empty",
+      "test/fixtures/broken/bad-question.md:22: quiz item 'two-right': a single item has exactly one right option, found 2",
+      "test/fixtures/broken/bad-question.md:31: quiz item 'no-explanation': missing 'Explanation:' (say why the answer is right)",
+      "test/fixtures/broken/bad-question.md:40: flashcard 'empty-back': missing or empty 'Back:'",
+      "test/fixtures/broken/bad-question.md:44: unknown section '# Summary' (expected one of: Question, Super-brief answer, Brief answer, Detailed answer, Interview tips, Quiz, Flashcards)",
+      "test/fixtures/broken/bad-question.md:46: missing section '# Detailed answer'",
+      "test/fixtures/broken/no-front-matter.md:1: missing front matter: the file must start with a '---' line",
+    ]);
+  });
+
+  it('a user question reusing a built-in id is reported on its id line', async () => {
+    const dir = tempDir();
+    const src = readFileSync('test/fixtures/good/custom/cache-aside.md', 'utf8').replace('id: cache-aside', 'id: session-persistence');
+    writeFileSync(join(dir.path, 'dup.md'), src);
+    const r = await run(['validate', dir.path]);
+    dir.remove();
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/dup\.md:2: duplicate question id 'session-persistence' \(also in .*session-persistence\.md\)/);
+  });
+
+  it('a missing path exits 3', async () => {
+    const r = await run(['validate', 'no/such/dir']);
+    expect(r.code).toBe(3);
+  });
+});
+
+describe('--content and PREPDECK_CONTENT', () => {
+  it('add user folders to the built-in decks', async () => {
+    const viaFlag = await run(['--content', 'test/fixtures/good', 'read', 'cache-aside', '--depth', 'super-brief']);
+    expect(viaFlag.code).toBe(0);
+    expect(viaFlag.stdout).toContain('What is the cache-aside pattern?');
+    const viaEnv = JSON.parse((await run(['list', '--json'], { PREPDECK_CONTENT: 'test/fixtures/good' })).stdout) as { decks: { id: string }[] };
+    expect(viaEnv.decks.map((d) => d.id)).toEqual(expect.arrayContaining(['load-balancing', 'caching']));
+  });
+});
+
+describe('import', () => {
+  it('converts the seed into a file that validates and reads back at each depth', async () => {
+    const out = tempDir();
+    const r = await run(['import', SEED, '--out', out.path]);
+    expect(r.code).toBe(0);
+    const file = join(out.path, 'load-balancing', 'load-balancing-q4.md');
+    expect(existsSync(file)).toBe(true);
+    expect((await run(['validate', out.path])).code).toBe(0);
+    const seed = readFileSync(SEED, 'utf8');
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    const expectations: [string, string][] = [
+      ['super-brief', 'is the preferred alternative, storing session data externally'],
+      ['brief', 'Scalability Limitations: Tying users to specific servers'],
+      ['detailed', 'Interaction with Load Balancing Algorithms'],
+    ];
+    for (const [depth, phrase] of expectations) {
+      expect(squash(seed)).toContain(phrase);
+      const read = await run(['--content', out.path, 'read', 'load-balancing-q4', '--depth', depth]);
+      expect(read.code).toBe(0);
+      expect(squash(read.stdout)).toContain(phrase);
+    }
+    // Never overwrite without --force.
+    const again = await run(['import', SEED, '--out', out.path]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('use --force');
+    expect((await run(['import', SEED, '--out', out.path, '--force'])).code).toBe(0);
+    out.remove();
+  });
+
+  it('a document missing a section is reported with file and section, exit 4, nothing written', async () => {
+    const dir = tempDir();
+    const broken = readFileSync(SEED, 'utf8').replace(/\r?\nDetailed Answer\r?\n[\s\S]*$/, '\n');
+    mkdirSync(join(dir.path, 'in'));
+    writeFileSync(join(dir.path, 'in', 'q.txt'), broken);
+    const r = await run(['import', join(dir.path, 'in', 'q.txt'), '--out', join(dir.path, 'out')]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/q\.txt:\d+: missing section 'Detailed Answer'/);
+    expect(existsSync(join(dir.path, 'out'))).toBe(false);
+    dir.remove();
+  });
+
+  it('a missing input file exits 3', async () => {
+    expect((await run(['import', 'nope.txt'])).code).toBe(3);
+  });
+});

@@ -1,0 +1,55 @@
+// Runs the built CLI (bin/prepdeck.js -> dist/) as a real process with a throwaway PREPDECK_HOME,
+// so no test ever reads or writes the user's real progress.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/prepdeck.js');
+export const SEED = resolve(ROOT, '../shared/seeds/000_2d7aaa6f0b5ed7c9.txt');
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function tempDir(prefix = 'prepdeck-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Environment for a child: no colour unless asked, no inherited content or home. */
+export function cleanEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PREPDECK_HOME: home, ...extra };
+  for (const k of ['FORCE_COLOR', 'NO_COLOR', 'PREPDECK_CONTENT', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID', 'NODE_OPTIONS']) {
+    if (!(k in extra)) delete env[k];
+  }
+  return env;
+}
+
+export function runCli(
+  args: string[],
+  opts: { home?: string; env?: Record<string, string | undefined>; input?: string; cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
+  const home = opts.home ?? join(tmpdir(), 'prepdeck-unused-home');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: cleanEnv(home, opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
