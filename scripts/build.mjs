@@ -21,7 +21,10 @@ await build({
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   // marked-terminal pulls cli-highlight (highlight.js) for code blocks; we render code plainly.
-  alias: { 'cli-highlight': './src/ui/no-highlight.ts', 'node-emoji': './src/ui/no-emoji.ts' },
+  alias: {
+    'cli-highlight': './src/ui/no-highlight.ts',
+    'node-emoji': './src/ui/no-emoji.ts',
+  },
   logLevel: 'warning',
 });
 

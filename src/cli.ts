@@ -88,6 +88,75 @@ export const COMMANDS: CommandSpec[] = [
     builder: (y) => simulateFlags(y),
     run: () => import('./commands/simulate.js'),
   },
+  {
+    command: 'practice',
+    aliases: ['flashcards', 'cards'],
+    describe: 'Practise flashcards on a spaced-repetition schedule (FSRS): reveal, tick key points, grade 1-4',
+    examples: [
+      ['$0 practice', 'due cards first, then up to 10 new ones a day'],
+      ['$0 practice --deck load-balancing --new 5', 'one deck, five new cards'],
+      ['$0 practice --cram', 'review every card without changing its schedule'],
+    ],
+    builder: (y) =>
+      y
+        .option('deck', deckFlag)
+        .option('new', { type: 'number', describe: 'New cards this session (default: what is left of your daily limit, 10)' })
+        .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
+        .option('depth', { choices: DEPTHS, describe: 'Answer depth shown with each card (default: your setting, else brief)' }),
+    run: () => import('./commands/practice.js'),
+  },
+  {
+    command: 'quiz',
+    describe: 'Take a multiple-choice quiz; items you missed before come first',
+    examples: [
+      ['$0 quiz', 'ten items from every deck'],
+      ['$0 quiz --deck load-balancing --count 5', 'five items from one deck'],
+      ['$0 quiz --question session-persistence --seed 42', 'one question, replayable with the same seed'],
+    ],
+    builder: (y) =>
+      y
+        .option('deck', deckFlag)
+        .option('question', { type: 'string', describe: 'Only this question (id, list number or title words)' })
+        .option('count', { type: 'number', default: 10, describe: 'Number of items' })
+        .option('seed', { type: 'string', describe: 'Shuffle seed: the same seed replays the same quiz' })
+        .option('depth', { choices: DEPTHS, describe: 'Depth of the answer shown on request (default: your setting, else brief)' }),
+    run: () => import('./commands/quiz.js'),
+  },
+  {
+    command: 'progress [action] [file]',
+    aliases: ['stats'],
+    describe: 'Your progress: cards, quiz scores, streak, reviews per day; reset, export, import',
+    examples: [
+      ['$0 progress', 'per deck and question, with a 14-day chart'],
+      ['$0 progress --json', 'the same figures as JSON'],
+      ['$0 progress export backup.json', 'save everything to a file; import merges it back'],
+      ['$0 progress reset --deck load-balancing', 'start a deck over (asks first)'],
+    ],
+    builder: (y) =>
+      y
+        .positional('action', { choices: ['show', 'reset', 'export', 'import'], describe: 'What to do (default: show)' })
+        .positional('file', { type: 'string', describe: 'File for export or import' })
+        .option('deck', deckFlag)
+        .option('json', jsonFlag)
+        .option('path', { type: 'boolean', describe: 'Print where progress is stored' })
+        .option('yes', { type: 'boolean', describe: 'reset: do not ask for confirmation' }),
+    run: () => import('./commands/progress.js'),
+  },
+  {
+    command: 'config [action] [key] [value]',
+    describe: 'Show or change settings: depth, new-per-day',
+    examples: [
+      ['$0 config', 'every setting and its value'],
+      ['$0 config set depth detailed', 'remember the answer depth'],
+      ['$0 config get depth', 'print one setting'],
+    ],
+    builder: (y) =>
+      y
+        .positional('action', { choices: ['get', 'set'], describe: 'get or set (default: list all)' })
+        .positional('key', { type: 'string', describe: 'depth | new-per-day' })
+        .positional('value', { type: 'string', describe: 'the new value (set)' }),
+    run: () => import('./commands/config.js'),
+  },
 ];
 
 export function buildParser(argv: string[], ctx: Context, version: string): Argv {

@@ -1,6 +1,158 @@
-// `prepdeck` with no command. Until the home menu exists, print the help.
+// `prepdeck` with no command. In a terminal: the home menu, which comes back after each activity.
+// Without one (stdin or stdout not a TTY): the help, exit 0.
+// The menu draws at once; how many cards are due is filled in after the first screen.
 import type { Context } from '../context.js';
+import { InterruptedError, UserError } from '../errors.js';
+import type { Depth, Question } from '../content/model.js';
+import { DEPTH_KEYS, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
-export async function run(_args: unknown, ctx: Context, help: () => Promise<string>): Promise<void> {
-  ctx.stdout.write((await help()) + '\n');
+type Activity = 'practise' | 'quiz' | 'read' | 'simulate' | 'progress' | 'settings' | 'quit';
+
+const MENU: { name: string; value: Activity }[] = [
+  { name: 'Practise flashcards', value: 'practise' },
+  { name: 'Take a quiz', value: 'quiz' },
+  { name: 'Read an answer', value: 'read' },
+  { name: 'Simulate a load balancer', value: 'simulate' },
+  { name: 'Progress', value: 'progress' },
+  { name: 'Settings', value: 'settings' },
+  { name: 'Quit', value: 'quit' },
+];
+
+interface HomeArgs {
+  content?: unknown;
+}
+
+export async function run(args: HomeArgs, ctx: Context, help: () => Promise<string>, deps: Deps = {}): Promise<void> {
+  if (!ctx.interactive && !deps.prompter) {
+    ctx.stdout.write((await help()) + '\n');
+    return;
+  }
+  const prompter = await prompterFor(ctx, deps);
+  const { c } = ctx.stdout;
+  let last: Activity = 'practise';
+  ctx.stdout.write(`${c.bold('prepdeck')} ${c.dim('· system-design interview practice')}\n`);
+  for (;;) {
+    let choice: Activity;
+    try {
+      choice = await prompter.menu({ message: 'What would you like to do?', choices: MENU, default: last, badges: () => badges(args, ctx, deps) });
+    } catch (err) {
+      if (err instanceof PromptInterrupted) throw new InterruptedError('Bye.');
+      throw err;
+    }
+    if (choice === 'quit') return;
+    last = choice;
+    try {
+      await activity(choice, args, ctx, { ...deps, prompter });
+    } catch (err) {
+      if (err instanceof InterruptedError) throw err;
+      if (err instanceof PromptInterrupted) throw new InterruptedError('Bye.');
+      if (!(err instanceof UserError)) throw err;
+      ctx.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    }
+    ctx.stdout.write('\n');
+  }
+}
+
+/** "3 due · 10 new" for the first entry; computed without side effects (no notices, no locks). */
+async function badges(args: HomeArgs, ctx: Context, deps: Deps): Promise<ReadonlyMap<Activity, string>> {
+  const [{ contentDirs, loadLibrary }, { contentFlags }, { peekProgress }, { dueSummary, DEFAULT_NEW_PER_DAY }, { emptyProgress }] = await Promise.all([
+    import('../content/load.js'),
+    import('../content/library.js'),
+    import('../progress/store.js'),
+    import('../cards/session.js'),
+    import('../progress/model.js'),
+  ]);
+  const questions = deps.questions ?? loadLibrary(contentDirs(contentFlags(args), ctx.env)).questions;
+  const doc = (deps.store ? deps.store.read() : await peekProgress(ctx.env)) ?? emptyProgress();
+  const { due, new: fresh } = dueSummary(questions, doc, ctx.now(), doc.settings.newPerDay ?? DEFAULT_NEW_PER_DAY);
+  return new Map([['practise', `${due} due · ${fresh} new`]]);
+}
+
+async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
+  const base = { content: args.content };
+  switch (choice) {
+    case 'practise': {
+      const practice = await import('./practice.js');
+      return practice.run(base, ctx, deps);
+    }
+    case 'quiz': {
+      const questions = await questionsFor(base, ctx, deps);
+      const decks = [...new Set(questions.filter((q) => q.quiz.length > 0).map((q) => q.deck))];
+      const items = (deck?: string) => questions.filter((q) => deck === undefined || q.deck === deck).reduce((n, q) => n + q.quiz.length, 0);
+      const deck = await deps.prompter.select<string | undefined>({
+        message: 'Which quiz?',
+        choices: [
+          { name: `All decks (${items()} items)`, value: undefined },
+          ...decks.map((d) => ({ name: `${d} (${items(d)} items)`, value: d })),
+        ],
+      });
+      const count = await deps.prompter.select<number>({
+        message: 'How many items?',
+        choices: [3, 5, 10, 20].map((n) => ({ name: String(n), value: n })),
+        default: 10,
+      });
+      const quiz = await import('./quiz.js');
+      return quiz.run({ ...base, count, ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
+    }
+    case 'read':
+      return readAnswer(base, ctx, deps);
+    case 'simulate': {
+      const sim = await import('./simulate.js');
+      const runSim = sim.run as (a: Record<string, unknown>, c: Context) => Promise<void>;
+      return runSim({ ...base, scenario: 'seed-example', _: ['simulate'] }, ctx);
+    }
+    case 'progress': {
+      const progress = await import('./progress.js');
+      return progress.run(base, ctx, deps);
+    }
+    case 'settings':
+      return settings(ctx, deps);
+  }
+}
+
+async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
+  const questions = await questionsFor(base, ctx, deps);
+  const q = await deps.prompter.select<Question>({
+    message: 'Which question?',
+    choices: questions.map((x, i) => ({ name: `${i + 1}. ${x.title}`, value: x, description: `${x.deck} · ${x.level} · ${x.id}` })),
+    pageSize: 12,
+  });
+  const store = await storeFor(ctx, deps);
+  let depth: Depth = store.read().settings.depth ?? 'brief';
+  const read = await import('./read.js');
+  for (;;) {
+    await read.run({ ...base, question: q.id, depth }, ctx);
+    const key = await deps.prompter.key({
+      message: 's/b/d: read it at super-brief/brief/detailed · Enter: back to the menu',
+      choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }, ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d }))],
+    });
+    if (key === 'back') return;
+    depth = key as Depth;
+  }
+}
+
+async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
+  const store = await storeFor(ctx, deps);
+  const current = store.read().settings;
+  const { DEFAULT_NEW_PER_DAY } = await import('../cards/session.js');
+  const { setSettings } = await import('../progress/model.js');
+  const depth = await deps.prompter.select<Depth>({
+    message: 'Answer depth (read, quiz, practice)',
+    choices: [
+      { name: 'super-brief: the 20-second version', value: 'super-brief' },
+      { name: 'brief: the two-minute version', value: 'brief' },
+      { name: 'detailed: the full answer', value: 'detailed' },
+    ],
+    default: current.depth ?? 'brief',
+  });
+  const perDay = current.newPerDay ?? DEFAULT_NEW_PER_DAY;
+  const options = [...new Set([5, 10, 15, 20, 30, 50, perDay])].sort((a, b) => a - b);
+  const newPerDay = await deps.prompter.select<number>({
+    message: 'New flashcards a day',
+    choices: options.map((n) => ({ name: String(n), value: n })),
+    default: perDay,
+  });
+  const saved = store.update((doc) => setSettings(doc, { depth, newPerDay }));
+  ctx.stdout.write(`Saved: depth ${saved.settings.depth}, ${saved.settings.newPerDay} new cards a day.\n`);
 }

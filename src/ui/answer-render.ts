@@ -31,9 +31,15 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   const others = (['super-brief', 'brief', 'detailed'] as const).filter((d) => !depths.includes(d));
   if (others.length > 0) next.push(`Other depths: prepdeck read ${q.id} --depth ${others.join('|')}`);
   if (q.simulate) next.push(`See it run:   prepdeck simulate ${q.simulate}`);
-  if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(', ')}`);
+  if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(' · ')}`);
   if (q.quiz.length + q.cards.length > 0) next.push(`Practise:     prepdeck quiz --question ${q.id}  ·  prepdeck practice`);
-  if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(l)).join('\n') + '\n');
+  // "Label:       body", the body wrapped under itself.
+  const hang = (line: string) =>
+    line.slice(0, 14) +
+    wrapAnsi(line.slice(14), Math.max(20, out.columns - 14), { hard: false })
+      .split('\n')
+      .join('\n' + ' '.repeat(14));
+  if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(hang(l))).join('\n') + '\n');
   return parts.join('\n');
 }
 

@@ -58,6 +58,18 @@ describe('read', () => {
     expect(r.stdout).toContain('prepdeck simulate --scenario seed-example');
   });
 
+  it('uses the remembered depth from `config set depth`, and --depth overrides it', async () => {
+    const own = tempDir();
+    const set = await runCli(['config', 'set', 'depth', 'super-brief'], { home: own.path });
+    expect(set.code).toBe(0);
+    const remembered = await runCli(['read', 'sticky'], { home: own.path });
+    expect(remembered.stdout).toContain('── Super-brief answer ');
+    const overridden = await runCli(['read', 'sticky', '--depth', 'detailed'], { home: own.path });
+    expect(overridden.stdout).toContain('── Detailed answer ');
+    expect(overridden.stdout).not.toContain('── Super-brief answer ');
+    own.remove();
+  });
+
   it('--depth all shows all three depths and the interview tips', async () => {
     const r = await run(['read', 'session-persistence', '--depth', 'all']);
     for (const h of ['Super-brief answer', 'Brief answer', 'Detailed answer', 'Interview tips']) expect(r.stdout).toContain(`── ${h} `);

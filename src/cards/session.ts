@@ -1,0 +1,104 @@
+// Which flashcards a practice session shows, the grade key points suggest, and the summary. Pure.
+import type { Flashcard, Question } from '../content/model.js';
+import { startOfDay } from '../progress/days.js';
+import type { CardState, Grade, ProgressDoc, Review } from '../progress/model.js';
+import { isDue } from './schedule.js';
+
+export const DEFAULT_NEW_PER_DAY = 10;
+
+export interface SessionCard {
+  card: Flashcard;
+  question: Question;
+  state: CardState | undefined;
+  reason: 'due' | 'new' | 'cram';
+}
+
+export interface SessionOptions {
+  now: Date;
+  deck?: string;
+  /** New cards to add after the due ones. */
+  newLimit: number;
+  /** Review every card in scope without touching the schedule. */
+  cram?: boolean;
+}
+
+export function cardsInScope(questions: readonly Question[], deck?: string): { card: Flashcard; question: Question }[] {
+  return questions.filter((q) => deck === undefined || q.deck === deck).flatMap((question) => question.cards.map((card) => ({ card, question })));
+}
+
+/**
+ * Due cards first (the longest overdue first), then up to `newLimit` never-reviewed cards in content
+ * order. Cramming takes every card in scope: due ones first, then the rest in content order.
+ */
+export function buildSession(questions: readonly Question[], doc: ProgressDoc, opts: SessionOptions): SessionCard[] {
+  const all = cardsInScope(questions, opts.deck).map(({ card, question }) => ({ card, question, state: doc.cards[card.key] }));
+  const due = all
+    .filter((c) => isDue(c.state, opts.now))
+    .sort((a, b) => a.state!.due.localeCompare(b.state!.due))
+    .map((c): SessionCard => ({ ...c, reason: opts.cram ? 'cram' : 'due' }));
+  if (opts.cram) {
+    const dueKeys = new Set(due.map((c) => c.card.key));
+    return [...due, ...all.filter((c) => !dueKeys.has(c.card.key)).map((c): SessionCard => ({ ...c, reason: 'cram' }))];
+  }
+  const fresh = all
+    .filter((c) => c.state === undefined)
+    .slice(0, Math.max(0, opts.newLimit))
+    .map((c): SessionCard => ({ ...c, reason: 'new' }));
+  return [...due, ...fresh];
+}
+
+/** Cards first reviewed (outside cramming) since the start of `now`'s day. */
+export function newCardsToday(reviews: readonly Review[], now: Date): number {
+  const first = new Map<string, string>();
+  for (const r of reviews) {
+    if (r.cram) continue;
+    const seen = first.get(r.key);
+    if (seen === undefined || r.at < seen) first.set(r.key, r.at);
+  }
+  const since = startOfDay(now).getTime();
+  return [...first.values()].filter((at) => new Date(at).getTime() >= since).length;
+}
+
+/** How many new cards today's session may still introduce under a daily limit. */
+export function newAllowance(reviews: readonly Review[], now: Date, perDay: number): number {
+  return Math.max(0, perDay - newCardsToday(reviews, now));
+}
+
+/** What the home menu shows: due cards and new cards available now. */
+export function dueSummary(questions: readonly Question[], doc: ProgressDoc, now: Date, perDay: number): { due: number; new: number } {
+  const all = cardsInScope(questions);
+  const due = all.filter(({ card }) => isDue(doc.cards[card.key], now)).length;
+  const unseen = all.filter(({ card }) => doc.cards[card.key] === undefined).length;
+  return { due, new: Math.min(unseen, newAllowance(doc.reviews, now, perDay)) };
+}
+
+/**
+ * A grade suggested from the key points ticked: none → Again, under half → Hard, half or more →
+ * Good, all → Easy. Undefined when the card lists no key points.
+ */
+export function suggestGrade(ticked: number, total: number): Grade | undefined {
+  if (total <= 0) return undefined;
+  if (ticked <= 0) return 1;
+  if (ticked >= total) return 4;
+  return ticked * 2 < total ? 2 : 3;
+}
+
+export interface SessionSummary {
+  reviewed: number;
+  grades: Record<Grade, number>;
+  /** The earliest due date over the cards in scope after the session. */
+  nextDue?: Date;
+  nextDueKey?: string;
+}
+
+export function summarizeSession(graded: readonly { grade: Grade }[], cards: Readonly<Record<string, CardState>>, scopeKeys: readonly string[]): SessionSummary {
+  const grades: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  for (const g of graded) grades[g.grade]++;
+  let nextDue: string | undefined;
+  let nextDueKey: string | undefined;
+  for (const key of scopeKeys) {
+    const s = cards[key];
+    if (s && (nextDue === undefined || s.due < nextDue)) [nextDue, nextDueKey] = [s.due, key];
+  }
+  return { reviewed: graded.length, grades, ...(nextDue ? { nextDue: new Date(nextDue), nextDueKey } : {}) };
+}

@@ -1,0 +1,75 @@
+// `prepdeck config [get|set] [key] [value]`: remembered settings (the answer depth; new cards a day).
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { DEPTHS } from '../content/model.js';
+import { DEFAULT_NEW_PER_DAY } from '../cards/session.js';
+import { setSettings, type Settings } from '../progress/model.js';
+import { storeFor, type Deps } from '../ui/activity.js';
+
+interface Key {
+  name: string;
+  describe: string;
+  get: (s: Settings) => string;
+  parse: (value: string) => Settings;
+}
+
+export const KEYS: Key[] = [
+  {
+    name: 'depth',
+    describe: `answer depth for read, quiz and practice (${DEPTHS.join(' | ')}); --depth overrides it for one run`,
+    get: (s) => s.depth ?? 'brief',
+    parse: (value) => {
+      if (!(DEPTHS as readonly string[]).includes(value)) throw new UsageError(`depth must be one of ${DEPTHS.join(', ')}; got '${value}'.`);
+      return { depth: value as Settings['depth'] };
+    },
+  },
+  {
+    name: 'new-per-day',
+    describe: `new flashcards a day in practice (default ${DEFAULT_NEW_PER_DAY}); --new N overrides it for one session`,
+    get: (s) => String(s.newPerDay ?? DEFAULT_NEW_PER_DAY),
+    parse: (value) => {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || n > 1000) throw new UsageError(`new-per-day must be a whole number from 0 to 1000; got '${value}'.`);
+      return { newPerDay: n };
+    },
+  },
+];
+
+export interface ConfigArgs {
+  action?: string;
+  key?: string;
+  value?: string;
+}
+
+function findKey(name: string | undefined): Key {
+  const key = KEYS.find((k) => k.name === name);
+  if (!key) throw new UsageError(`${name === undefined ? 'Missing setting name' : `Unknown setting '${name}'`}. Settings: ${KEYS.map((k) => k.name).join(', ')}.`);
+  return key;
+}
+
+export async function run(args: ConfigArgs, ctx: Context, deps: Deps = {}): Promise<void> {
+  const action = args.action ?? 'list';
+  const store = await storeFor(ctx, deps);
+  switch (action) {
+    case 'list': {
+      const settings = store.read().settings;
+      for (const k of KEYS) ctx.stdout.write(`${k.name.padEnd(12)} ${k.get(settings).padEnd(12)} ${ctx.stdout.c.dim(k.describe)}\n`);
+      return;
+    }
+    case 'get': {
+      if (args.key === undefined) return run({ action: 'list' }, ctx, { ...deps, store });
+      ctx.stdout.write(findKey(args.key).get(store.read().settings) + '\n');
+      return;
+    }
+    case 'set': {
+      const key = findKey(args.key);
+      if (args.value === undefined) throw new UsageError(`Missing value: prepdeck config set ${key.name} <value>.`);
+      const patch = key.parse(String(args.value));
+      const saved = store.update((doc) => setSettings(doc, patch));
+      ctx.stdout.write(`${key.name} = ${key.get(saved.settings)}\n`);
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown config action '${action}': use get or set (or nothing, to list).`);
+  }
+}

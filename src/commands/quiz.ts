@@ -1,0 +1,126 @@
+// `prepdeck quiz [--deck D] [--question Q] [--count N] [--seed S] [--depth …]`: multiple-choice
+// items from the content, each answer saved the moment it is given.
+import { randomInt } from 'node:crypto';
+import type { Context } from '../context.js';
+import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { resolveQuestion } from '../content/lookup.js';
+import type { Depth } from '../content/model.js';
+import { addQuizAnswer, type QuizAnswer } from '../progress/model.js';
+import { optionOrder, quizPool, scopeOf, selectItems, type QuizFilter } from '../quiz/select.js';
+import { scoreItem, summarizeQuiz, type AnsweredItem } from '../quiz/score.js';
+import {
+  checkDeck,
+  checkDepth,
+  DEPTH_KEYS,
+  markdownFor,
+  plural,
+  prompterFor,
+  questionsFor,
+  requireTerminal,
+  storeFor,
+  type Deps,
+} from '../ui/activity.js';
+import { PromptInterrupted } from '../ui/prompts.js';
+import { promptMessage, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';
+
+export interface QuizArgs {
+  deck?: string;
+  question?: string;
+  count?: number;
+  seed?: string | number;
+  depth?: string;
+  content?: unknown;
+}
+
+export const DEFAULT_COUNT = 10;
+
+export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promise<void> {
+  requireTerminal(ctx, deps, 'quiz');
+  const count = args.count ?? DEFAULT_COUNT;
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--count must be a whole number of at least 1; got '${String(args.count)}'.`);
+  const depthFlag = checkDepth(args.depth);
+
+  const questions = await questionsFor(args, ctx, deps);
+  checkDeck(args.deck, questions);
+  const filter: QuizFilter = {
+    ...(args.deck !== undefined ? { deck: args.deck } : {}),
+    ...(args.question !== undefined ? { question: resolveQuestion(String(args.question), questions).id } : {}),
+  };
+  const pool = quizPool(questions, filter);
+  if (pool.length === 0) throw new NotFoundError('No quiz items there: the questions chosen have no # Quiz section.');
+
+  const store = await storeFor(ctx, deps);
+  const before = store.read();
+  const depth: Depth = depthFlag ?? before.settings.depth ?? 'brief';
+  const explicitSeed = args.seed !== undefined && String(args.seed) !== '';
+  const seed = explicitSeed ? String(args.seed) : String(randomInt(100_000, 1_000_000));
+  // With --seed the quiz is exactly reproducible; without, items missed before come first.
+  const items = selectItems(pool, before.quiz, { count, seed, missedFirst: !explicitSeed });
+  const plain = selectItems(pool, [], { count, seed, missedFirst: false });
+  const replayable = explicitSeed || plain.every((p, i) => p.item.key === items[i]?.item.key);
+  const scope = scopeOf(filter);
+  const attempt = store.newId();
+
+  const md = await markdownFor(ctx);
+  const prompter = await prompterFor(ctx, deps);
+  const { c } = ctx.stdout;
+  const out = (text: string) => ctx.stdout.write(text);
+  const results: AnsweredItem[] = [];
+
+  try {
+    for (const [i, { item, question }] of items.entries()) {
+      const n = i + 1;
+      out(renderItem(n, items.length, item, question, md, c));
+      const order = optionOrder(item, seed);
+      const choices = order.map((index) => ({ name: item.options[index]!.text, value: index }));
+      const message = promptMessage(n, items.length, item);
+      const chosen = item.type === 'multi' ? await prompter.checkbox({ message, choices }) : [await prompter.select({ message, choices })];
+      const score = scoreItem(item, chosen);
+
+      const answer: QuizAnswer = {
+        id: store.newId(),
+        at: ctx.now().toISOString(),
+        attempt,
+        scope,
+        deck: question.deck,
+        question: question.id,
+        key: item.key,
+        correct: score.correct,
+        chosen: chosen.map((index) => item.options[index]!.text),
+      };
+      store.update((doc) => addQuizAnswer(doc, answer));
+      results.push({ item, question, correct: score.correct });
+
+      out('\n' + renderFeedback(item, score, md, c));
+      const last = n === items.length;
+      for (;;) {
+        const key = await prompter.key({
+          message: `${last ? 'Enter: see your score' : 'Enter: next question'} · a: the answer (${depth}) · s/b/d: super-brief/brief/detailed`,
+          choices: [
+            { keys: ['return', 'space'], value: 'next', label: '' },
+            { keys: ['a'], value: depth, label: depth },
+            ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d })),
+          ],
+        });
+        if (key === 'next') break;
+        out(renderRelatedAnswer(question, key as Depth, md, c));
+      }
+    }
+  } catch (err) {
+    if (err instanceof PromptInterrupted) throw new InterruptedError(`Saved ${plural(results.length, 'answer')}.`);
+    throw err;
+  }
+
+  const summary = summarizeQuiz(results, before.quiz, scope);
+  const replay = replayable ? replayCommand(filter, count, seed) : undefined;
+  out(renderQuizSummary(summary, c, replay));
+}
+
+function replayCommand(filter: QuizFilter, count: number, seed: string): string {
+  const parts = ['prepdeck quiz'];
+  if (filter.deck !== undefined) parts.push(`--deck ${filter.deck}`);
+  if (filter.question !== undefined) parts.push(`--question ${filter.question}`);
+  if (count !== DEFAULT_COUNT) parts.push(`--count ${count}`);
+  parts.push(`--seed ${seed}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,156 @@
+// The figures `prepdeck progress` shows (and prints with --json). Pure: content, document and the
+// current time in, plain data out.
+import { bucketOf, isDue } from '../cards/schedule.js';
+import type { Question } from '../content/model.js';
+import { quizAttempts } from '../quiz/score.js';
+import { currentStreak, dayKey, endOfDay, longestStreak, shiftDay } from './days.js';
+import { questionOf, type ProgressDoc, type QuizAnswer } from './model.js';
+
+export interface CardFigures {
+  total: number;
+  new: number;
+  learning: number;
+  young: number;
+  mature: number;
+  /** Due by the end of today (learning and review cards). */
+  dueToday: number;
+}
+
+export interface QuizFigures {
+  items: number;
+  answered: number;
+  correct: number;
+  /** Per attempt that touched these items: percent correct on them, oldest first. */
+  trend: number[];
+  best?: number;
+  last?: number;
+}
+
+export interface QuestionFigures {
+  id: string;
+  title: string;
+  deck: string;
+  /** False for ids found only in progress (the question left the content). */
+  inContent: boolean;
+  cards: CardFigures;
+  quiz: QuizFigures;
+}
+
+export interface DeckFigures {
+  deck: string;
+  cards: CardFigures;
+  quiz: QuizFigures;
+  questions: QuestionFigures[];
+}
+
+export interface ProgressReport {
+  streak: { current: number; longest: number; activeToday: boolean };
+  totals: { quizAnswers: number; quizAttempts: number; reviews: number; cardsSeen: number };
+  /** Reviews per day over the last `days` days, oldest first, today last. */
+  reviewsByDay: { day: string; count: number }[];
+  quiz: QuizFigures;
+  cards: CardFigures;
+  decks: DeckFigures[];
+}
+
+function emptyCards(): CardFigures {
+  return { total: 0, new: 0, learning: 0, young: 0, mature: 0, dueToday: 0 };
+}
+
+function addCards(a: CardFigures, b: CardFigures): CardFigures {
+  return {
+    total: a.total + b.total,
+    new: a.new + b.new,
+    learning: a.learning + b.learning,
+    young: a.young + b.young,
+    mature: a.mature + b.mature,
+    dueToday: a.dueToday + b.dueToday,
+  };
+}
+
+/** Quiz figures for the answers whose question is in `ids`. */
+export function quizFigures(answers: readonly QuizAnswer[], ids: ReadonlySet<string>, items: number): QuizFigures {
+  const mine = answers.filter((a) => ids.has(a.question));
+  const trend = quizAttempts(mine).map((t) => t.percent);
+  const correct = mine.filter((a) => a.correct).length;
+  return {
+    items,
+    answered: mine.length,
+    correct,
+    trend,
+    ...(trend.length > 0 ? { best: Math.max(...trend), last: trend.at(-1)! } : {}),
+  };
+}
+
+export function progressReport(questions: readonly Question[], doc: ProgressDoc, now: Date, days = 14): ProgressReport {
+  const dueBy = endOfDay(now);
+
+  // Questions from the content, then any found only in the progress document.
+  const known = new Map<string, { id: string; title: string; deck: string; inContent: boolean; cardKeys: string[]; items: number }>();
+  for (const q of questions) {
+    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: q.cards.map((c) => c.key), items: q.quiz.length });
+  }
+  const orphan = (id: string, deck: string) => {
+    if (!known.has(id)) known.set(id, { id, title: id, deck, inContent: false, cardKeys: [], items: 0 });
+    return known.get(id)!;
+  };
+  for (const e of [...doc.quiz, ...doc.reviews]) orphan(e.question, e.deck);
+  for (const key of Object.keys(doc.cards)) {
+    const q = orphan(questionOf(key), doc.reviews.find((r) => r.key === key)?.deck ?? '(unknown deck)');
+    if (!q.inContent && !q.cardKeys.includes(key)) q.cardKeys.push(key);
+  }
+
+  const decks = new Map<string, DeckFigures>();
+  for (const q of known.values()) {
+    const cards = emptyCards();
+    for (const key of q.cardKeys) {
+      const state = doc.cards[key];
+      cards.total++;
+      cards[bucketOf(state)]++;
+      if (isDue(state, dueBy)) cards.dueToday++;
+    }
+    const figures: QuestionFigures = {
+      id: q.id,
+      title: q.title,
+      deck: q.deck,
+      inContent: q.inContent,
+      cards,
+      quiz: quizFigures(doc.quiz, new Set([q.id]), q.items),
+    };
+    let deck = decks.get(q.deck);
+    if (!deck) decks.set(q.deck, (deck = { deck: q.deck, cards: emptyCards(), quiz: quizFigures([], new Set(), 0), questions: [] }));
+    deck.questions.push(figures);
+    deck.cards = addCards(deck.cards, cards);
+  }
+  for (const deck of decks.values()) {
+    const ids = new Set(deck.questions.map((q) => q.id));
+    deck.quiz = quizFigures(doc.quiz, ids, deck.questions.reduce((n, q) => n + q.quiz.items, 0));
+  }
+
+  const activeDays = new Set([...doc.quiz, ...doc.reviews].map((e) => dayKey(new Date(e.at))));
+  const perDay = new Map<string, number>();
+  for (const r of doc.reviews) {
+    const day = dayKey(new Date(r.at));
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const reviewsByDay = Array.from({ length: days }, (_, i) => {
+    const day = shiftDay(now, i - days + 1);
+    return { day, count: perDay.get(day) ?? 0 };
+  });
+
+  const allDecks = [...decks.values()];
+  return {
+    streak: { current: currentStreak(activeDays, now), longest: longestStreak(activeDays), activeToday: activeDays.has(dayKey(now)) },
+    totals: {
+      quizAnswers: doc.quiz.length,
+      quizAttempts: quizAttempts(doc.quiz).length,
+      reviews: doc.reviews.length,
+      cardsSeen: Object.keys(doc.cards).length,
+    },
+    reviewsByDay,
+    quiz: quizFigures(doc.quiz, new Set(known.keys()), allDecks.reduce((n, d) => n + d.quiz.items, 0)),
+    cards: allDecks.reduce((acc, d) => addCards(acc, d.cards), emptyCards()),
+    decks: allDecks,
+  };
+}
+

@@ -1,0 +1,22 @@
+// The simulator's public surface: the batch engine, the per-request balancer, scenarios and flags.
+export * from './model.js';
+export { simulate, compare, type RunOptions } from './engine.js';
+export {
+  createBalancer,
+  readCookie,
+  BalancerCore,
+  type Balancer,
+  type BalancerOptions,
+  type BalancerServer,
+  type RouteDecision,
+  type RouteRequest,
+  type ServerStatus,
+} from './balancer.js';
+export { hashString, fmix32, ipHashBytes, parseIPv4, formatIPv4 } from './hash.js';
+export { Mulberry32, deriveSeed } from './prng.js';
+export { HashRing, VNODES_PER_WEIGHT } from './ring.js';
+export { swrrPick, swrrPeek, nginxStickyCharge } from './rr.js';
+export { Traffic, userName } from './traffic.js';
+export { checkEvents, eventLabel, eventFlag, sortEvents } from './events.js';
+export { SCENARIOS, findScenario, scenarioCommand, type Scenario } from './scenarios.js';
+export { plan, planFromArgs, parseServers, parseEvents, parsePercent, parseCompare, parseSequence, DEFAULTS, LIMITS, type SimFlags, type SimPlan } from './flags.js';

@@ -1,0 +1,73 @@
+// What the practice commands (quiz, practice, progress, config, home) share on the shell side:
+// loading content and progress, the prompter, the Markdown renderer, and plural words.
+import type { Context } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { DEPTHS, type Depth, type Question } from '../content/model.js';
+import type { Store } from '../progress/store.js';
+import type { Prompter } from './prompts.js';
+import type { Md } from './quiz-render.js';
+
+/** Injected in tests; a command run from the CLI builds what it needs. */
+export interface Deps {
+  prompter?: Prompter;
+  store?: Store;
+  questions?: Question[];
+}
+
+export interface CommonArgs {
+  content?: unknown;
+  deck?: string;
+  depth?: string;
+}
+
+export async function questionsFor(args: CommonArgs, ctx: Context, deps: Deps): Promise<Question[]> {
+  if (deps.questions) return deps.questions;
+  const { libraryFor } = await import('../content/library.js');
+  return libraryFor(args, ctx);
+}
+
+export async function storeFor(ctx: Context, deps: Deps): Promise<Store> {
+  if (deps.store) return deps.store;
+  const { openStore } = await import('../progress/store.js');
+  return openStore({ env: ctx.env, now: ctx.now, warn: (line) => ctx.stderr.write(line + '\n') });
+}
+
+export async function prompterFor(ctx: Context, deps: Deps): Promise<Prompter> {
+  if (deps.prompter) return deps.prompter;
+  const { terminalPrompter } = await import('./prompts.js');
+  return terminalPrompter({ dim: ctx.stdout.c.dim, cursor: ctx.stdout.c.cyan });
+}
+
+export async function markdownFor(ctx: Context): Promise<Md> {
+  const { renderMarkdown } = await import('./markdown.js');
+  return (markdown) => renderMarkdown(markdown, ctx.stdout);
+}
+
+/** Interactive commands refuse at once without a terminal: a prompt on a closed stdin would hang or exit 0. */
+export function requireTerminal(ctx: Context, deps: Deps, what: string): void {
+  if (!deps.prompter && !ctx.interactive) {
+    throw new UsageError(`prepdeck ${what} needs an interactive terminal (stdin and stdout must be a TTY).`);
+  }
+}
+
+export function checkDeck(deck: string | undefined, questions: readonly Question[]): void {
+  if (deck === undefined) return;
+  const decks = [...new Set(questions.map((q) => q.deck))];
+  if (!decks.includes(deck)) throw new NotFoundError(`No deck '${deck}'. Decks: ${decks.join(', ') || '(none)'}.`);
+}
+
+export function checkDepth(depth: string | undefined): Depth | undefined {
+  if (depth === undefined) return undefined;
+  if (!(DEPTHS as readonly string[]).includes(depth)) throw new UsageError(`--depth must be one of ${DEPTHS.join(', ')}; got '${depth}'.`);
+  return depth as Depth;
+}
+
+export function plural(n: number, word: string, many = word + 's'): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+export const DEPTH_KEYS: { key: string; depth: Depth }[] = [
+  { key: 's', depth: 'super-brief' },
+  { key: 'b', depth: 'brief' },
+  { key: 'd', depth: 'detailed' },
+];

@@ -1,0 +1,105 @@
+// Two small prompts built on @inquirer/core (no other inquirer package, so the home menu loads fast):
+// - keyPrompt: waits for one of a few keys (Enter, space, 1–4, s/b/d…) and returns its value;
+// - menuPrompt: an arrow-key menu whose labels can gain a badge once it has been computed
+//   (the due count), so the first screen never waits for content or progress to load.
+import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
+
+export interface KeyChoice<K extends string> {
+  /** Key names as readline reports them: 'return' (Enter), 'space', '1', 's'… */
+  keys: readonly string[];
+  value: K;
+  /** Shown after the message once chosen. */
+  label: string;
+}
+
+export interface KeyPromptConfig<K extends string> {
+  message: string;
+  choices: readonly KeyChoice<K>[];
+}
+
+const ENTER_NAMES = new Set(['return', 'enter']);
+
+function matches(choice: KeyChoice<string>, name: string | undefined, isEnter: boolean): boolean {
+  if (isEnter) return choice.keys.some((k) => ENTER_NAMES.has(k));
+  return name !== undefined && choice.keys.includes(name.toLowerCase());
+}
+
+export const keyPrompt = createPrompt<string, KeyPromptConfig<string>>((config, done) => {
+  const [chosen, setChosen] = useState<KeyChoice<string> | undefined>(undefined);
+  const prefix = usePrefix({ status: chosen ? 'done' : 'idle' });
+  useKeypress((key, rl) => {
+    if (chosen) return;
+    const choice = config.choices.find((c) => matches(c, key.name, isEnterKey(key)));
+    rl.clearLine(0);
+    if (!choice) return;
+    setChosen(choice);
+    done(choice.value);
+  });
+  return chosen ? `${prefix} ${config.message} ${chosen.label}` : `${prefix} ${config.message}`;
+});
+
+export interface MenuChoice<T> {
+  name: string;
+  value: T;
+}
+
+export interface MenuPromptConfig<T> {
+  message: string;
+  choices: readonly MenuChoice<T>[];
+  default?: T;
+  /** Computed after the first screen is drawn; each badge is shown after its choice's name. */
+  badges?: () => Promise<ReadonlyMap<T, string>>;
+  /** Dims the badges (colour is the caller's: it knows NO_COLOR). */
+  dim?: (s: string) => string;
+  cursor?: (s: string) => string;
+}
+
+export const menuPrompt = createPrompt<unknown, MenuPromptConfig<unknown>>((config, done) => {
+  const start = Math.max(0, config.choices.findIndex((c) => c.value === config.default));
+  const [active, setActive] = useState(start);
+  const [badges, setBadges] = useState<ReadonlyMap<unknown, string>>(new Map());
+  const [finished, setFinished] = useState(false);
+  const prefix = usePrefix({ status: finished ? 'done' : 'idle' });
+  const dim = config.dim ?? ((s: string) => s);
+  const cursor = config.cursor ?? ((s: string) => s);
+
+  useEffect(() => {
+    if (!config.badges) return;
+    let live = true;
+    // After the first paint: loading content and progress must not delay the menu.
+    const timer = setTimeout(() => {
+      config.badges!().then(
+        (b) => live && setBadges(b),
+        () => undefined,
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (finished) return;
+    const n = config.choices.length;
+    if (isEnterKey(key)) {
+      setFinished(true);
+      done(config.choices[active]!.value);
+    } else if (isUpKey(key)) {
+      setActive((active - 1 + n) % n);
+    } else if (isDownKey(key)) {
+      setActive((active + 1) % n);
+    } else if (key.name && /^[1-9]$/.test(key.name) && Number(key.name) <= n) {
+      setActive(Number(key.name) - 1);
+    }
+    rl.clearLine(0);
+  });
+
+  const label = (c: MenuChoice<unknown>) => {
+    const badge = badges.get(c.value);
+    return badge ? `${c.name}  ${dim(badge)}` : c.name;
+  };
+  if (finished) return `${prefix} ${config.message} ${config.choices[active]!.name}`;
+  const lines = config.choices.map((c, i) => (i === active ? cursor(`❯ ${label(c)}`) : `  ${label(c)}`));
+  return `${prefix} ${config.message}\n${lines.join('\n')}\n${dim('↑↓ move · Enter choose · 1-9 jump · Ctrl+C quit')}`;
+});

@@ -1,0 +1,92 @@
+// What the quiz shows, as strings. Markdown is rendered by the function passed in (the caller
+// imports the Markdown renderer lazily).
+import type { Depth, Question, QuizItem } from '../content/model.js';
+import type { ItemScore, QuizSummary } from '../quiz/score.js';
+import type { Colors } from './terminal.js';
+
+export type Md = (markdown: string) => string;
+
+const TYPE_HINT: Record<QuizItem['type'], string> = {
+  single: 'one answer',
+  multi: 'select all that apply',
+  'true-false': 'true or false',
+};
+
+export function progressLabel(n: number, total: number): string {
+  return `Question ${n} of ${total}`;
+}
+
+export function renderItem(n: number, total: number, item: QuizItem, question: Question, md: Md, c: Colors): string {
+  const head = `${c.bold(c.cyan(progressLabel(n, total)))} ${c.dim(`· ${question.deck} · ${question.title}`)}`;
+  return `\n${head}\n\n${md(item.prompt).trimEnd()}\n${c.dim(`(${TYPE_HINT[item.type]})`)}\n\n`;
+}
+
+export function promptMessage(n: number, total: number, item: QuizItem): string {
+  return `${progressLabel(n, total)} · ${item.type === 'multi' ? 'Space to tick, Enter to submit' : 'Your answer'}`;
+}
+
+export function renderFeedback(item: QuizItem, score: ItemScore, md: Md, c: Colors): string {
+  const lines: string[] = [];
+  if (score.correct) lines.push(c.green(c.bold('✔ Right.')));
+  else lines.push(c.red(c.bold('✘ Wrong.')) + (item.type === 'multi' ? c.dim(' Multi-select is all or nothing.') : ''));
+  if (item.type === 'multi') {
+    for (const o of score.options) {
+      if (o.mark === 'right') lines.push(c.green(`  ✔ ${o.text}`) + c.dim('  (correct, chosen)'));
+      else if (o.mark === 'wrong') lines.push(c.red(`  ✘ ${o.text}`) + c.dim('  (wrong: not a correct option)'));
+      else if (o.mark === 'missed') lines.push(c.yellow(`  ○ ${o.text}`) + c.dim('  (missed: correct, not chosen)'));
+      else lines.push(c.dim(`    ${o.text}`));
+    }
+  } else {
+    const right = score.options.filter((o) => o.correct).map((o) => o.text);
+    const chosen = score.options.filter((o) => o.chosen).map((o) => o.text);
+    if (!score.correct) lines.push(`  You chose:   ${chosen.join(', ') || '(nothing)'}`);
+    lines.push(`  ${score.correct ? 'Answer:' : 'Correct:    '} ${c.green(right.join(', '))}`);
+  }
+  lines.push('', c.bold('Explanation'), md(item.explanation).trimEnd(), '');
+  return lines.join('\n') + '\n';
+}
+
+export function renderRelatedAnswer(question: Question, depth: Depth, md: Md, c: Colors): string {
+  return `\n${c.bold(`${question.title}`)} ${c.dim(`(${depth} answer)`)}\n\n${md(question.answers[depth]).trimEnd()}\n\n`;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** `replay`: the command line that asks exactly these items again, when there is one. */
+export function renderQuizSummary(s: QuizSummary, c: Colors, replay?: string): string {
+  const lines: string[] = ['', c.bold('Quiz finished')];
+  const tone = s.percent >= 80 ? c.green : s.percent >= 50 ? c.yellow : c.red;
+  lines.push(`Score: ${tone(c.bold(`${s.correct}/${s.answered} (${s.percent}%)`))}`);
+  if (s.previous && s.change !== undefined) {
+    const word = s.change > 0 ? c.green(`${signed(s.change)} points`) : s.change < 0 ? c.red(`${signed(s.change)} points`) : 'no change';
+    lines.push(`Against your previous attempt (${s.previous.correct}/${s.previous.answered}, ${s.previous.percent}%): ${word}`);
+  } else {
+    lines.push(c.dim('Your first attempt at this quiz: no earlier score to compare with.'));
+  }
+  if (s.byDeck.length > 0) {
+    lines.push('', c.bold('By deck'));
+    for (const a of s.byDeck) lines.push(`  ${a.name.padEnd(24)} ${String(a.correct).padStart(3)}/${a.answered}  ${String(a.percent).padStart(3)}%`);
+  }
+  if (s.byTag.length > 0) {
+    lines.push('', c.bold('By tag'));
+    for (const a of s.byTag) lines.push(`  ${a.name.padEnd(24)} ${String(a.correct).padStart(3)}/${a.answered}  ${String(a.percent).padStart(3)}%`);
+  }
+  if (s.missed.length > 0) {
+    lines.push('', c.bold(`Missed (${s.missed.length}) — these come first next time`));
+    for (const m of s.missed) {
+      const right = m.item.options.filter((o) => o.correct).map((o) => o.text).join('; ');
+      lines.push(`  ${c.red('✘')} ${firstLine(m.item.prompt)} ${c.dim(`[${m.item.key}]`)}`);
+      lines.push(`    ${c.green(right)}`);
+    }
+  }
+  if (replay) lines.push('', c.dim(`Retake exactly this quiz: ${replay}`));
+  lines.push('');
+  return lines.join('\n') + '\n';
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 90 ? line.slice(0, 89) + '…' : line;
+}

@@ -1,0 +1,149 @@
+// The home menu in a real pseudo-terminal: each activity is reachable and the menu comes back.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
+
+const MENU = 'What would you like to do?';
+const homes: string[] = [];
+const sessions: Session[] = [];
+
+afterEach(() => {
+  sessions.splice(0).forEach((s) => s.kill());
+  homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true }));
+});
+
+function start(h: string): Session {
+  const t = spawnCli([], { home: h });
+  sessions.push(t);
+  return t;
+}
+
+/** Jumps to entry n (1-based) of the menu on screen and chooses it. */
+async function choose(t: Session, n: number, name: string): Promise<void> {
+  // The number moves the cursor, Enter chooses; the answered line shows what was chosen.
+  t.write(String(n));
+  t.write(KEYS.enter);
+  const done = await t.waitFor(new RegExp(`${MENU.replace('?', '\\?')} [^\n]+\n`));
+  expect(done.trimEnd().endsWith(`${MENU} ${name}`)).toBe(true);
+}
+
+describe('the home menu', () => {
+  it('reaches each activity and comes back to itself', async () => {
+    const h = tempHome();
+    homes.push(h);
+    const t = start(h);
+
+    // First screen: Practise flashcards first, with the due count filled in.
+    const first = await t.waitFor('Quit');
+    expect(first).toMatch(/What would you like to do\?\n❯ Practise flashcards[^\n]*\n {2}Take a quiz\n {2}Read an answer\n {2}Simulate a load balancer\n {2}Progress\n {2}Settings\n {2}Quit/);
+    await t.waitFor(/Practise flashcards {2}0 due · \d+ new/);
+    await t.waitFor('Ctrl+C quit');
+
+    // Practise: one card graded, then stop.
+    await choose(t, 1, 'Practise flashcards');
+    await t.waitFor('Card 1 of');
+    await t.waitFor('Enter or space: reveal');
+    t.write(KEYS.space);
+    await t.waitFor('s/b/d: answer at');
+    t.write(KEYS.enter);
+    await t.waitFor('Which key points');
+    t.write(KEYS.enter);
+    await t.waitFor('Grade: 1 Again');
+    t.write('4');
+    await t.waitFor('Card 2 of');
+    await t.waitFor('Enter or space: reveal');
+    t.write('q');
+    await t.waitFor('Reviewed 1 card: Again 0 · Hard 0 · Good 0 · Easy 1');
+
+    // Back at the menu.
+    await t.waitFor(MENU);
+
+    await t.waitFor('Ctrl+C quit');
+    // Take a quiz: all decks, 3 items, answer with Enter.
+    await choose(t, 2, 'Take a quiz');
+    await t.waitFor('Which quiz?');
+    t.write(KEYS.enter);
+    await t.waitFor('How many items?');
+    t.write(KEYS.up + KEYS.up);
+    await t.waitFor('❯ 3');
+    t.write(KEYS.enter);
+    for (let n = 1; n <= 3; n++) {
+      await t.waitFor(new RegExp(`Question ${n} of 3 · (Your answer|Space to tick)`));
+      t.write(KEYS.enter);
+      await t.waitFor(n === 3 ? 'Enter: see your score' : 'Enter: next question');
+      t.write(KEYS.enter);
+    }
+    await t.waitFor(/Score: \d\/3/);
+
+    await t.waitFor('Ctrl+C quit');
+    // Read an answer: the first question, then detailed, then back.
+    await choose(t, 3, 'Read an answer');
+    await t.waitFor('Which question?');
+    t.write(KEYS.enter);
+    await t.waitFor('Brief answer');
+    await t.waitFor('Enter: back to the menu');
+    t.write('d');
+    await t.waitFor('Detailed answer');
+    await t.waitFor('Enter: back to the menu');
+    t.write(KEYS.enter);
+
+    // Simulate: runs the seed example (or says why not), then the menu again.
+    await t.waitFor(MENU);
+    await t.waitFor('Ctrl+C quit');
+    await choose(t, 4, 'Simulate a load balancer');
+    await t.waitFor('seed-example', 20_000);
+    await t.waitFor(MENU, 20_000);
+
+    await t.waitFor('Ctrl+C quit');
+    // Progress.
+    await choose(t, 5, 'Progress');
+    await t.waitFor('Reviews, last 14 days');
+
+    await t.waitFor('Ctrl+C quit');
+    // Settings: depth detailed, 5 new cards a day.
+    await choose(t, 6, 'Settings');
+    await t.waitFor('Answer depth');
+    t.write(KEYS.down);
+    await t.waitFor('❯ detailed');
+    t.write(KEYS.enter);
+    await t.waitFor('New flashcards a day');
+    t.write(KEYS.up);
+    await t.waitFor('❯ 5');
+    t.write(KEYS.enter);
+    await t.waitFor('Saved: depth detailed, 5 new cards a day.');
+
+    await t.waitFor('Ctrl+C quit');
+    // Quit.
+    await choose(t, 7, 'Quit');
+    expect(await t.exit()).toBe(0);
+
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as { settings: unknown; reviews: { grade: number }[]; quiz: unknown[] };
+    expect(saved.settings).toEqual({ depth: 'detailed', newPerDay: 5 });
+    expect(saved.reviews.map((r) => r.grade)).toEqual([4]);
+    expect(saved.quiz).toHaveLength(3);
+    const config = await runCli(['config', 'get', 'depth'], { home: h });
+    expect(config.stdout).toBe('detailed\n');
+  }, 60_000);
+
+  it('Ctrl+C at the menu exits 130 without a stack trace', async () => {
+    const h = tempHome();
+    homes.push(h);
+    const t = start(h);
+    await t.waitFor('Quit');
+    t.write(KEYS.ctrlC);
+    const rest = await t.waitFor('Bye.');
+    expect(rest).not.toContain('Error');
+    expect(await t.exit()).toBe(130);
+  });
+
+  it('without a terminal, prepdeck prints the help and exits 0', async () => {
+    const h = tempHome();
+    homes.push(h);
+    const r = await runCli([], { home: h });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Commands:');
+    expect(r.stdout).toContain('prepdeck practice');
+  });
+});

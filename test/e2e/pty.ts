@@ -1,0 +1,133 @@
+// Drives the built CLI in a real pseudo-terminal (node-pty): send keys, wait for text on screen.
+// Matching strips ANSI escapes; every wait has a timeout and reports what the screen showed.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pty from 'node-pty';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin', 'prepdeck.js');
+
+export const KEYS = {
+  enter: '\r',
+  space: ' ',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  ctrlC: '\x03',
+  escape: '\x1b',
+} as const;
+
+// CSI, OSC and single-character escapes.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '').replace(/\r/g, '');
+}
+
+export function tempHome(): string {
+  return mkdtempSync(join(tmpdir(), 'prepdeck-e2e-'));
+}
+
+export interface Session {
+  /** Everything printed so far, ANSI stripped. */
+  output(): string;
+  /** Output since the last successful wait. */
+  recent(): string;
+  write(data: string): void;
+  /** Waits for text (or a pattern) to appear after the last match; returns the text up to it. */
+  waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits for the process to end; its exit code. */
+  exit(timeoutMs?: number): Promise<number>;
+  kill(): void;
+}
+
+export interface SpawnOptions {
+  home: string;
+  env?: Record<string, string>;
+  cols?: number;
+  rows?: number;
+}
+
+export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'VITEST' && !k.startsWith('VITEST_')) env[k] = v;
+  Object.assign(env, { PREPDECK_HOME: opts.home, TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '1', LANG: 'C.UTF-8' }, opts.env ?? {});
+  delete env.NO_COLOR;
+  const term = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: opts.cols ?? 100, rows: opts.rows ?? 40, cwd: ROOT, env });
+  let raw = '';
+  let cursor = 0;
+  let exitCode: number | undefined;
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((w) => w());
+  term.onData((d) => {
+    raw += d;
+    wake();
+  });
+  term.onExit(({ exitCode: code }) => {
+    exitCode = code;
+    wake();
+  });
+  const output = () => stripAnsi(raw);
+
+  const until = <T>(check: () => T | undefined, timeoutMs: number, describe: () => string): Promise<T> =>
+    new Promise((resolvePromise, reject) => {
+      const tryNow = () => {
+        let got: T | undefined;
+        try {
+          got = check();
+        } catch (err) {
+          waiters.delete(tryNow);
+          clearTimeout(timer);
+          reject(err as Error);
+          return true;
+        }
+        if (got === undefined) return false;
+        waiters.delete(tryNow);
+        clearTimeout(timer);
+        resolvePromise(got);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(tryNow);
+        reject(new Error(`${describe()}\n--- screen (since last match) ---\n${output().slice(cursor)}\n--- end ---`));
+      }, timeoutMs);
+      waiters.add(tryNow);
+      tryNow();
+    });
+
+  return {
+    output,
+    recent: () => output().slice(cursor),
+    write: (data) => term.write(data),
+    waitFor: (what, timeoutMs = 10_000) =>
+      until(
+        () => {
+          const text = output();
+          const rest = text.slice(cursor);
+          let end: number | undefined;
+          if (typeof what === 'string') {
+            const i = rest.indexOf(what);
+            if (i >= 0) end = i + what.length;
+          } else {
+            const m = new RegExp(what.source, what.flags.replace('g', '')).exec(rest);
+            if (m) end = m.index + m[0].length;
+          }
+          if (end === undefined) {
+            if (exitCode !== undefined) throw new Error(`process exited (${exitCode}) before showing ${String(what)}\n--- screen ---\n${rest}`);
+            return undefined;
+          }
+          const seen = rest.slice(0, end);
+          cursor += end;
+          return seen;
+        },
+        timeoutMs,
+        () => `timed out after ${timeoutMs} ms waiting for ${String(what)}`,
+      ),
+    exit: (timeoutMs = 10_000) => until(() => exitCode, timeoutMs, () => `process did not exit within ${timeoutMs} ms`),
+    kill: () => {
+      if (exitCode === undefined) term.kill();
+    },
+  };
+}

@@ -1,0 +1,169 @@
+// The quiz in a real pseudo-terminal against the built CLI: arrow keys and Enter, the screen, and
+// what was saved; Ctrl+C midway; no terminal at all.
+import { spawn } from 'node:child_process';
+import { openSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentDirs, loadLibrary } from '../../src/content/load.js';
+import type { QuizItem } from '../../src/content/model.js';
+import { optionOrder, quizPool, selectItems } from '../../src/quiz/select.js';
+import { BIN, cleanEnv, ROOT, runCli } from './helpers.js';
+import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
+
+const questions = loadLibrary(contentDirs([], {})).questions;
+const homes: string[] = [];
+const sessions: Session[] = [];
+
+function home(): string {
+  const h = tempHome();
+  homes.push(h);
+  return h;
+}
+
+function start(args: string[], h: string): Session {
+  const t = spawnCli(args, { home: h });
+  sessions.push(t);
+  return t;
+}
+
+afterEach(() => {
+  sessions.splice(0).forEach((s) => s.kill());
+  homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true }));
+});
+
+/** The items `quiz --question Q --count N --seed S` asks (fresh progress), with options in screen order. */
+function plan(question: string, count: number, seed: string) {
+  const pool = quizPool(questions, { question });
+  return selectItems(pool, [], { count, seed, missedFirst: false }).map(({ item }) => ({ item, order: optionOrder(item, seed) }));
+}
+
+/** Keys that answer an item right (exactly the correct options) or wrong. */
+export function keysFor(item: QuizItem, order: number[], right: boolean): string {
+  const correct = order.map((i) => item.options[i]!.correct);
+  if (item.type === 'multi') {
+    const tick = right ? correct : correct.map((c, i) => (i === 0 ? !c : c));
+    return tick.map((t, i) => (i > 0 ? KEYS.down : '') + (t ? KEYS.space : '')).join('') + KEYS.enter;
+  }
+  const target = right ? correct.indexOf(true) : correct.indexOf(false);
+  return KEYS.down.repeat(target) + KEYS.enter;
+}
+
+interface SavedAnswer {
+  key: string;
+  correct: boolean;
+  attempt: string;
+}
+
+function saved(h: string): SavedAnswer[] {
+  return (JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as { quiz: SavedAnswer[] }).quiz;
+}
+
+async function answer(t: Session, n: number, total: number, item: QuizItem, order: number[], right: boolean): Promise<void> {
+  await t.waitFor(`Question ${n} of ${total}`);
+  await t.waitFor(new RegExp(`Question ${n} of ${total} · (Your answer|Space to tick)`));
+  t.write(keysFor(item, order, right));
+  await t.waitFor(right ? '✔ Right.' : '✘ Wrong.');
+  await t.waitFor('Explanation');
+}
+
+describe('prepdeck quiz in a terminal', () => {
+  it('runs a whole quiz with arrow keys and Enter, shows feedback and a summary, and saves every answer', async () => {
+    const h = home();
+    const q = 'session-persistence';
+    const items = plan(q, 3, '7');
+    const t = start(['quiz', '--question', q, '--count', '3', '--seed', '7'], h);
+    const pattern = [true, false, true];
+    for (const [i, { item, order }] of items.entries()) {
+      await answer(t, i + 1, 3, item, order, pattern[i]!);
+      if (!pattern[i]) {
+        // The correct answer is on screen after a wrong one.
+        const right = item.options.filter((o) => o.correct).map((o) => o.text);
+        expect(t.recent() + t.output().slice(-2000)).toContain(right[0]!.slice(0, 40));
+      }
+      if (i === 0) {
+        await t.waitFor('a: the answer (brief)');
+        t.write('a');
+        await t.waitFor('(brief answer)');
+        t.write('s');
+        await t.waitFor('(super-brief answer)');
+      }
+      await t.waitFor(i === 2 ? 'Enter: see your score' : 'Enter: next question');
+      t.write(KEYS.enter);
+    }
+    const summary = await t.waitFor('Retake exactly this quiz');
+    expect(summary).toContain('Score: 2/3 (67%)');
+    expect(summary).toContain('first attempt');
+    expect(summary).toMatch(/By deck\n\s+load-balancing\s+2\/3\s+67%/);
+    expect(summary).toMatch(/By tag\n[\s\S]*sticky-sessions\s+2\/3/);
+    expect(summary).toContain(`[${items[1]!.item.key}]`);
+    expect(await t.exit()).toBe(0);
+
+    const answers = saved(h);
+    expect(answers.map((a) => [a.key, a.correct])).toEqual(items.map(({ item }, i) => [item.key, pattern[i]]));
+    expect(new Set(answers.map((a) => a.attempt)).size).toBe(1);
+
+    // Next time, without a seed, the missed item comes first; the change against the last attempt shows.
+    const again = start(['quiz', '--question', q, '--count', '1'], h);
+    await again.waitFor('Question 1 of 1');
+    const screen = await again.waitFor(/Question 1 of 1 · (Your answer|Space to tick)/);
+    expect(screen).toContain(items[1]!.item.prompt.split('\n')[0]!.slice(0, 50));
+    again.write(KEYS.enter); // whatever is first: right (+33 points) or wrong (-67)
+    await again.waitFor('Enter: see your score');
+    again.write(KEYS.enter);
+    await again.waitFor(/Against your previous attempt \(2\/3, 67%\): (\+33 points|-67 points)/);
+    expect(await again.exit()).toBe(0);
+  });
+
+  it('Ctrl+C midway saves the answers given, says so in one line, and exits 130', async () => {
+    const h = home();
+    const q = 'session-persistence';
+    const items = plan(q, 5, '11');
+    const t = start(['quiz', '--question', q, '--count', '5', '--seed', '11'], h);
+    for (const [i, { item, order }] of items.slice(0, 2).entries()) {
+      await answer(t, i + 1, 5, item, order, i === 0);
+      await t.waitFor('Enter: next question');
+      t.write(KEYS.enter);
+    }
+    await t.waitFor(/Question 3 of 5 · (Your answer|Space to tick)/);
+    t.write(KEYS.ctrlC);
+    const rest = await t.waitFor('Saved 2 answers.');
+    expect(rest).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(await t.exit()).toBe(130);
+
+    const json = await runCli(['progress', '--json'], { home: h });
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { totals: { quizAnswers: number; quizAttempts: number }; decks: { questions: { id: string; quiz: { answered: number; correct: number } }[] }[] };
+    expect(report.totals).toMatchObject({ quizAnswers: 2, quizAttempts: 1 });
+    const sp = report.decks.flatMap((d) => d.questions).find((x) => x.id === q)!;
+    expect(sp.quiz).toMatchObject({ answered: 2, correct: 1 });
+    expect(saved(h).map((a) => [a.key, a.correct])).toEqual([
+      [items[0]!.item.key, true],
+      [items[1]!.item.key, false],
+    ]);
+  });
+
+  it('quiz </dev/null prints one line and exits 2 at once', async () => {
+    const h = home();
+    const began = Date.now();
+    const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((done, fail) => {
+      const child = spawn(process.execPath, [BIN, 'quiz'], { cwd: ROOT, env: cleanEnv(h), stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'] });
+      let stderr = '';
+      let stdout = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.on('error', fail);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        done({ code, stderr, stdout });
+      });
+    });
+    const elapsed = Date.now() - began;
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('needs an interactive terminal');
+    // "At once": well under the 5 s kill timer; a second is the target (start-up alone is ~0.3 s).
+    expect(elapsed).toBeLessThan(2_000);
+  });
+});

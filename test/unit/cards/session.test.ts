@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { schedule } from '../../../src/cards/schedule.js';
+import { buildSession, dueSummary, newAllowance, newCardsToday, suggestGrade, summarizeSession } from '../../../src/cards/session.js';
+import { addReview, emptyProgress, type Grade, type ProgressDoc, type Review } from '../../../src/progress/model.js';
+import { question } from '../quiz/fixtures.js';
+
+const questions = [question('q1', { deck: 'd1', cards: ['a', 'b', 'c'] }), question('q2', { deck: 'd2', cards: ['d', 'e'] })];
+const keys = (xs: { card: { key: string } }[]) => xs.map((x) => x.card.key);
+
+function graded(doc: ProgressDoc, key: string, grade: Grade, at: Date, cram = false): ProgressDoc {
+  const review: Review = { id: `${key}@${at.toISOString()}`, at: at.toISOString(), deck: 'd1', question: key.split('/')[0]!, key, grade, ...(cram ? { cram } : {}) };
+  return addReview(doc, review, cram ? undefined : schedule(doc.cards[key], grade, at));
+}
+
+describe('buildSession', () => {
+  const day1 = new Date(2024, 2, 1, 9, 0);
+  const day3 = new Date(2024, 2, 3, 9, 0);
+  let doc = emptyProgress();
+  doc = graded(doc, 'q1/b', 1, day1); // Again: due minutes later
+  doc = graded(doc, 'q2/d', 3, new Date(2024, 2, 1, 8, 0)); // Good, an hour earlier: due first
+  doc = graded(doc, 'q1/c', 4, day1); // Easy: due in days
+
+  it('due cards first (longest overdue first), then new cards up to the limit', () => {
+    const s = buildSession(questions, doc, { now: day3, newLimit: 1 });
+    expect(s.map((x) => [x.card.key, x.reason])).toEqual([
+      ['q2/d', 'due'],
+      ['q1/b', 'due'],
+      ['q1/a', 'new'],
+    ]);
+    expect(keys(buildSession(questions, doc, { now: day3, newLimit: 10 }))).toEqual(['q2/d', 'q1/b', 'q1/a', 'q2/e']);
+    expect(keys(buildSession(questions, doc, { now: day3, newLimit: 0 }))).toEqual(['q2/d', 'q1/b']);
+  });
+
+  it('filters by deck', () => {
+    expect(keys(buildSession(questions, doc, { now: day3, newLimit: 10, deck: 'd1' }))).toEqual(['q1/b', 'q1/a']);
+  });
+
+  it('cramming takes every card in scope, due ones first', () => {
+    const s = buildSession(questions, doc, { now: day3, newLimit: 0, cram: true });
+    expect(keys(s)).toEqual(['q2/d', 'q1/b', 'q1/a', 'q1/c', 'q2/e']);
+    expect(new Set(s.map((x) => x.reason))).toEqual(new Set(['cram']));
+  });
+
+  it('a card is not due right after grading, and comes due when its time comes', () => {
+    // At 9:00, q2/d (Good at 8:00, due 10 minutes later) is due; q1/b (Again at 9:00) is not yet.
+    expect(keys(buildSession(questions, doc, { now: day1, newLimit: 0 }))).toEqual(['q2/d']);
+    expect(keys(buildSession(questions, doc, { now: new Date(2024, 2, 1, 9, 5), newLimit: 0 }))).toEqual(['q2/d', 'q1/b']);
+  });
+});
+
+describe('new cards a day', () => {
+  it('counts cards first reviewed today (not cram reviews, not older cards)', () => {
+    const today = new Date(2024, 2, 2, 15, 0);
+    let doc = emptyProgress();
+    doc = graded(doc, 'q1/a', 3, new Date(2024, 2, 1, 23, 59)); // yesterday
+    doc = graded(doc, 'q1/a', 3, new Date(2024, 2, 2, 0, 5)); // again today: not new today
+    doc = graded(doc, 'q1/b', 3, new Date(2024, 2, 2, 0, 1)); // new today
+    doc = graded(doc, 'q1/c', 3, new Date(2024, 2, 2, 10, 0), true); // cram: does not count
+    expect(newCardsToday(doc.reviews, today)).toBe(1);
+    expect(newAllowance(doc.reviews, today, 10)).toBe(9);
+    expect(newAllowance(doc.reviews, today, 1)).toBe(0);
+    expect(dueSummary(questions, doc, today, 2)).toMatchObject({ new: 1 });
+    expect(dueSummary(questions, doc, new Date(2024, 2, 2, 0, 6), 2)).toEqual({ due: 0, new: 1 });
+  });
+});
+
+describe('suggestGrade', () => {
+  it.each([
+    [0, 0, undefined],
+    [0, 4, 1],
+    [1, 4, 2],
+    [2, 4, 3],
+    [3, 4, 3],
+    [4, 4, 4],
+    [1, 3, 2],
+    [2, 3, 3],
+    [1, 1, 4],
+  ] as const)('%i of %i key points -> %s', (ticked, total, grade) => {
+    expect(suggestGrade(ticked, total)).toBe(grade);
+  });
+});
+
+describe('summarizeSession', () => {
+  it('counts grades and finds the next due card in scope', () => {
+    const now = new Date('2024-03-01T09:00:00.000Z');
+    const cards = { 'q1/a': schedule(undefined, 3, now), 'q1/b': schedule(undefined, 1, now), 'q9/x': schedule(undefined, 1, new Date(0)) };
+    const s = summarizeSession([{ grade: 3 }, { grade: 1 }, { grade: 3 }], cards, ['q1/a', 'q1/b']);
+    expect(s.grades).toEqual({ 1: 1, 2: 0, 3: 2, 4: 0 });
+    expect(s.reviewed).toBe(3);
+    expect(s.nextDueKey).toBe('q1/b');
+    expect(summarizeSession([], {}, ['q1/a']).nextDue).toBeUndefined();
+  });
+});

@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentError } from '../../../src/errors.js';
+import { addQuizAnswer, CURRENT_VERSION, setSettings, type QuizAnswer } from '../../../src/progress/model.js';
+import { openStore, peekProgress, progressDir, progressPath, readSettings } from '../../../src/progress/store.js';
+
+let home: string;
+let notices: string[];
+const now = () => new Date('2024-05-01T10:20:30.456Z');
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'prepdeck-store-'));
+  notices = [];
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+const open = () => openStore({ env: { PREPDECK_HOME: home }, now, warn: (l) => notices.push(l) });
+const file = () => join(home, 'progress.json');
+
+function answer(id: string): QuizAnswer {
+  return { id, at: '2024-05-01T10:00:00.000Z', attempt: 'a', scope: 'all', deck: 'd', question: 'q', key: `q/${id}`, correct: true };
+}
+
+describe('location', () => {
+  it('PREPDECK_HOME overrides the folder', () => {
+    expect(progressDir({ PREPDECK_HOME: home })).toBe(home);
+    expect(progressPath({ PREPDECK_HOME: home })).toBe(file());
+  });
+
+  it.each([
+    ['linux', { HOME: '/home/u' }, '/home/u/.config/prepdeck'],
+    ['linux', { HOME: '/home/u', XDG_CONFIG_HOME: '/x' }, '/x/prepdeck'],
+    ['darwin', { HOME: '/Users/u' }, '/Users/u/Library/Preferences/prepdeck'],
+  ] as const)('the per-user config folder on %s', (platform, env, dir) => {
+    expect(progressDir(env, platform)).toBe(dir);
+  });
+});
+
+describe('reading and writing', () => {
+  it('starts empty without creating a file, and writes on update', async () => {
+    const store = await open();
+    expect(store.read()).toEqual({ version: CURRENT_VERSION, settings: {}, quiz: [], reviews: [], cards: {} });
+    expect(existsSync(file())).toBe(false);
+    store.update((d) => addQuizAnswer(d, answer('x')));
+    const onDisk = JSON.parse(readFileSync(file(), 'utf8'));
+    expect(onDisk.quiz).toEqual([answer('x')]);
+    expect(onDisk.version).toBe(CURRENT_VERSION);
+    expect(readdirSync(home).sort()).toEqual(['progress.json']); // no temp or lock files left
+  });
+
+  it('each update re-reads the file, so changes by another process are kept', async () => {
+    const a = await open();
+    const b = await open();
+    a.update((d) => addQuizAnswer(d, answer('from-a')));
+    b.update((d) => addQuizAnswer(d, answer('from-b')));
+    a.update((d) => addQuizAnswer(d, answer('from-a-2')));
+    expect(a.read().quiz.map((x) => x.id)).toEqual(['from-a', 'from-b', 'from-a-2']);
+  });
+
+  it('rejects a change that would write an invalid document', async () => {
+    const store = await open();
+    expect(() => store.update((d) => ({ ...d, quiz: [{ ...answer('x'), at: 'not a date' }] }))).toThrow();
+    expect(existsSync(file())).toBe(false);
+  });
+
+  it('migrates an old document when reading', async () => {
+    writeFileSync(file(), JSON.stringify({ settings: { depth: 'detailed' } }));
+    const store = await open();
+    expect(store.read().settings).toEqual({ depth: 'detailed' });
+    expect(notices).toEqual([]);
+  });
+
+  it('readSettings and peekProgress read cheaply and never throw', async () => {
+    expect(readSettings({ PREPDECK_HOME: home })).toEqual({});
+    const store = await open();
+    store.update((d) => setSettings(d, { depth: 'super-brief' }));
+    expect(readSettings({ PREPDECK_HOME: home })).toEqual({ depth: 'super-brief' });
+    expect((await peekProgress({ PREPDECK_HOME: home }))?.settings).toEqual({ depth: 'super-brief' });
+    writeFileSync(file(), JSON.stringify({ version: 1, settings: { depth: 'huge', newPerDay: 12 } }));
+    expect(readSettings({ PREPDECK_HOME: home })).toEqual({ newPerDay: 12 });
+    writeFileSync(file(), '{ broken');
+    expect(readSettings({ PREPDECK_HOME: home })).toEqual({});
+    expect(await peekProgress({ PREPDECK_HOME: home })).toBeUndefined();
+    expect(existsSync(file())).toBe(true); // nothing moved
+  });
+
+  it('backup copies the file beside it', async () => {
+    const store = await open();
+    expect(store.backup('before-reset')).toBeUndefined();
+    store.update((d) => addQuizAnswer(d, answer('x')));
+    const copy = store.backup('before-reset')!;
+    expect(copy).toBe(join(home, 'progress.before-reset-2024-05-01T10-20-30-456Z.json'));
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file(), 'utf8'));
+  });
+});
+
+describe('corruption recovery', () => {
+  it.each([
+    ['invalid JSON', '{"version": 1, "quiz": [', /not valid JSON/],
+    ['an empty file', '', /empty file/],
+    ['a JSON array', '[1, 2, 3]', /not a JSON object/],
+    ['a schema violation', JSON.stringify({ version: 1, settings: { depth: 'enormous' }, quiz: [], reviews: [], cards: {} }), /settings\.depth/],
+    ['a wrong type', JSON.stringify({ version: 1, settings: {}, quiz: 'lots', reviews: [], cards: {} }), /quiz/],
+  ])('%s is moved aside with a one-line notice, and progress starts fresh', async (_name, content, reason) => {
+    writeFileSync(file(), content);
+    const store = await open();
+    const aside = join(home, 'progress.corrupt-2024-05-01T10-20-30-456Z.json');
+    expect(readFileSync(aside, 'utf8')).toBe(content); // kept, byte for byte
+    expect(existsSync(file())).toBe(false);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).not.toContain('\n');
+    expect(notices[0]).toContain(aside);
+    expect(notices[0]).toMatch(reason);
+    expect(store.read().quiz).toEqual([]);
+    store.update((d) => addQuizAnswer(d, answer('after')));
+    expect(store.read().quiz.map((a) => a.id)).toEqual(['after']);
+  });
+
+  it('a file corrupted while the store is open is moved aside at the next update, not wiped', async () => {
+    const store = await open();
+    store.update((d) => addQuizAnswer(d, answer('before')));
+    writeFileSync(file(), 'garbage');
+    store.update((d) => addQuizAnswer(d, answer('after')));
+    expect(notices).toHaveLength(1);
+    const aside = readdirSync(home).filter((f) => f.includes('.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(home, aside[0]!), 'utf8')).toBe('garbage');
+    expect(store.read().quiz.map((a) => a.id)).toEqual(['after']);
+  });
+
+  it('two corrupt files at the same instant get distinct names', async () => {
+    writeFileSync(file(), 'bad 1');
+    await open();
+    writeFileSync(file(), 'bad 2');
+    await open();
+    const aside = readdirSync(home).filter((f) => f.includes('.corrupt-')).sort();
+    expect(aside).toEqual(['progress.corrupt-2024-05-01T10-20-30-456Z-1.json', 'progress.corrupt-2024-05-01T10-20-30-456Z.json']);
+  });
+
+  it('a file from a newer prepdeck is left alone and reported (exit 4)', async () => {
+    const newer = JSON.stringify({ version: CURRENT_VERSION + 1, things: [] });
+    writeFileSync(file(), newer);
+    await expect(open()).rejects.toBeInstanceOf(ContentError);
+    expect(readFileSync(file(), 'utf8')).toBe(newer);
+    expect(readdirSync(home)).toEqual(['progress.json']);
+  });
+});
+
+describe('the lock', () => {
+  it('a lock left by a dead process is taken over', async () => {
+    writeFileSync(file() + '.lock', '999999\n'); // no such pid
+    const store = await open();
+    store.update((d) => addQuizAnswer(d, answer('x')));
+    expect(store.read().quiz).toHaveLength(1);
+    expect(existsSync(file() + '.lock')).toBe(false);
+  });
+
+  it('an old lock is taken over even if its pid is alive', async () => {
+    writeFileSync(file() + '.lock', `${process.ppid}\n`);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(file() + '.lock', old, old);
+    const store = await open();
+    store.update((d) => addQuizAnswer(d, answer('x')));
+    expect(store.read().quiz).toHaveLength(1);
+  });
+});
+
+describe('two processes at once', () => {
+  it('parallel writers lose no answer', async () => {
+    const out = join(home, 'bin');
+    mkdirSync(out);
+    await build({
+      entryPoints: [fileURLToPath(new URL('./writer.ts', import.meta.url))],
+      outfile: join(out, 'writer.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'error',
+    });
+    const data = join(home, 'data');
+    const perWriter = 150;
+    const run = (name: string) =>
+      new Promise<number | null>((done) => {
+        const child = spawn(process.execPath, [join(out, 'writer.mjs'), data, name, String(perWriter)], { stdio: ['ignore', 'inherit', 'inherit'] });
+        child.on('close', done);
+      });
+    const codes = await Promise.all([run('one'), run('two'), run('three')]);
+    expect(codes).toEqual([0, 0, 0]);
+    const doc = JSON.parse(readFileSync(join(data, 'progress.json'), 'utf8')) as { quiz: { id: string; attempt: string }[] };
+    expect(doc.quiz).toHaveLength(3 * perWriter);
+    expect(new Set(doc.quiz.map((a) => a.id)).size).toBe(3 * perWriter);
+    for (const name of ['one', 'two', 'three']) {
+      // Each writer's answers are all there, in the order it wrote them.
+      expect(doc.quiz.filter((a) => a.attempt === name).map((a) => a.id)).toEqual(Array.from({ length: perWriter }, (_, i) => `${name}-${i}`));
+    }
+    expect(readdirSync(data).sort()).toEqual(['progress.json']);
+  }, 60_000);
+});

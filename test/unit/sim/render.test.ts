@@ -1,0 +1,89 @@
+// The text output: fits the terminal, highlights overrides, explains steps.
+import { createColors } from 'picocolors';
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS, compare, plan, simulate } from '../../../src/sim/index.js';
+import { explainRow } from '../../../src/ui/sim-explain.js';
+import { renderCompare, renderRun, renderScenarioList } from '../../../src/ui/sim-render.js';
+import { renderTable } from '../../../src/ui/sim-table.js';
+import { config, ev } from './helpers.js';
+
+const plain = (columns = 80) => ({ c: createColors(false), columns });
+// eslint-disable-next-line no-control-regex
+const strip = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+const widest = (s: string): number => Math.max(...strip(s).split('\n').map((l) => l.length));
+
+describe('simulate output', () => {
+  it.each([60, 80, 100, 140])('every scenario fits %i columns', (columns) => {
+    for (const s of SCENARIOS) {
+      const p = plan({}, { scenario: s.name });
+      const text = p.variants
+        ? renderCompare(p.config, compare(p.config, p.variants, { trace: true }), p.scenario, plain(columns), { table: true })
+        : renderRun(p.config, simulate(p.config, { trace: true }), p.scenario, plain(columns), { table: true });
+      expect(widest(text), `${s.name} at ${columns}`).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('the per-request table marks and highlights the rows where the cookie overrode round-robin', () => {
+    const cfg = config({ sequence: 'A,B,C,D,A' });
+    const r = simulate(cfg, { trace: true });
+    const text = renderRun(cfg, r, null, plain(), { table: true });
+    const row5 = text.split('\n').find((l) => /^ ?5\*/.test(l));
+    expect(row5).toMatch(/5\*\s+A\s+SRV=s1\s+s2\s+s1\s+cookie wins\s+—\s+cart \+1 → 1|5\*\s+A\s+SRV=s1\s+s2\s+s1\s+cookie wins\s+—\s+browse, cart 0/);
+    const coloured = renderRun(cfg, r, null, { c: createColors(true), columns: 80 }, { table: true });
+    const line = coloured.split('\n').find((l) => strip(l).startsWith(' 5*') || strip(l).startsWith('5*'))!;
+    expect(line).toContain('\u001b[33m'); // yellow
+    expect(text).toContain('Requests per server');
+    expect(text).toContain('Summary');
+    expect(text).toMatch(/first request logs in/);
+  });
+
+  it('event lines appear before the request they affect; lost sessions are shown', () => {
+    const cfg = config({ sequence: 'A,B,C,B', cart: 1, events: [ev('fail', 's2', 4)] });
+    const text = renderRun(cfg, simulate(cfg, { trace: true }), null, plain(), { table: true });
+    const lines = text.split('\n');
+    const sep = lines.findIndex((l) => l.includes('── s2 fails ──'));
+    expect(lines[sep + 1]).toMatch(/^ ?4!\s+B\s+SRV=s2\s+s1\s+s1\s+re-balanced\s+SRV=s1\s+logged out/);
+    expect(text).toMatch(/sessions lost\s+1/);
+  });
+
+  it('long runs get bars with a timeline instead of the table', () => {
+    const cfg = config({ strategy: 'round-robin', users: 200, requests: 3000, events: [ev('add', 's4', 1500)] });
+    const text = renderRun(cfg, simulate(cfg), null, plain(), { table: false });
+    expect(text).toContain('over time');
+    expect(text).toMatch(/s4 .*·········.*added at 1500/);
+    expect(text).not.toContain('Set-Cookie');
+  });
+
+  it('comparisons show the same requests side by side and the summaries in columns', () => {
+    const cfg = config({ users: 6, requests: 20, events: [ev('fail', 's2', 10)] });
+    const runs = compare(cfg, [
+      { strategy: 'sticky-cookie', store: 'local', rrMode: 'haproxy' },
+      { strategy: 'round-robin', store: 'shared', rrMode: 'haproxy' },
+    ], { trace: true });
+    const text = renderCompare(cfg, runs, null, plain(), { table: true });
+    expect(text).toMatch(/#\s+user\s+sticky-cookie\/local\s+round-robin\/shared/);
+    expect(text).toMatch(/sessions lost\s+\d+\s+0/);
+    expect(text).toMatch(/store round trips\s+0\s+\d+/);
+  });
+
+  it('step explanations say what the balancer did and what happened to the session', () => {
+    const cfg = config({ sequence: 'A,B,C,D,A', cart: 1 });
+    const r = simulate(cfg, { trace: true });
+    expect(explainRow(r.rows![0]!, r)).toBe(
+      'A has no cookie yet: round-robin picks s1 and the response sets SRV=s1, so A\'s next requests come back to s1. A logs in: a new session in s1\'s memory.',
+    );
+    expect(explainRow(r.rows![4]!, r)).toContain('although round-robin alone would have picked s2: the cookie overrides the algorithm.');
+  });
+
+  it('the scenario list names each scenario, its point and its command', () => {
+    const text = renderScenarioList(SCENARIOS, plain());
+    for (const s of SCENARIOS) expect(text).toContain(s.name);
+    expect(text).toContain('prepdeck simulate --servers 3 --strategy sticky-cookie');
+    expect(widest(text)).toBeLessThanOrEqual(80);
+  });
+
+  it('tables shrink the flexible columns to fit and cut with an ellipsis', () => {
+    const lines = renderTable([{ header: 'a' }, { header: 'long', shrink: true, min: 4 }], [{ cells: ['x', 'a very long cell indeed'] }], { width: 16 });
+    expect(lines[1]).toBe('x  a very long…');
+  });
+});
