@@ -91,7 +91,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
       store.update((doc) => addQuizAnswer(doc, answer));
       results.push({ item, question, correct: score.correct });
 
-      out('\n' + renderFeedback(item, score, md, c));
+      out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns));
       const last = n === items.length;
       for (;;) {
         const key = await prompter.key({

@@ -2,6 +2,7 @@
 // imports the Markdown renderer lazily).
 import type { Depth, Question, QuizItem } from '../content/model.js';
 import type { ItemScore, QuizSummary } from '../quiz/score.js';
+import wrapAnsi from 'wrap-ansi';
 import type { Colors } from './terminal.js';
 
 export type Md = (markdown: string) => string;
@@ -25,16 +26,25 @@ export function promptMessage(n: number, total: number, item: QuizItem): string 
   return `${progressLabel(n, total)} · ${item.type === 'multi' ? 'Space to tick, Enter to submit' : 'Your answer'}`;
 }
 
-export function renderFeedback(item: QuizItem, score: ItemScore, md: Md, c: Colors): string {
+/**
+ * Right or wrong, the options marked (in the order they were shown, `order`), and the explanation.
+ * Option lines wrap to `columns` under their own text.
+ */
+export function renderFeedback(item: QuizItem, score: ItemScore, md: Md, c: Colors, order: readonly number[], columns: number): string {
   const lines: string[] = [];
+  const option = (mark: string, text: string, note: string, style: (s: string) => string) =>
+    wrapAnsi(`${text}${note}`, Math.max(20, columns - 4), { hard: true })
+      .split('\n')
+      .map((l, i) => (i === 0 ? style(`  ${mark} ${l}`) : style(`    ${l}`)))
+      .join('\n');
   if (score.correct) lines.push(c.green(c.bold('✔ Right.')));
   else lines.push(c.red(c.bold('✘ Wrong.')) + (item.type === 'multi' ? c.dim(' Multi-select is all or nothing.') : ''));
   if (item.type === 'multi') {
-    for (const o of score.options) {
-      if (o.mark === 'right') lines.push(c.green(`  ✔ ${o.text}`) + c.dim('  (correct, chosen)'));
-      else if (o.mark === 'wrong') lines.push(c.red(`  ✘ ${o.text}`) + c.dim('  (wrong: not a correct option)'));
-      else if (o.mark === 'missed') lines.push(c.yellow(`  ○ ${o.text}`) + c.dim('  (missed: correct, not chosen)'));
-      else lines.push(c.dim(`    ${o.text}`));
+    for (const o of order.map((i) => score.options[i]!)) {
+      if (o.mark === 'right') lines.push(option('✔', o.text, '  (correct, chosen)', c.green));
+      else if (o.mark === 'wrong') lines.push(option('✘', o.text, '  (wrong: not a correct option)', c.red));
+      else if (o.mark === 'missed') lines.push(option('○', o.text, '  (missed: correct, not chosen)', c.yellow));
+      else lines.push(option(' ', o.text, '', c.dim));
     }
   } else {
     const right = score.options.filter((o) => o.correct).map((o) => o.text);
