@@ -4,6 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { UsageError } from './errors.js';
 import type { Context } from './context.js';
 import { simulateFlags } from './sim/cli-flags.js';
+import { labFlags } from './lab/cli-flags.js';
 
 export const DEPTHS = ['super-brief', 'brief', 'detailed'] as const;
 
@@ -87,6 +88,18 @@ export const COMMANDS: CommandSpec[] = [
     ],
     builder: (y) => simulateFlags(y),
     run: () => import('./commands/simulate.js'),
+  },
+  {
+    command: 'lab',
+    describe: 'Run a live lab on loopback: backends, a load balancer (built-in or HAProxy), sessions in memory or Redis',
+    examples: [
+      ['$0 lab', 'three backends behind the built-in balancer on http://127.0.0.1:8080/'],
+      ['$0 lab --store redis --redis-url redis://127.0.0.1:6379', 'sessions in Redis: kill a backend and keep the cart'],
+      ['$0 lab --balancer haproxy --print-config', 'the HAProxy configuration the lab would run'],
+      ['$0 lab --script failover --store memory', 'a scripted walk-through: the pinned backend dies'],
+    ],
+    builder: (y) => labFlags(y),
+    run: () => import('./commands/lab.js'),
   },
   {
     command: 'practice',

@@ -7,13 +7,14 @@ import type { Depth, Question } from '../content/model.js';
 import { DEPTH_KEYS, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
-type Activity = 'practise' | 'quiz' | 'read' | 'simulate' | 'progress' | 'settings' | 'quit';
+type Activity = 'practise' | 'quiz' | 'read' | 'simulate' | 'lab' | 'progress' | 'settings' | 'quit';
 
 const MENU: { name: string; value: Activity }[] = [
   { name: 'Practise flashcards', value: 'practise' },
   { name: 'Take a quiz', value: 'quiz' },
   { name: 'Read an answer', value: 'read' },
   { name: 'Simulate a load balancer', value: 'simulate' },
+  { name: 'Run the live lab', value: 'lab' },
   { name: 'Progress', value: 'progress' },
   { name: 'Settings', value: 'settings' },
   { name: 'Quit', value: 'quit' },
@@ -101,6 +102,11 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
       const sim = await import('./simulate.js');
       const runSim = sim.run as (a: Record<string, unknown>, c: Context) => Promise<void>;
       return runSim({ ...base, scenario: 'seed-example', _: ['simulate'] }, ctx);
+    }
+    case 'lab': {
+      // Built-in balancer, sessions in memory, a free port (8080 may be taken); Ctrl+C comes back here.
+      const lab = await import('./lab.js');
+      return lab.run({ port: 0 }, ctx, { returnOnStop: true });
     }
     case 'progress': {
       const progress = await import('./progress.js');

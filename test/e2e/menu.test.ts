@@ -37,7 +37,7 @@ describe('the home menu', () => {
 
     // First screen: Practise flashcards first, with the due count filled in.
     const first = await t.waitFor('Quit');
-    expect(first).toMatch(/What would you like to do\?\n❯ Practise flashcards[^\n]*\n {2}Take a quiz\n {2}Read an answer\n {2}Simulate a load balancer\n {2}Progress\n {2}Settings\n {2}Quit/);
+    expect(first).toMatch(/What would you like to do\?\n❯ Practise flashcards[^\n]*\n {2}Take a quiz\n {2}Read an answer\n {2}Simulate a load balancer\n {2}Run the live lab\n {2}Progress\n {2}Settings\n {2}Quit/);
     await t.waitFor(/Practise flashcards {2}0 due · \d+ new/);
     await t.waitFor('Ctrl+C quit');
 
@@ -97,13 +97,25 @@ describe('the home menu', () => {
     await t.waitFor(MENU, 20_000);
 
     await t.waitFor('Ctrl+C quit');
+    // The live lab: starts on a free port, Ctrl+C stops it and returns to the menu.
+    await choose(t, 5, 'Run the live lab');
+    const banner = await t.waitFor(/http:\/\/127\.0\.0\.1:\d+\//, 20_000);
+    const url = [...banner.matchAll(/http:\/\/127\.0\.0\.1:\d+\//g)].at(-1)![0];
+    const page = await fetch(url + 'api/whoami');
+    expect(page.status).toBe(200);
+    t.write(KEYS.ctrlC);
+    await t.waitFor('Lab stopped: every server closed, every port freed.', 20_000);
+    await expect(fetch(url + 'api/whoami')).rejects.toThrow();
+    await t.waitFor(MENU);
+
+    await t.waitFor('Ctrl+C quit');
     // Progress.
-    await choose(t, 5, 'Progress');
+    await choose(t, 6, 'Progress');
     await t.waitFor('Reviews, last 14 days');
 
     await t.waitFor('Ctrl+C quit');
     // Settings: depth detailed, 5 new cards a day.
-    await choose(t, 6, 'Settings');
+    await choose(t, 7, 'Settings');
     await t.waitFor('Answer depth');
     t.write(KEYS.down);
     await t.waitFor('❯ detailed');
@@ -116,7 +128,7 @@ describe('the home menu', () => {
 
     await t.waitFor('Ctrl+C quit');
     // Quit.
-    await choose(t, 7, 'Quit');
+    await choose(t, 8, 'Quit');
     expect(await t.exit()).toBe(0);
 
     const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as { settings: unknown; reviews: { grade: number }[]; quiz: unknown[] };

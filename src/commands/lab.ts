@@ -1,0 +1,156 @@
+// `prepdeck lab`: backends, a balancer (built-in or a real HAProxy) and a session store on loopback.
+// Runs until Ctrl+C (exit 130 once everything is stopped), or runs a scripted walk-through and exits.
+import type { Context } from '../context.js';
+import { ExitCode, InterruptedError, UserError } from '../errors.js';
+import { labPlan, redactUrl, LAB_LIMITS, isLoopback, backendName, type LabPlan } from '../lab/options.js';
+import { remoteWarning, renderBanner, LiveView } from '../ui/lab-view.js';
+
+/** Where the stop request comes from; the default listens for SIGINT (Ctrl+C), SIGTERM and SIGHUP. */
+export interface StopSignal {
+  wait(): Promise<string>;
+  dispose(): void;
+}
+
+export interface LabDeps {
+  stopSignal?: () => StopSignal;
+  /** After Ctrl+C, return normally instead of ending with exit code 130 (for the home menu). */
+  returnOnStop?: boolean;
+}
+
+function processSignals(): StopSignal {
+  let handler: (() => void) | null = null;
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const wait = new Promise<string>((resolve) => {
+    let got = false;
+    handler = () => {
+      if (got) return; // a second Ctrl+C while stopping: stopping is already bounded in time
+      got = true;
+      resolve('signal');
+    };
+    for (const s of signals) process.on(s, handler);
+  });
+  return {
+    wait: () => wait,
+    dispose: () => {
+      for (const s of signals) if (handler) process.off(s, handler);
+    },
+  };
+}
+
+export async function run(args: Record<string, unknown>, ctx: Context, deps: LabDeps = {}): Promise<void> {
+  const plan = labPlan(args);
+  const o = plan.options;
+  if (plan.printConfig) return printConfig(plan, ctx);
+  if (!isLoopback(o.host)) ctx.stderr.write(remoteWarning(o.host, ctx.stderr));
+
+  // Heavy modules (node:http servers, the Redis client) only now.
+  const { Lab } = await import('../lab/lab.js');
+  const stop = (deps.stopSignal ?? processSignals)();
+  let fatal: ((m: string) => void) | null = null;
+  const fatalMessage = new Promise<string>((resolve) => (fatal = resolve));
+  let view: LiveView | null = null;
+
+  try {
+    const startup = Lab.start(o, ctx.env, {
+      change: () => view?.changed(),
+      log: (line) => view?.log(line),
+      fatal: (m) => fatal?.(m),
+    });
+    // Ctrl+C during start-up: wait for the start to finish (bounded), then stop it all.
+    const first = await Promise.race([startup.then(() => 'started' as const), stop.wait().then(() => 'stop' as const)]);
+    const lab = await startup;
+    if (first === 'stop') {
+      await lab.stop();
+      throw new InterruptedError('Lab stopped before it was ready; every server closed, every port freed.');
+    }
+
+    if (plan.script) {
+      let outcome: 'done' | 'stop';
+      try {
+        const walking = runScript(plan, lab.url, lab.token, ctx);
+        walking.catch(() => undefined); // reported below, unless Ctrl+C came first
+        outcome = await Promise.race([walking.then(() => 'done' as const), stop.wait().then(() => 'stop' as const)]);
+      } finally {
+        await lab.stop();
+      }
+      if (outcome === 'stop') throw new InterruptedError('Script interrupted; every server closed, every port freed.');
+      return;
+    }
+
+    ctx.stdout.write(
+      renderBanner(
+        {
+          url: lab.url,
+          token: lab.token,
+          balancer: o.balancer,
+          strategy: o.strategy,
+          rrMode: o.rrMode,
+          store: o.store,
+          redisUrl: redactUrl(o.redisUrl),
+          backends: lab.backends,
+          haproxyConfig: lab.haproxyConfigPath,
+          haproxyPid: lab.haproxyPid,
+        },
+        ctx.stdout,
+      ),
+    );
+    view = new LiveView(ctx.stdout, () => lab.snapshot());
+    view.draw();
+    const why = await Promise.race([stop.wait().then(() => null), fatalMessage]);
+    view.close();
+    view = null;
+    await lab.stop();
+    if (why !== null) throw new UserError(`${why}\nThe lab stopped every other server.`, ExitCode.internal);
+    if (deps.returnOnStop) {
+      ctx.stdout.write('Lab stopped: every server closed, every port freed.\n');
+      return;
+    }
+    throw new InterruptedError(
+      o.balancer === 'haproxy'
+        ? 'Lab stopped: HAProxy, the admin server and every backend closed, every port freed.'
+        : 'Lab stopped: the balancer and every backend closed, every port freed.',
+    );
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function runScript(plan: LabPlan, url: string, token: string, ctx: Context): Promise<void> {
+  const [{ runScript: walk, SCRIPT_POINTS }, { renderStep, renderScriptHeader, renderScriptResult }] = await Promise.all([
+    import('../lab/scripts.js'),
+    import('../ui/lab-script.js'),
+  ]);
+  const o = plan.options;
+  const script = plan.script!;
+  if (!plan.json) {
+    ctx.stdout.write(
+      renderScriptHeader({ script, point: SCRIPT_POINTS[script], balancer: o.balancer, store: o.store, strategy: o.strategy, rrMode: o.rrMode }, url, ctx.stdout),
+    );
+  }
+  const result = await walk(script, url, token, (step) => {
+    if (!plan.json) ctx.stdout.write(renderStep(step, ctx.stdout));
+  });
+  ctx.stdout.write(plan.json ? JSON.stringify(result, null, 2) + '\n' : renderScriptResult(result, ctx.stdout));
+}
+
+async function printConfig(plan: LabPlan, ctx: Context): Promise<void> {
+  const { haproxyConfig } = await import('../lab/haproxy.js');
+  const o = plan.options;
+  const port = o.port || 8080;
+  const backends = Array.from({ length: o.backends }, (_, i) => ({ name: backendName(i), port: 40001 + i }));
+  const spares: string[] = [];
+  for (let i = o.backends; i < LAB_LIMITS.backends; i++) spares.push(backendName(i));
+  ctx.stdout.write(
+    '# The ports of the backends (40001…) and of the admin server (40000) are examples: the lab picks free\n' +
+      '# ports when it starts, and writes the real file into a temporary folder (its path is printed).\n' +
+      haproxyConfig({
+        host: o.host,
+        port,
+        strategy: o.strategy,
+        backends,
+        spares,
+        adminPort: 40000,
+        socketPath: '/tmp/prepdeck-lab-XXXXXX/haproxy.sock',
+      }),
+  );
+}

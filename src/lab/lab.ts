@@ -1,0 +1,381 @@
+// The running lab: N backends, a balancer in front (built-in or a real HAProxy), sessions in memory
+// or Redis, and the admin operations behind /_lab/. stop() closes every server, stops HAProxy,
+// removes the temporary folder and frees every port.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RrMode, ServerState, Strategy } from '../sim/model.js';
+import { UsageError } from '../errors.js';
+import { handleAdmin, LabActionError, type BackendAction, type LabControl } from './admin.js';
+import { Backend } from './backend.js';
+import { findHaproxy, haproxyConfig, HaproxyProcess, HAPROXY_BACKEND, type HaproxyServerState } from './haproxy.js';
+import { backendName, LAB_LIMITS, type BalancerKind, type LabOptions, type LabStore } from './options.js';
+import { BuiltinBalancer } from './proxy.js';
+import type { RedisStore } from './redis-store.js';
+import { LabRouter, type RoutingCounters } from './routing.js';
+import { SessionSigner, type SessionStore } from './session.js';
+
+export interface BackendState {
+  name: string;
+  port: number;
+  state: ServerState;
+  running: boolean;
+  requests: number;
+  /** Sessions in the backend's memory (null with Redis). */
+  sessions: number | null;
+}
+
+export interface LabState {
+  balancer: BalancerKind;
+  strategy: Strategy;
+  rrMode: RrMode;
+  store: LabStore;
+  url: string;
+  backends: BackendState[];
+  /** Shop requests the backends served. */
+  requests: number;
+  storeRoundTrips: number;
+  /** Built-in balancer: how requests were routed. */
+  routing?: RoutingCounters;
+  /** HAProxy mode: HAProxy's own view of its servers (`show servers state`). */
+  haproxy?: HaproxyServerState[];
+}
+
+export interface LabEvents {
+  /** Something shown in the live view changed (counts or states). */
+  change?: () => void;
+  /** A line worth logging: an admin action, HAProxy noticing a server going down, … */
+  log?: (line: string) => void;
+  /** The lab cannot go on (HAProxy died): the command should stop it and exit. */
+  fatal?: (message: string) => void;
+}
+
+interface Member {
+  backend: Backend;
+  state: ServerState;
+}
+
+export class Lab implements LabControl {
+  readonly token = randomBytes(16).toString('hex');
+  url = '';
+  haproxyConfigPath: string | null = null;
+  private readonly members: Member[] = [];
+  private readonly signer = new SessionSigner();
+  private shared: SessionStore | null = null;
+  private redis: RedisStore | null = null;
+  private router: LabRouter | null = null;
+  private builtin: BuiltinBalancer | null = null;
+  private haproxy: HaproxyProcess | null = null;
+  private adminServer: Server | null = null;
+  private tempDir: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  private constructor(
+    readonly options: LabOptions,
+    private readonly events: LabEvents,
+    private readonly env: Record<string, string | undefined>,
+  ) {}
+
+  static async start(options: LabOptions, env: Record<string, string | undefined>, events: LabEvents = {}): Promise<Lab> {
+    const lab = new Lab(options, events, env);
+    try {
+      await lab.boot();
+    } catch (err) {
+      await lab.stop();
+      throw err;
+    }
+    return lab;
+  }
+
+  get backends(): { name: string; port: number }[] {
+    return this.members.map((m) => ({ name: m.backend.name, port: m.backend.port }));
+  }
+
+  get haproxyPid(): number | undefined {
+    return this.haproxy?.pid;
+  }
+
+  /** Every port the lab listens on (balancer, backends, admin server). */
+  ports(): number[] {
+    const ports = this.members.filter((m) => m.backend.running).map((m) => m.backend.port);
+    const main = Number(new URL(this.url || 'http://x:0').port);
+    if (main) ports.push(main);
+    const admin = this.adminServer?.address();
+    if (admin && typeof admin === 'object') ports.push(admin.port);
+    return ports;
+  }
+
+  private async boot(): Promise<void> {
+    const o = this.options;
+    const bin = o.balancer === 'haproxy' ? findHaproxy(this.env) : null;
+    if (o.store === 'redis') {
+      const { RedisStore } = await import('./redis-store.js');
+      this.redis = await RedisStore.connect(o.redisUrl);
+      this.redis.onStatus = (line) => this.events.log?.(line);
+      this.shared = this.redis;
+    }
+    for (let i = 0; i < o.backends; i++) await this.newMember(backendName(i));
+
+    if (o.balancer === 'builtin') {
+      this.router = new LabRouter({ backends: this.members.map((m) => m.backend.name), strategy: o.strategy, rrMode: o.rrMode });
+      this.builtin = new BuiltinBalancer({
+        router: this.router,
+        host: o.host,
+        port: o.port,
+        token: this.token,
+        control: this,
+        backendPort: (name) => {
+          const m = this.find(name);
+          return m && m.backend.running ? m.backend.port : null;
+        },
+      });
+      try {
+        await this.builtin.start();
+      } catch (err) {
+        throw listenError(err, o.host, o.port);
+      }
+      this.url = urlFor(o.host, this.builtin.port);
+      return;
+    }
+
+    // HAProxy: the admin API is served by a small server of ours behind HAProxy's lab_admin backend.
+    const admin = createServer((req, res) => void handleAdmin(req, res, this.token, this));
+    await listen(admin, 0, '127.0.0.1');
+    this.adminServer = admin;
+    const port = await reservePort(o.host, o.port);
+    this.tempDir = mkdtempSync(join(tmpdir(), 'prepdeck-lab-'));
+    const socketPath = join(this.tempDir, 'haproxy.sock');
+    const configPath = join(this.tempDir, 'haproxy.cfg');
+    const spares: string[] = [];
+    for (let i = this.members.length; i < LAB_LIMITS.backends; i++) spares.push(backendName(i));
+    writeFileSync(
+      configPath,
+      haproxyConfig({
+        host: o.host,
+        port,
+        strategy: o.strategy,
+        backends: this.backends,
+        spares,
+        adminPort: (admin.address() as AddressInfo).port,
+        socketPath,
+      }),
+      { mode: 0o600 },
+    );
+    this.haproxyConfigPath = configPath;
+    const hp = new HaproxyProcess(bin!, configPath, socketPath);
+    this.haproxy = hp;
+    hp.onLine = (line) => {
+      const m = /Server \S+\/(\S+) is ([A-Za-z]+)/.exec(line);
+      if (m) this.events.log?.(`HAProxy: ${m[1]} is ${m[2]}`);
+    };
+    hp.onUnexpectedExit = (why) => {
+      if (!this.stopped) this.events.fatal?.(why);
+    };
+    await hp.start(() => canConnect(o.host, port));
+    this.url = urlFor(o.host, port);
+  }
+
+  private async newMember(name: string): Promise<Member> {
+    const backend = new Backend({ name, signer: this.signer, shared: this.shared, onChange: () => this.events.change?.() });
+    await backend.start();
+    const m: Member = { backend, state: 'up' };
+    this.members.push(m);
+    return m;
+  }
+
+  private find(name: string): Member | undefined {
+    return this.members.find((m) => m.backend.name === name);
+  }
+
+  /** Admin operations run one at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async state(): Promise<LabState> {
+    const o = this.options;
+    const s: LabState = {
+      balancer: o.balancer,
+      strategy: o.strategy,
+      rrMode: o.rrMode,
+      store: o.store,
+      url: this.url,
+      backends: this.members.map((m) => ({
+        name: m.backend.name,
+        port: m.backend.port,
+        state: m.state,
+        running: m.backend.running,
+        requests: m.backend.requests,
+        sessions: m.backend.sessions(),
+      })),
+      requests: this.members.reduce((n, m) => n + m.backend.requests, 0),
+      storeRoundTrips: this.redis?.roundTrips ?? 0,
+    };
+    if (this.router) s.routing = { ...this.router.counters };
+    if (this.haproxy) {
+      try {
+        const active = new Set(this.members.map((m) => m.backend.name));
+        s.haproxy = (await this.haproxy.servers()).filter((x) => active.has(x.name));
+      } catch {
+        // HAProxy busy or gone: leave it out
+      }
+    }
+    return s;
+  }
+
+  /** A synchronous snapshot for the live view. */
+  snapshot(): BackendState[] {
+    return this.members.map((m) => ({
+      name: m.backend.name,
+      port: m.backend.port,
+      state: m.state,
+      running: m.backend.running,
+      requests: m.backend.requests,
+      sessions: m.backend.sessions(),
+    }));
+  }
+
+  act(name: string, action: BackendAction): Promise<BackendState> {
+    return this.serial(async () => {
+      const m = this.find(name);
+      if (!m) throw new LabActionError(404, `no backend named ${name}`);
+      if (action === 'kill') await this.kill(m);
+      else if (action === 'revive') await this.revive(m);
+      else await this.drain(m);
+      this.events.change?.();
+      return this.snapshot().find((b) => b.name === name)!;
+    });
+  }
+
+  addBackend(): Promise<BackendState> {
+    return this.serial(async () => {
+      if (this.members.length >= LAB_LIMITS.backends) throw new LabActionError(409, `the lab runs at most ${LAB_LIMITS.backends} backends`);
+      const m = await this.newMember(backendName(this.members.length));
+      const name = m.backend.name;
+      if (this.router) this.router.add(name);
+      if (this.haproxy) {
+        const at = `${HAPROXY_BACKEND}/${name}`;
+        await this.haproxy.command(`set server ${at} addr 127.0.0.1 port ${m.backend.port}`);
+        await this.haproxy.command(`set server ${at} state ready`);
+        await this.haproxy.command(`set server ${at} health up`);
+      }
+      this.events.log?.(`${name} added on port ${m.backend.port}`);
+      this.events.change?.();
+      return this.snapshot().find((b) => b.name === name)!;
+    });
+  }
+
+  private async kill(m: Member): Promise<void> {
+    if (m.state === 'down') return;
+    const name = m.backend.name;
+    // Out of rotation first, then the process goes: no request is sent to a closed port.
+    m.state = 'down';
+    this.router?.setState(name, 'down');
+    // As if HAProxy's health check had just failed (the checks keep it DOWN while the port is closed).
+    await this.haproxy?.command(`set server ${HAPROXY_BACKEND}/${name} health down`);
+    await m.backend.stop();
+    this.events.log?.(`${name} killed${this.options.store === 'memory' ? ': the sessions in its memory are gone' : ''}`);
+  }
+
+  private async revive(m: Member): Promise<void> {
+    if (m.state === 'up') return;
+    const name = m.backend.name;
+    if (!m.backend.running) await m.backend.start();
+    m.state = 'up';
+    if (this.haproxy) {
+      const at = `${HAPROXY_BACKEND}/${name}`;
+      if (m.backend.port !== (await this.haproxy.servers()).find((s) => s.name === name)?.port) {
+        await this.haproxy.command(`set server ${at} addr 127.0.0.1 port ${m.backend.port}`);
+      }
+      await this.haproxy.command(`set server ${at} state ready`);
+      await this.haproxy.command(`set server ${at} health up`);
+    }
+    this.router?.setState(name, 'up');
+    this.events.log?.(`${name} revived (empty)`);
+  }
+
+  private async drain(m: Member): Promise<void> {
+    if (m.state === 'draining') return;
+    if (m.state === 'down') throw new LabActionError(409, `${m.backend.name} is down: revive it first`);
+    m.state = 'draining';
+    this.router?.setState(m.backend.name, 'draining');
+    await this.haproxy?.command(`set server ${HAPROXY_BACKEND}/${m.backend.name} state drain`);
+    this.events.log?.(`${m.backend.name} draining: pinned users stay, new users go elsewhere`);
+  }
+
+  /** Stops everything; safe to call more than once. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.queue.catch(() => undefined);
+    const tasks: Promise<unknown>[] = [];
+    if (this.haproxy) tasks.push(this.haproxy.stop());
+    if (this.builtin) tasks.push(this.builtin.stop());
+    if (this.adminServer) {
+      const s = this.adminServer;
+      tasks.push(new Promise<void>((r) => s.close(() => r())));
+      s.closeAllConnections();
+    }
+    for (const m of this.members) tasks.push(m.backend.stop());
+    await Promise.allSettled(tasks);
+    if (this.redis) await this.redis.close();
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+function urlFor(host: string, port: number): string {
+  // Listening on every address: the URL to open is still the loopback one.
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const h = shown.includes(':') ? `[${shown.replace(/^\[|\]$/g, '')}]` : shown;
+  return `http://${h}:${port}/`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function listenError(err: unknown, host: string, port: number): Error {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE') return new UsageError(`Port ${port} on ${host} is in use: pick another with --port, or --port 0 for any free port.`);
+  if (code === 'EACCES') return new UsageError(`Not allowed to listen on port ${port}: use a port above 1023, or --port 0.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UsageError(`Cannot listen on ${host}: no such local address.`);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** Checks the balancer's port is free (or picks a free one for 0) before HAProxy tries to bind it. */
+async function reservePort(host: string, port: number): Promise<number> {
+  const probe = createServer();
+  try {
+    await listen(probe, port, host);
+  } catch (err) {
+    throw listenError(err, host, port);
+  }
+  const got = (probe.address() as AddressInfo).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  return got;
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host, port });
+    const done = (ok: boolean): void => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(500, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}

@@ -1,0 +1,142 @@
+// The running lab in the terminal: what was started, then a live per-backend request count. On a
+// terminal a few lines are redrawn in place; piped, a line is printed whenever the counts change.
+import type { Output } from './terminal.js';
+
+export interface LabBanner {
+  url: string;
+  token: string;
+  balancer: 'builtin' | 'haproxy';
+  strategy: string;
+  rrMode: string;
+  store: 'memory' | 'redis';
+  redisUrl?: string;
+  backends: { name: string; port: number }[];
+  haproxyConfig?: string | null;
+  haproxyPid?: number;
+}
+
+export interface BackendLine {
+  name: string;
+  port: number;
+  state: 'up' | 'down' | 'draining';
+  requests: number;
+  sessions: number | null;
+}
+
+export function renderBanner(b: LabBanner, out: Output): string {
+  const { c } = out;
+  const balancer =
+    b.balancer === 'haproxy'
+      ? `HAProxy${b.haproxyPid ? ` (pid ${b.haproxyPid})` : ''}, ${b.strategy}`
+      : `built-in, ${b.strategy}${b.strategy === 'sticky-cookie' ? ` (rr-mode ${b.rrMode})` : ''}`;
+  const store = b.store === 'redis' ? `Redis at ${b.redisUrl ?? ''}` : "each backend's memory";
+  const lines = [
+    `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`,
+    `  Shop:         ${c.cyan(b.url)}`,
+    `  Admin panel:  ${c.cyan(`${b.url}#token=${b.token}`)}  ${c.dim('(open this one; the token stays in the URL fragment, never in a server log)')}`,
+    `  Admin token:  ${b.token}  ${c.dim('(header X-Lab-Token for /_lab/…)')}`,
+    `  Balancer:     ${balancer}`,
+    `  Sessions:     ${store}`,
+    `  Backends:     ${b.backends.map((x) => `${x.name} 127.0.0.1:${x.port}`).join(' · ')}`,
+  ];
+  if (b.haproxyConfig) lines.push(`  HAProxy config: ${b.haproxyConfig}`);
+  return lines.join('\n') + '\n\n';
+}
+
+export function remoteWarning(host: string, out: Output): string {
+  return `${out.c.yellow('warning:')} the lab listens on ${host}: other machines may reach the shop and, with the token, its admin API. It has no TLS and no real accounts.\n`;
+}
+
+function stateWord(line: BackendLine, out: Output): string {
+  const { c } = out;
+  const w = line.state.padEnd(8);
+  return line.state === 'up' ? c.green(w) : line.state === 'down' ? c.red(w) : c.yellow(w);
+}
+
+/** The block redrawn on a terminal: one line per backend and a total. */
+export function renderCounts(lines: readonly BackendLine[], out: Output): string[] {
+  const { c } = out;
+  const max = Math.max(1, ...lines.map((l) => l.requests));
+  const width = Math.max(5, Math.min(30, out.columns - 60));
+  const rows = lines.map((l) => {
+    const bar = '█'.repeat(Math.round((l.requests / max) * width));
+    const sessions = l.sessions === null ? '' : `  ${String(l.sessions).padStart(4)} ${plural(l.sessions, 'session').padEnd(8)}`;
+    return `  ${c.bold(l.name.padEnd(4))} ${stateWord(l, out)} :${String(l.port).padEnd(6)} ${String(l.requests).padStart(6)} ${plural(l.requests, 'request').padEnd(8)}${sessions}  ${c.cyan(bar)}`;
+  });
+  const total = lines.reduce((n, l) => n + l.requests, 0);
+  rows.push(c.dim(`  ${total} ${plural(total, 'request')} in all · Ctrl+C to stop`));
+  return rows;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** One line for piped output. */
+export function countsLine(lines: readonly BackendLine[]): string {
+  return 'requests: ' + lines.map((l) => `${l.name} ${l.requests}${l.state === 'up' ? '' : ` (${l.state})`}`).join(' · ');
+}
+
+export class LiveView {
+  private drawn = 0;
+  private lastLine = '';
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly out: Output,
+    private readonly read: () => BackendLine[],
+    private readonly intervalMs = 150,
+  ) {}
+
+  /** Something changed: redraw soon (at most every intervalMs). */
+  changed(): void {
+    if (this.closed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.draw();
+    }, this.intervalMs);
+  }
+
+  /** A log line, printed above the live block. */
+  log(text: string): void {
+    if (this.closed) return;
+    if (this.out.isTTY) {
+      this.erase();
+      this.out.write(`${this.out.c.dim('·')} ${text}\n`);
+      this.draw();
+    } else {
+      this.out.write(`${text}\n`);
+    }
+  }
+
+  draw(): void {
+    if (this.closed) return;
+    const lines = this.read();
+    if (this.out.isTTY) {
+      this.erase();
+      const rows = renderCounts(lines, this.out);
+      this.out.write(rows.join('\n') + '\n');
+      this.drawn = rows.length;
+    } else {
+      const line = countsLine(lines);
+      if (line !== this.lastLine) {
+        this.lastLine = line;
+        this.out.write(line + '\n');
+      }
+    }
+  }
+
+  /** Final state and no more drawing. */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.draw();
+    this.closed = true;
+  }
+
+  private erase(): void {
+    if (this.drawn > 0) this.out.write(`\x1b[${this.drawn}A\x1b[0J`);
+    this.drawn = 0;
+  }
+}

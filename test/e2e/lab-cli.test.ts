@@ -1,0 +1,142 @@
+// `prepdeck lab` from the command line: the scripted walk-throughs (text and --json, with the
+// simulator's summary figures), --print-config, and clear messages with exit 2 for what a user can
+// get wrong: bad flags, a port in use, Redis unreachable, HAProxy not installed.
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+import { startRedis, type RedisServer } from './lab-helpers.js';
+
+interface ScriptJson {
+  script: string;
+  balancer: string;
+  store: string;
+  steps: { type: string; backend?: string | null; routedBy?: string; override?: boolean; loggedOut?: boolean }[];
+  summary: Record<string, number | string | null>;
+  simulator: { compared: number; matched: number; mismatches: number[] } | null;
+}
+
+describe('prepdeck lab --script', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('sticky (text): every step, overrides of round-robin, the summary, the simulator agreeing', async () => {
+    const r = await runCli(['lab', '--script', 'sticky']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/prepdeck lab --script sticky/);
+    expect(r.stdout).toMatch(/ 5 {2}A {2}add item {2}SRV=s1 {3}→ s1 +cookie \(round-robin alone: s2\)/);
+    expect(r.stdout).toMatch(/routed by cookie · overrides\s+6 · 5/);
+    expect(r.stdout).toMatch(/The simulator predicts the same backend for all 10 requests/);
+    expect(r.stdout).not.toContain('\u001b['); // piped: no colour
+  });
+
+  it('--json has the same summary figures as prepdeck simulate --json', async () => {
+    const [lab, sim] = await Promise.all([
+      runCli(['lab', '--script', 'sticky', '--json']),
+      runCli(['simulate', '--sequence', 'A,B,C,D,A,B,A,C,A,D', '--json']),
+    ]);
+    expect(lab.code, lab.stderr).toBe(0);
+    expect(sim.code, sim.stderr).toBe(0);
+    const j = JSON.parse(lab.stdout) as ScriptJson;
+    const simJson = JSON.parse(sim.stdout) as { result?: { summary: object }; summary?: object };
+    const simSummary = simJson.result?.summary ?? simJson.summary!;
+    expect(Object.keys(j.summary).sort()).toEqual(Object.keys(simSummary).sort());
+    expect(j.summary).toMatchObject({ requests: 10, cookieRouted: 6, overrides: 5, setCookies: 4, moves: 0, sessionsLost: 0 });
+    expect(j.simulator).toEqual({ compared: 10, matched: 10, mismatches: [] });
+  });
+
+  it('failover: memory loses sessions and carts, Redis loses none (built-in and HAProxy)', async () => {
+    const runs = await Promise.all([
+      runCli(['lab', '--script', 'failover', '--json']),
+      runCli(['lab', '--script', 'failover', '--json', '--store', 'redis', '--redis-url', redis.url]),
+      runCli(['lab', '--script', 'failover', '--json', '--balancer', 'haproxy']),
+      runCli(['lab', '--script', 'failover', '--json', '--balancer', 'haproxy', '--store', 'redis', '--redis-url', redis.url]),
+    ]);
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const [mem, red, hMem, hRed] = runs.map((r) => JSON.parse(r.stdout) as ScriptJson);
+    for (const j of [mem!, hMem!]) {
+      expect(j.summary).toMatchObject({ sessionsLost: 2, usersLoggedOut: 2, cartItemsLost: 2, rebalanced: 2, storeRoundTrips: 0 });
+      expect(j.steps.some((s) => s.type === 'action')).toBe(true);
+    }
+    for (const j of [red!, hRed!]) {
+      expect(j.summary).toMatchObject({ sessionsLost: 0, usersLoggedOut: 0, cartItemsLost: 0, rebalanced: 2 });
+      expect(j.summary.storeRoundTrips).toBeGreaterThan(0);
+    }
+    for (const j of [mem!, red!, hMem!, hRed!]) expect(j.simulator?.mismatches).toEqual([]);
+  });
+
+  it('scale-out with HAProxy: the added backend only gets newcomers', async () => {
+    const r = await runCli(['lab', '--script', 'scale-out', '--balancer', 'haproxy']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/── s4 is added ──/);
+    expect(r.stdout).toMatch(/s4 joined: 0 requests of the users already pinned reached it, [1-9]\d* of the newcomers' did\./);
+  });
+
+  it('round-robin without affinity: users move between backends and, in memory, lose their sessions', async () => {
+    const r = await runCli(['lab', '--script', 'sticky', '--strategy', 'round-robin', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as ScriptJson;
+    expect(j.summary).toMatchObject({ cookieRouted: 0, setCookies: 0 });
+    expect(Number(j.summary.moves)).toBeGreaterThan(3);
+    expect(Number(j.summary.sessionsLost)).toBeGreaterThan(3);
+    expect(j.simulator?.mismatches).toEqual([]);
+  });
+});
+
+describe('prepdeck lab: configuration and mistakes', () => {
+  it('--print-config shows the HAProxy configuration', async () => {
+    const r = await runCli(['lab', '--balancer', 'haproxy', '--print-config', '--backends', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\s+balance roundrobin$/m);
+    expect(r.stdout).toMatch(/^\s+cookie SRV insert indirect nocache$/m);
+    expect(r.stdout).toMatch(/^\s+server s1 127\.0\.0\.1:\d+ check cookie s1$/m);
+    expect(r.stdout).toMatch(/^\s+server s2 127\.0\.0\.1:\d+ check cookie s2$/m);
+    expect(r.stdout).toMatch(/^\s+server s3 127\.0\.0\.1:1 check cookie s3 disabled$/m);
+    expect(r.stdout).toMatch(/stats socket \S+ mode 600 level admin/);
+    expect(r.stdout).toMatch(/bind 127\.0\.0\.1:8080/);
+  });
+
+  const mistakes: [string, string[], RegExp, Record<string, string>?][] = [
+    ['a host other machines can reach', ['--host', '0.0.0.0'], /--allow-remote/],
+    ['no backends', ['--backends', '0'], /--backends must be a whole number from 1 to 16/],
+    ['too many backends', ['--backends', '17'], /--backends must be/],
+    ['a port out of range', ['--port', '70000'], /--port must be/],
+    ['an unknown strategy', ['--strategy', 'random'], /strategy/],
+    ['nginx rr-mode with HAProxy', ['--balancer', 'haproxy', '--rr-mode', 'nginx'], /HAProxy always behaves as --rr-mode haproxy/],
+    ['--print-config without HAProxy', ['--print-config'], /--balancer haproxy/],
+    ['--json without a script', ['--json'], /--json goes with --script/],
+    ['--redis-url without Redis', ['--redis-url', 'redis://127.0.0.1:1'], /--store redis/],
+    ['a bad Redis URL', ['--store', 'redis', '--redis-url', 'http://x'], /redis:\/\//],
+    ['Redis not reachable', ['--store', 'redis', '--redis-url', 'redis://127.0.0.1:1', '--port', '0'], /Cannot reach Redis at redis:\/\/127\.0\.0\.1:1 .*ECONNREFUSED/],
+    ['HAProxy not installed', ['--balancer', 'haproxy', '--port', '0'], /HAProxy is not installed\. Install the Debian package haproxy/, { PREPDECK_HAPROXY: '/nonexistent/haproxy' }],
+  ];
+  for (const [what, args, message, env] of mistakes) {
+    it(`${what}: a clear message, exit 2`, async () => {
+      const started = Date.now();
+      const r = await runCli(['lab', ...args], { env });
+      expect(r.stderr).toMatch(message);
+      expect(r.code).toBe(2);
+      expect(r.stdout).not.toMatch(/Shop:/);
+      expect(Date.now() - started).toBeLessThan(8000); // fails fast, no endless reconnect
+    });
+  }
+
+  for (const balancer of ['builtin', 'haproxy']) {
+    it(`${balancer}: a port in use is a clear message, exit 2`, async () => {
+      const blocker: Server = createServer();
+      await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+      const port = (blocker.address() as { port: number }).port;
+      try {
+        const r = await runCli(['lab', '--balancer', balancer, '--port', String(port)]);
+        expect(r.stderr).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is in use`));
+        expect(r.code).toBe(2);
+      } finally {
+        blocker.close();
+      }
+    });
+  }
+});

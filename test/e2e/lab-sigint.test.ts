@@ -1,0 +1,128 @@
+// Ctrl+C stops every server and child process and frees every port: checked from /proc (listening
+// sockets and processes) and by connecting, for the built-in balancer in a real terminal and for
+// HAProxy with Redis when piped.
+import { existsSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Browser } from '../../src/lab/client.js';
+import { tempDir } from './helpers.js';
+import { canConnect, childrenOf, listeningPortsOf, listeningSockets, processAlive, startLab, startRedis, waitFor } from './lab-helpers.js';
+import { KEYS, spawnCli } from './pty.js';
+
+function openIdleConnection(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1' }, () => resolve(s));
+    s.on('error', reject);
+  });
+}
+
+async function expectAllClosed(ports: number[]): Promise<void> {
+  const listening = new Set(listeningSockets().map((s) => s.port));
+  for (const p of ports) {
+    expect(listening.has(p), `port ${p} still listening`).toBe(false);
+    expect(await canConnect(p), `port ${p} still accepts connections`).toBe(false);
+  }
+}
+
+async function redisKeys(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1' }, () => s.write('DBSIZE\r\n'));
+    let buf = '';
+    s.setTimeout(2000, () => s.destroy(new Error('redis timeout')));
+    s.on('data', (d) => {
+      buf += d.toString();
+      const m = /^:(\d+)\r\n/.exec(buf);
+      if (m) {
+        s.destroy();
+        resolve(Number(m[1]));
+      }
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('Ctrl+C leaves no process and no listening port behind', () => {
+  it('built-in balancer in a terminal: live counts redrawn, then Ctrl+C closes every port', async () => {
+    const home = tempDir();
+    const term = spawnCli(['lab', '--port', '0'], { home: home.path, cols: 120 });
+    try {
+      const banner = await term.waitFor(/Backends:.*\n/, 15_000);
+      const url = /Shop:\s+(\S+)/.exec(banner)![1]!;
+      const ports = [Number(new URL(url).port), ...[...banner.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]))];
+      expect(new Set(ports).size).toBe(4);
+      await term.waitFor('0 requests in all');
+      for (let i = 0; i < 3; i++) expect((await new Browser(url).get('/api/whoami')).status).toBe(200);
+      await term.waitFor('3 requests in all');
+      const idle = await openIdleConnection(ports[0]!);
+      term.write(KEYS.ctrlC);
+      expect(await term.exit(15_000)).toBe(130);
+      expect(term.output()).toMatch(/Lab stopped/);
+      idle.destroy();
+      await expectAllClosed(ports);
+    } finally {
+      term.kill();
+      home.remove();
+    }
+  });
+
+  it('built-in balancer, piped: a line per change of the counts; SIGINT frees every port', async () => {
+    const lab = await startLab([]);
+    const ports = listeningPortsOf(lab.pid);
+    expect(ports.sort()).toEqual([lab.port, ...lab.backends.values()].sort());
+    await new Browser(lab.url).get('/api/whoami');
+    await waitFor('a counts line', () => /requests: s1 1 · s2 0 · s3 0/.test(lab.stdout()));
+    await new Browser(lab.url).get('/api/whoami');
+    await waitFor('a counts line', () => /requests: s1 1 · s2 1 · s3 0/.test(lab.stdout()));
+    const r = await lab.stop();
+    expect(r.code).toBe(130);
+    expect(r.killed).toBe(false);
+    await expectAllClosed(ports);
+  });
+
+  it('HAProxy dying on its own stops the lab with a clear message and closes every port', async () => {
+    const lab = await startLab(['--balancer', 'haproxy']);
+    const ports = [...listeningPortsOf(lab.pid), ...listeningPortsOf(lab.haproxyPid!)];
+    process.kill(lab.haproxyPid!, 'SIGKILL');
+    await waitFor('the lab to exit', () => lab.child.exitCode !== null, 10_000);
+    const r = await lab.stop();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/HAProxy exited \(signal SIGKILL\)/);
+    await expectAllClosed(ports);
+  });
+
+  it('HAProxy and Redis: SIGINT stops HAProxy, closes every port, removes the temp folder and the Redis keys', async () => {
+    const redis = await startRedis();
+    try {
+      const lab = await startLab(['--balancer', 'haproxy', '--store', 'redis', '--redis-url', redis.url]);
+      const hp = lab.haproxyPid!;
+      expect(processAlive(hp)).toBe(true);
+      expect(childrenOf(lab.pid)).toContain(hp);
+      const folder = dirname(lab.haproxyConfig!);
+      expect(existsSync(folder)).toBe(true);
+      const ports = [...listeningPortsOf(lab.pid), ...listeningPortsOf(hp)];
+      // HAProxy holds the shop's port; the lab holds the backends and its admin server.
+      expect(listeningPortsOf(hp)).toContain(lab.port);
+      for (const p of lab.backends.values()) expect(ports).toContain(p);
+      expect(ports.length).toBeGreaterThanOrEqual(5);
+
+      const b = new Browser(lab.url);
+      await b.post('/login', { user: 'ada' });
+      await b.post('/cart', { item: 'book' });
+      expect(await redisKeys(redis.port)).toBeGreaterThan(0);
+      const idle = await openIdleConnection(lab.port);
+
+      const r = await lab.stop();
+      idle.destroy();
+      expect(r.killed).toBe(false);
+      expect(r.code).toBe(130);
+      await waitFor('HAProxy to be gone', () => !processAlive(hp), 5000);
+      expect(childrenOf(lab.pid)).toEqual([]);
+      await expectAllClosed(ports);
+      expect(existsSync(folder)).toBe(false);
+      expect(await redisKeys(redis.port)).toBe(0);
+    } finally {
+      await redis.stop();
+    }
+  });
+});
