@@ -2,10 +2,28 @@
 // so `npx prepdeck` starts fast and resolves no dependency at run time.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 rmSync('dist', { recursive: true, force: true });
+
+// string-width 7 (used by yargs' help layout and wrap-ansi) runs Intl.Segmenter and a huge emoji
+// regular expression on every character; loading ICU's segmenter alone costs ~20 ms at start-up.
+// Give it the printable-ASCII fast path that string-width 8 has: for such text the width is the length.
+const STRING_WIDTH_HEAD = 'export default function stringWidth(string, options = {}) {';
+const asciiFastPath = {
+  name: 'string-width-ascii-fast-path',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('new Intl.Segmenter()') || source.includes('Fast path')) return undefined; // v4 (CJS) or v8+
+      if (!source.includes(STRING_WIDTH_HEAD)) throw new Error(`string-width changed shape: ${args.path}`);
+      const fast = "\n\tif (typeof string === 'string' && !/[^\\x20-\\x7e]/.test(string)) return string.length;";
+      return { contents: source.replace(STRING_WIDTH_HEAD, STRING_WIDTH_HEAD + fast), loader: 'js' };
+    });
+  },
+};
 await build({
   entryPoints: ['src/main.ts'],
   outdir: 'dist',
@@ -18,6 +36,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [asciiFastPath],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   // marked-terminal pulls cli-highlight (highlight.js) for code blocks; we render code plainly.
