@@ -1,12 +1,15 @@
 // Bundles the CLI into dist/ with esbuild: one ESM entry plus lazily loaded chunks,
 // so `npx prepdeck` starts fast and resolves no dependency at run time.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-rmSync('dist', { recursive: true, force: true });
+// Build into a fresh folder and swap it in at the end, so a CLI started meanwhile (tests running
+// next to a rebuild) finds either the old bundle or the new one, never half of one.
+const OUT = `dist.building-${process.pid}`;
+rmSync(OUT, { recursive: true, force: true });
 
 // string-width 7 (used by yargs' help layout and wrap-ansi) runs Intl.Segmenter and a huge emoji
 // regular expression on every character; loading ICU's segmenter alone costs ~20 ms at start-up.
@@ -26,7 +29,7 @@ const asciiFastPath = {
 };
 await build({
   entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+  outdir: OUT,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -51,7 +54,7 @@ await build({
 // build (the tests and `prepdeck validate` report it); the CLI then parses the files at run time.
 await build({
   entryPoints: ['src/content/build-index.ts'],
-  outfile: 'dist/tools/build-index.mjs',
+  outfile: `${OUT}/tools/build-index.mjs`,
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -59,6 +62,10 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
-const { buildIndex } = await import(pathToFileURL(resolve('dist/tools/build-index.mjs')).href);
-buildIndex(resolve('content'), join('dist', 'content-index.json'));
-rmSync('dist/tools', { recursive: true, force: true });
+const { buildIndex } = await import(pathToFileURL(resolve(`${OUT}/tools/build-index.mjs`)).href);
+buildIndex(resolve('content'), join(OUT, 'content-index.json'));
+rmSync(`${OUT}/tools`, { recursive: true, force: true });
+const old = `dist.old-${process.pid}`;
+if (existsSync('dist')) renameSync('dist', old);
+renameSync(OUT, 'dist');
+rmSync(old, { recursive: true, force: true });
