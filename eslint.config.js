@@ -14,4 +14,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The pure core: no printing, no clock, no global randomness, no I/O. The clock, a seeded random
+  // source, streams and the store are passed in. The loaders and the store are the exceptions.
+  {
+    files: ['src/content/**/*.ts', 'src/quiz/**/*.ts', 'src/cards/**/*.ts', 'src/progress/**/*.ts', 'src/sim/**/*.ts'],
+    ignores: ['src/content/load.ts', 'src/content/library.ts', 'src/content/index-file.ts', 'src/progress/store.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'console', message: 'The core returns data; print in a command or renderer.' }, { name: 'process', message: 'Pass what you need in (env, streams).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the clock as a parameter.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the clock as a parameter.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Take a seeded random source as a parameter.' },
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'node:http', 'node:net', 'node:child_process', 'node:readline', 'conf', '@inquirer/*'], message: 'The core does no I/O.' }] }],
+    },
+  },
 );

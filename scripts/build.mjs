@@ -53,7 +53,7 @@ await build({
 // Pre-parse the built-in content (see src/content/index-file.ts). Invalid content does not stop the
 // build (the tests and `prepdeck validate` report it); the CLI then parses the files at run time.
 await build({
-  entryPoints: ['src/content/build-index.ts'],
+  entryPoints: ['scripts/build-index.ts'],
   outfile: `${OUT}/tools/build-index.mjs`,
   bundle: true,
   format: 'esm',

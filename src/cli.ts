@@ -172,6 +172,29 @@ export const COMMANDS: CommandSpec[] = [
   },
 ];
 
+/** The first word that is not a flag or a flag's value: what the user meant as the command. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--content') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * yargs reports an unknown command either as a bare "Did you mean X?" (recommendCommands) or as
+ * "Unknown argument: X"; say plainly that the command is unknown in both cases.
+ */
+export function usageMessage(msg: string, argv: readonly string[]): string {
+  const word = commandWord(argv);
+  const known = new Set(COMMANDS.flatMap((c) => [c.command.split(' ')[0]!, ...(c.aliases ?? [])]));
+  if (word === undefined || known.has(word)) return msg;
+  if (/^Did you mean/.test(msg)) return `Unknown command '${word}'. ${msg}`;
+  if (msg.startsWith('Unknown argument')) return `Unknown command '${word}'. Commands: ${[...known].join(', ')}.`;
+  return msg;
+}
+
 export function buildParser(argv: string[], ctx: Context, version: string): Argv {
   let y = yargs(argv)
     .scriptName('prepdeck')
@@ -192,9 +215,7 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
     .wrap(Math.min(ctx.stdout.columns, 100))
     .fail((msg, err) => {
       if (err) throw err;
-      // recommendCommands() reports an unknown command only as its suggestion.
-      const unknown = /^Did you mean/.test(msg) ? `Unknown command '${String(argv[0])}'. ` : '';
-      throw new UsageError(`${unknown}${msg}\nRun 'prepdeck --help' for usage.`);
+      throw new UsageError(`${usageMessage(msg, argv)}\nRun 'prepdeck --help' for usage.`);
     });
 
   for (const spec of COMMANDS) {

@@ -47,13 +47,24 @@ function report(err: unknown, ctx: Context): number {
   return ExitCode.internal;
 }
 
-/** @inquirer/prompts throws ExitPromptError on Ctrl+C (or a closed stdin). */
+/**
+ * Ctrl+C at a prompt that no command turned into an InterruptedError: our prompt adapter's
+ * PromptInterrupted, or @inquirer's own ExitPromptError. Matched by name so that this entry module
+ * never loads the prompt code.
+ */
 function isExitPrompt(err: unknown): boolean {
-  return err instanceof Error && err.name === 'ExitPromptError';
+  return err instanceof Error && (err.name === 'PromptInterrupted' || err.name === 'ExitPromptError');
 }
 
 // Run when loaded as the program (bin/prepdeck.js imports this module).
 if (!process.env.VITEST) {
+  // `prepdeck … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const ctx: Context = {
     stdout: makeOutput(process.stdout, process.env),
     stderr: makeOutput(process.stderr, process.env),

@@ -1,5 +1,5 @@
 // `prepdeck import FILE…`: plain-text interview documents to content files that pass `validate`.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { importDocument } from '../content/import.js';
@@ -20,6 +20,7 @@ export async function run(args: ImportArgs, ctx: Context): Promise<void> {
   const converted = [];
   for (const file of args.files) {
     if (!existsSync(file)) throw new NotFoundError(`No such file: ${file}`);
+    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder; give the documents themselves (e.g. ${file}/*.txt)`);
     try {
       const doc = importDocument(readFileSync(file, 'utf8'), displayPath(file), args.deck);
       const target = join(args.out, doc.deck, `${doc.id}.md`);
@@ -34,6 +35,11 @@ export async function run(args: ImportArgs, ctx: Context): Promise<void> {
   }
   if (problems.length > 0) throw new ContentError(problems);
 
+  const targets = converted.map(({ target }) => target);
+  const twice = targets.filter((t, i) => targets.indexOf(t) !== i);
+  if (twice.length > 0) {
+    throw new UsageError(`Several documents would be written to the same file (same deck and id):\n${[...new Set(twice)].map((t) => `  ${t}`).join('\n')}`);
+  }
   const clashes = converted.filter(({ target }) => existsSync(target));
   if (clashes.length > 0 && !args.force) {
     throw new UsageError(

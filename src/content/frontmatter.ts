@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { parseDocument } from 'yaml';
 import type { Problem } from '../errors.js';
-import { LEVELS, type Level } from './model.js';
+import { type FrontMatter, LEVELS } from './model.js';
+import { sanitizeText } from './sanitize.js';
 
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'));
 
@@ -18,17 +19,11 @@ export const FrontMatterSchema = v.object({
   simulate: v.optional(v.pipe(v.string(), v.regex(/^--[a-z]/, "must be the flags of a 'prepdeck simulate' command, e.g. '--scenario seed-example'"))),
 });
 
-export interface FrontMatter {
-  id: string;
-  deck: string;
-  title: string;
-  level: Level;
-  tags: string[];
-  order?: number;
-  related: string[];
-  source?: string;
-  /** Flags of a `prepdeck simulate` run that shows this answer's point; offered by `read`. */
-  simulate?: string;
+function cleanStrings(value: unknown): unknown {
+  if (typeof value === 'string') return sanitizeText(value);
+  if (Array.isArray(value)) return value.map(cleanStrings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)]));
+  return value;
 }
 
 export interface FrontMatterResult {
@@ -50,18 +45,20 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     if (m && keyLines[m[1]!] === undefined) keyLines[m[1]!] = firstLine + i;
   });
 
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       keyLines,
       problems: doc.errors.map((e) => ({
         file,
         line: firstLine - 1 + (e.linePos?.[0]?.line ?? 1),
-        message: `front matter: ${e.message.split('\n')[0]}`,
+        // prettyErrors gives linePos; the message's own " at line N, column M" is dropped for file:line.
+        message: `front matter: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   }
-  const raw: unknown = doc.toJS();
+  // The YAML's own escapes (\e, \x1b, \u001b) produce control characters after parsing: clean again.
+  const raw: unknown = cleanStrings(doc.toJS());
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { keyLines, problems: [{ file, line: firstLine - 1, message: 'front matter must be a YAML mapping (key: value lines)' }] };
   }

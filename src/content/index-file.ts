@@ -1,13 +1,15 @@
 // A pre-parsed copy of the built-in content, written at build time (dist/content-index.json), so
 // that `read` and `list` skip YAML and schema work at start-up. Used only while every file it was
-// made from is unchanged (same names, sizes and modification times); otherwise the files are parsed.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// made from is unchanged (same names, sizes and SHA-1 of the contents; not modification times,
+// which `npm pack` resets); otherwise the files are parsed.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Question } from './model.js';
 
 export interface ContentIndex {
-  version: 1;
-  files: { path: string; size: number; mtimeMs: number }[];
+  version: 2;
+  files: { path: string; size: number; sha1: string }[];
   questions: Question[];
 }
 
@@ -27,8 +29,8 @@ export function listMarkdown(dir: string): string[] {
 
 export function fingerprint(dir: string): ContentIndex['files'] {
   return listMarkdown(dir).map((f) => {
-    const st = statSync(f);
-    return { path: relative(dir, f), size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+    const bytes = readFileSync(f);
+    return { path: relative(dir, f).split(sep).join('/'), size: bytes.length, sha1: createHash('sha1').update(bytes).digest('hex') };
   });
 }
 
@@ -40,13 +42,13 @@ export function readFreshIndex(indexFile: string, dir: string): Question[] | und
   } catch {
     return undefined;
   }
-  if (index.version !== 1) return undefined;
+  if (index.version !== 2) return undefined;
   const now = fingerprint(dir);
   const same =
     now.length === index.files.length &&
     now.every((f, i) => {
       const old = index.files[i]!;
-      return old.path === f.path && old.size === f.size && old.mtimeMs === f.mtimeMs;
+      return old.path === f.path && old.size === f.size && old.sha1 === f.sha1;
     });
   return same ? index.questions : undefined;
 }

@@ -20,7 +20,7 @@ export function libraryFor(args: { content?: unknown }, ctx: Context, strict = f
     if (strict) throw new ContentError(lib.problems);
     const files = new Set(lib.problems.map((p) => p.file)).size;
     ctx.stderr.write(
-      `prepdeck: ${lib.problems.length} content problem(s) in ${files} file(s) (files with errors are left out); run 'prepdeck validate'.\n`,
+      `prepdeck: ${lib.problems.length} content problem(s) in ${files} file(s) (questions with errors or a reused id are left out); run 'prepdeck validate'.\n`,
     );
   }
   return lib.questions;

@@ -61,5 +61,9 @@ export function loadLibrary(paths: readonly string[], { useIndex = true } = {}):
     if (result.question) questions.push(result.question);
   }
   problems.push(...checkLibrary(questions));
-  return { questions: sortQuestions(questions), problems };
+  // A reused id is reported above; only the first question with it (built-in content comes
+  // first) is kept, so that progress keyed by the id stays unambiguous.
+  const seen = new Set<string>();
+  const unique = questions.filter((q) => !seen.has(q.id) && seen.add(q.id));
+  return { questions: sortQuestions(unique), problems };
 }

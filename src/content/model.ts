@@ -35,7 +35,8 @@ export interface Flashcard {
   line: number;
 }
 
-export interface Question {
+/** What a question file's YAML front matter holds, once checked. */
+export interface FrontMatter {
   id: string;
   deck: string;
   title: string;
@@ -44,8 +45,11 @@ export interface Question {
   order?: number;
   related: string[];
   source?: string;
-  /** Flags of a `prepdeck simulate` run that shows this answer's point. */
+  /** Flags of a `prepdeck simulate` run that shows this answer's point; offered by `read`. */
   simulate?: string;
+}
+
+export interface Question extends FrontMatter {
   /** The file it came from, and the lines of things later checks point at. */
   file: string;
   lines: { id: number; related: number };

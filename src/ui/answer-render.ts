@@ -21,7 +21,7 @@ function rule(out: Out, label: string): string {
 export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): string {
   const { c } = out;
   const parts: string[] = [];
-  parts.push(c.bold(c.magenta(q.title)));
+  parts.push(c.bold(c.magenta(wrapAnsi(q.title, out.columns))));
   parts.push(c.dim(wrapAnsi(`${q.deck} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')} · id ${q.id}`, out.columns)));
   parts.push('', rule(out, 'Question'), renderMarkdown(q.prompt, out));
   for (const depth of depths) parts.push(rule(out, DEPTH_LABEL[depth]), renderMarkdown(q.answers[depth], out));

@@ -75,7 +75,7 @@ function wrapLong(text: string, width: number): string {
       if (visibleLength(line) <= width || /[│┌└├]/.test(line)) return line;
       const lead = LEAD.exec(line)?.[1] ?? '';
       const indent = ' '.repeat(visibleLength(lead));
-      const body = wrapAnsi(line.slice(lead.length), Math.max(10, width - indent.length), { hard: false, trim: true });
+      const body = wrapAnsi(line.slice(lead.length), Math.max(10, width - indent.length), { hard: true, trim: true });
       return body
         .split('\n')
         .map((l, i) => (i === 0 ? lead : indent) + l)

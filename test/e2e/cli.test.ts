@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli.js';
 import { ROOT, runCli } from './helpers.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -20,11 +21,11 @@ describe('prepdeck command line', () => {
     expect(r.stdout).toContain('prepdeck read sticky');
   });
 
-  it.each(['list', 'read', 'validate', 'import', 'simulate'])('%s has its own --help', async (cmd) => {
+  it.each(COMMANDS.flatMap((c) => [c.command.split(' ')[0]!, ...(c.aliases ?? [])]))('%s has its own --help', async (cmd) => {
     const r = await runCli([cmd, '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`prepdeck ${cmd}`);
     expect(r.stdout).toContain('Examples:');
+    expect(r.stderr).toBe('');
   });
 
   it('with no command and no terminal, prints the help and exits 0', async () => {
@@ -39,6 +40,18 @@ describe('prepdeck command line', () => {
     expect(r.stderr).toContain("Unknown command 'lst'");
     expect(r.stderr).toContain('Did you mean list?');
     expect(r.stdout).toBe('');
+  });
+
+  it('an unknown command after a global flag is named correctly', async () => {
+    const r = await runCli(['--content', 'content', 'lsit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown command 'lsit'. Did you mean list?");
+  });
+
+  it('an unknown command with no near match lists the commands', async () => {
+    const r = await runCli(['xyzzy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown command 'xyzzy'\. Commands: list, read, explain, /);
   });
 
   it('an unknown flag exits 2 with a clear message and no stack', async () => {

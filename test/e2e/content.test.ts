@@ -48,7 +48,24 @@ describe('read', () => {
     for (const h of hidden) expect(r.stdout).not.toContain(`── ${h} `);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stdout).not.toContain('**');
-    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it.each(['40', '60'])('wraps every line to COLUMNS=%s', async (columns) => {
+    const r = await run(['read', 'session-persistence', '--depth', 'all'], { COLUMNS: columns });
+    expect(r.code).toBe(0);
+    const widest = Math.max(...r.stdout.split('\n').map((l) => l.length));
+    expect(widest).toBeLessThanOrEqual(Number(columns));
+  });
+
+  it('piped into a reader that stops early (| head), exits quietly', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `node bin/prepdeck.js read session-persistence --depth all | head -1; echo "exit=\${PIPESTATUS[0]}"`], {
+      env: { ...process.env, PREPDECK_HOME: home.path, VITEST: '' },
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/exit=0\n$/);
   });
 
   it('defaults to brief and offers the other depths and the simulation', async () => {
@@ -155,6 +172,40 @@ describe('validate', () => {
   });
 });
 
+describe('untrusted content', () => {
+  it('a user question reusing a built-in id never replaces the built-in one', async () => {
+    const dir = tempDir();
+    const src = readFileSync('test/fixtures/good/custom/cache-aside.md', 'utf8')
+      .replace('id: cache-aside', 'id: session-persistence')
+      .replace('title: What is the cache-aside pattern?', 'title: AAA impostor');
+    writeFileSync(join(dir.path, 'dup.md'), src);
+    const r = await run(['--content', dir.path, 'read', 'session-persistence', '--depth', 'super-brief']);
+    const list = await run(['--content', dir.path, 'list']);
+    dir.remove();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Session persistence, sticky sessions and session affinity');
+    expect(r.stdout).not.toContain('impostor');
+    expect(r.stderr).toContain('reused id');
+    expect(list.stdout).not.toContain('impostor');
+  });
+
+  it('escape sequences written as YAML escapes never reach the terminal', async () => {
+    const dir = tempDir();
+    const src = readFileSync('test/fixtures/good/custom/cache-aside.md', 'utf8').replace(
+      'title: What is the cache-aside pattern?',
+      'title: "Evil \\e[31mRED\\e]0;pwned\\a title"',
+    );
+    writeFileSync(join(dir.path, 'evil.md'), src);
+    const read = await run(['--content', dir.path, 'read', 'cache-aside'], { FORCE_COLOR: '0' });
+    const list = await run(['--content', dir.path, 'list'], { FORCE_COLOR: '0' });
+    dir.remove();
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('Evil RED title');
+    // eslint-disable-next-line no-control-regex
+    for (const out of [read.stdout, list.stdout]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
 describe('--content and PREPDECK_CONTENT', () => {
   it('add user folders to the built-in decks', async () => {
     const viaFlag = await run(['--content', 'test/fixtures/good', 'read', 'cache-aside', '--depth', 'super-brief']);
@@ -206,7 +257,19 @@ describe('import', () => {
     dir.remove();
   });
 
-  it('a missing input file exits 3', async () => {
+  it('a missing input file exits 3; a folder exits 2', async () => {
     expect((await run(['import', 'nope.txt'])).code).toBe(3);
+    const folder = await run(['import', 'test/fixtures']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('is a folder');
+  });
+
+  it('two documents that would land on the same file are refused before anything is written', async () => {
+    const out = tempDir();
+    const r = await run(['import', SEED, SEED, '--out', out.path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('same file');
+    expect(existsSync(join(out.path, 'load-balancing'))).toBe(false);
+    out.remove();
   });
 });

@@ -33,8 +33,10 @@ export function runCli(
   args: string[],
   opts: { home?: string; env?: Record<string, string | undefined>; input?: string; cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
-  const home = opts.home ?? join(tmpdir(), 'prepdeck-unused-home');
-  return new Promise((done, fail) => {
+  // Without a home of its own, each run gets a fresh one, removed when it ends.
+  const own = opts.home === undefined ? tempDir('prepdeck-home-') : undefined;
+  const home = opts.home ?? own!.path;
+  return new Promise<RunResult>((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: cleanEnv(home, opts.env),
@@ -48,6 +50,7 @@ export function runCli(
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
+      own?.remove();
       done({ code, stdout, stderr });
     });
     child.stdin.end(opts.input ?? '');

@@ -122,8 +122,9 @@ describe('importer properties', () => {
 
   it('parser never throws on arbitrary text (it returns problems)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.boolean(), (text, withFront) => {
-        const src = withFront ? `---\nid: a\ndeck: b\ntitle: t\nlevel: mid\ntags: [x]\n---\n${text}` : text;
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('none', 'valid', 'fuzzed'), (text, front) => {
+        const src =
+          front === 'valid' ? `---\nid: a\ndeck: b\ntitle: t\nlevel: mid\ntags: [x]\n---\n${text}` : front === 'fuzzed' ? `---\n${text}\n---\n# Question\n` : text;
         const r = parseQuestion(src, 'x.md');
         expect(r.question !== undefined || r.problems.length > 0).toBe(true);
       }),

@@ -1,10 +1,10 @@
 // Build step (run by scripts/build.mjs): parse the built-in content once and write the index that
 // loadLibrary reads at start-up. Exits non-zero when the content has problems.
 import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { formatProblem } from '../errors.js';
-import { fingerprint, type ContentIndex } from './index-file.js';
-import { loadLibrary } from './load.js';
+import { relative, resolve } from 'node:path';
+import { formatProblem } from '../src/errors.js';
+import { fingerprint, type ContentIndex } from '../src/content/index-file.js';
+import { loadLibrary } from '../src/content/load.js';
 
 export function buildIndex(contentDir: string, outFile: string): number {
   const lib = loadLibrary([contentDir], { useIndex: false });
@@ -12,8 +12,8 @@ export function buildIndex(contentDir: string, outFile: string): number {
     process.stderr.write(`content index not written; the built-in content has problems:\n${lib.problems.map(formatProblem).join('\n')}\n`);
     return 1;
   }
-  const questions = lib.questions.map((q) => ({ ...q, file: relative(contentDir, join(process.cwd(), q.file)) }));
-  const index: ContentIndex = { version: 1, files: fingerprint(contentDir), questions };
+  const questions = lib.questions.map((q) => ({ ...q, file: relative(contentDir, resolve(q.file)) }));
+  const index: ContentIndex = { version: 2, files: fingerprint(contentDir), questions };
   writeFileSync(outFile, JSON.stringify(index));
   return 0;
 }
