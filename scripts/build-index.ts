@@ -6,8 +6,8 @@ import { formatProblem } from '../src/errors.js';
 import { fingerprint, type ContentIndex } from '../src/content/index-file.js';
 import { loadLibrary } from '../src/content/load.js';
 
-export function buildIndex(contentDir: string, outFile: string): number {
-  const lib = loadLibrary([contentDir], { useIndex: false });
+export async function buildIndex(contentDir: string, outFile: string): Promise<number> {
+  const lib = await loadLibrary([contentDir], { useIndex: false });
   if (lib.problems.length > 0) {
     process.stderr.write(`content index not written; the built-in content has problems:\n${lib.problems.map(formatProblem).join('\n')}\n`);
     return 1;

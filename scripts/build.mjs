@@ -63,7 +63,7 @@ await build({
   logLevel: 'warning',
 });
 const { buildIndex } = await import(pathToFileURL(resolve(`${OUT}/tools/build-index.mjs`)).href);
-buildIndex(resolve('content'), join(OUT, 'content-index.json'));
+await buildIndex(resolve('content'), join(OUT, 'content-index.json'));
 rmSync(`${OUT}/tools`, { recursive: true, force: true });
 const old = `dist.old-${process.pid}`;
 if (existsSync('dist')) renameSync('dist', old);

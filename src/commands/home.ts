@@ -64,7 +64,7 @@ async function badges(args: HomeArgs, ctx: Context, deps: Deps): Promise<Readonl
     import('../cards/session.js'),
     import('../progress/model.js'),
   ]);
-  const questions = deps.questions ?? loadLibrary(contentDirs(contentFlags(args), ctx.env)).questions;
+  const questions = deps.questions ?? (await loadLibrary(contentDirs(contentFlags(args), ctx.env))).questions;
   const doc = (deps.store ? deps.store.read() : await peekProgress(ctx.env)) ?? emptyProgress();
   const { due, new: fresh } = dueSummary(questions, doc, ctx.now(), doc.settings.newPerDay ?? DEFAULT_NEW_PER_DAY);
   return new Map([['practise', `${due} due · ${fresh} new`]]);

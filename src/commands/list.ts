@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.js';
 import { listJson, renderList } from '../ui/list-render.js';
 
 export async function run(args: { deck?: string; json?: boolean; content?: unknown }, ctx: Context): Promise<void> {
-  const all = libraryFor(args, ctx);
+  const all = await libraryFor(args, ctx);
   const numbered = all.map((q, i) => ({ n: i + 1, q }));
   const shown = args.deck ? numbered.filter(({ q }) => q.deck === args.deck) : numbered;
   if (args.deck && shown.length === 0) {

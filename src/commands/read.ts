@@ -17,7 +17,7 @@ export function depthsFor(depth: Depth | 'all'): Depth[] {
 }
 
 export async function run(args: ReadArgs, ctx: Context): Promise<void> {
-  const q = resolveQuestion(String(args.question), libraryFor(args, ctx));
+  const q = resolveQuestion(String(args.question), await libraryFor(args, ctx));
   const depths = depthsFor(args.depth ?? readSettings(ctx.env).depth ?? 'brief');
   const { answerJson, renderAnswer } = await import('../ui/answer-render.js');
   ctx.stdout.write(args.json ? JSON.stringify(answerJson(q, depths), null, 2) + '\n' : renderAnswer(q, depths, ctx.stdout));

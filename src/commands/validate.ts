@@ -14,7 +14,7 @@ export async function run(args: { paths?: string[]; content?: unknown }, ctx: Co
   const targets = given ? findContentFiles(given) : findContentFiles(library);
   const targetSet = new Set(targets.map((f) => resolve(f)));
   const others = given ? findContentFiles(library).filter((f) => !targetSet.has(resolve(f))) : [];
-  const lib = loadLibrary([...others, ...targets], { useIndex: false });
+  const lib = await loadLibrary([...others, ...targets], { useIndex: false });
   const shownTargets = new Set(targets.map((f) => displayPath(f)));
   const problems = lib.problems.filter((p) => shownTargets.has(p.file));
   if (problems.length > 0) throw new ContentError(problems);

@@ -14,8 +14,8 @@ export function contentFlags(args: { content?: unknown }): string[] {
  * The questions from the built-in and user folders. Files with problems are left out and reported
  * in one line on stderr; with `strict`, any problem is a ContentError (exit 4).
  */
-export function libraryFor(args: { content?: unknown }, ctx: Context, strict = false): Question[] {
-  const lib = loadLibrary(contentDirs(contentFlags(args), ctx.env));
+export async function libraryFor(args: { content?: unknown }, ctx: Context, strict = false): Promise<Question[]> {
+  const lib = await loadLibrary(contentDirs(contentFlags(args), ctx.env));
   if (lib.problems.length > 0) {
     if (strict) throw new ContentError(lib.problems);
     const files = new Set(lib.problems.map((p) => p.file)).size;

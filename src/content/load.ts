@@ -6,7 +6,6 @@ import { builtInContentDir, packageRoot } from '../paths.js';
 import { listMarkdown, readFreshIndex } from './index-file.js';
 import { checkLibrary, sortQuestions } from './check.js';
 import type { Question } from './model.js';
-import { parseQuestion } from './parse.js';
 
 export interface Library {
   questions: Question[];
@@ -46,7 +45,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * Parse every question under `paths`. The built-in folder comes from the build's pre-parsed index
  * when that is fresh, unless `useIndex` is false (as `validate` asks: it must read the files).
  */
-export function loadLibrary(paths: readonly string[], { useIndex = true } = {}): Library {
+export async function loadLibrary(paths: readonly string[], { useIndex = true } = {}): Promise<Library> {
   const questions: Question[] = [];
   const problems: Problem[] = [];
   const builtIn = builtInContentDir();
@@ -54,9 +53,12 @@ export function loadLibrary(paths: readonly string[], { useIndex = true } = {}):
   if (indexed) {
     for (const q of indexed) questions.push({ ...q, file: displayPath(join(builtIn, q.file)) });
   }
-  for (const file of findContentFiles(indexed ? paths.filter((p) => p !== builtIn) : paths)) {
+  const files = findContentFiles(indexed ? paths.filter((p) => p !== builtIn) : paths);
+  // The parser (YAML, valibot) is loaded only when some file is not covered by the index.
+  const { parseQuestion } = files.length > 0 ? await import('./parse.js') : { parseQuestion: undefined };
+  for (const file of files) {
     const shown = displayPath(file);
-    const result = parseQuestion(readFileSync(file, 'utf8'), shown);
+    const result = parseQuestion!(readFileSync(file, 'utf8'), shown);
     problems.push(...result.problems);
     if (result.question) questions.push(result.question);
   }

@@ -8,7 +8,7 @@ import { contentDirs, loadLibrary } from '../../src/content/load.js';
 import { runCli } from './helpers.js';
 import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
 
-const questions = loadLibrary(contentDirs([], {})).questions;
+const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const deck = 'load-balancing';
 const cards = cardsInScope(questions, deck);
 const homes: string[] = [];

@@ -10,7 +10,7 @@ import { optionOrder, quizPool, selectItems } from '../../src/quiz/select.js';
 import { BIN, cleanEnv, ROOT, runCli } from './helpers.js';
 import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
 
-const questions = loadLibrary(contentDirs([], {})).questions;
+const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const homes: string[] = [];
 const sessions: Session[] = [];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/content/load.js';
 import { builtInContentDir } from '../../../src/paths.js';
 
-const lib = loadLibrary([builtInContentDir()]);
+const lib = await loadLibrary([builtInContentDir()]);
 const byId = new Map(lib.questions.map((q) => [q.id, q]));
 
 describe('built-in content', () => {

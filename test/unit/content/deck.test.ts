@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/content/load.js';
 import { builtInContentDir } from '../../../src/paths.js';
 
-const lib = loadLibrary([builtInContentDir()], { useIndex: false });
+const lib = await loadLibrary([builtInContentDir()], { useIndex: false });
 const deck = lib.questions.filter((q) => q.deck === 'load-balancing');
 
 const SERIES = [

@@ -12,7 +12,7 @@ afterAll(() => dir.remove());
 const content = join(dir.path, 'content');
 const index = join(dir.path, 'content-index.json');
 cpSync(builtInContentDir(), content, { recursive: true });
-expect(buildIndex(content, index)).toBe(0);
+expect(await buildIndex(content, index)).toBe(0);
 
 describe('content index', () => {
   it('is fresh for the files it was made from', () => {
