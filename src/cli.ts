@@ -113,7 +113,8 @@ export const COMMANDS: CommandSpec[] = [
     builder: (y) =>
       y
         .option('deck', deckFlag)
-        .option('new', { type: 'number', describe: 'New cards this session (default: what is left of your daily limit, 10)' })
+        // A string, checked by the command, so a bad value is quoted back as typed (not as NaN).
+        .option('new', { type: 'string', describe: 'New cards this session (default: what is left of your daily limit, 10)' })
         .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
         .option('depth', { choices: DEPTHS, describe: 'Answer depth shown with each card (default: your setting, else brief)' }),
     run: () => import('./commands/practice.js'),
@@ -130,7 +131,7 @@ export const COMMANDS: CommandSpec[] = [
       y
         .option('deck', deckFlag)
         .option('question', { type: 'string', describe: 'Only this question (id, list number or title words)' })
-        .option('count', { type: 'number', default: 10, describe: 'Number of items' })
+        .option('count', { type: 'string', describe: 'Number of items (default: 10)' })
         .option('seed', { type: 'string', describe: 'Shuffle seed: the same seed replays the same quiz' })
         .option('depth', { choices: DEPTHS, describe: 'Depth of the answer shown on request (default: your setting, else brief)' }),
     run: () => import('./commands/quiz.js'),
@@ -152,7 +153,8 @@ export const COMMANDS: CommandSpec[] = [
         .option('deck', deckFlag)
         .option('json', jsonFlag)
         .option('path', { type: 'boolean', describe: 'Print where progress is stored' })
-        .option('yes', { type: 'boolean', describe: 'reset: do not ask for confirmation' }),
+        .option('yes', { type: 'boolean', describe: 'reset: do not ask for confirmation' })
+        .option('force', { type: 'boolean', describe: 'export: overwrite FILE if it exists' }),
     run: () => import('./commands/progress.js'),
   },
   {
@@ -214,8 +216,9 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
     .exitProcess(false)
     .wrap(Math.min(ctx.stdout.columns, 100))
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(`${usageMessage(msg, argv)}\nRun 'prepdeck --help' for usage.`);
+      // yargs' own complaints (e.g. a flag missing its value) arrive as a YError: usage, not a bug.
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(`${usageMessage(msg ?? err?.message ?? 'Invalid arguments.', argv)}\nRun 'prepdeck --help' for usage.`);
     });
 
   for (const spec of COMMANDS) {

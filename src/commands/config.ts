@@ -5,6 +5,7 @@ import { DEPTHS } from '../content/model.js';
 import { DEFAULT_NEW_PER_DAY } from '../cards/session.js';
 import { setSettings, type Settings } from '../progress/model.js';
 import { storeFor, type Deps } from '../ui/activity.js';
+import { hang } from '../ui/text.js';
 
 interface Key {
   name: string;
@@ -53,7 +54,8 @@ export async function run(args: ConfigArgs, ctx: Context, deps: Deps = {}): Prom
   switch (action) {
     case 'list': {
       const settings = store.read().settings;
-      for (const k of KEYS) ctx.stdout.write(`${k.name.padEnd(12)} ${k.get(settings).padEnd(12)} ${ctx.stdout.c.dim(k.describe)}\n`);
+      // Name and value, then what the setting does, wrapped beside them (or below, when narrow).
+      for (const k of KEYS) ctx.stdout.write(hang(`${k.name.padEnd(12)} ${k.get(settings).padEnd(12)} `, ctx.stdout.c.dim(k.describe), ctx.stdout.columns) + '\n');
       return;
     }
     case 'get': {

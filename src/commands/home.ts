@@ -2,7 +2,7 @@
 // Without one (stdin or stdout not a TTY): the help, exit 0.
 // The menu draws at once; how many cards are due is filled in after the first screen.
 import type { Context } from '../context.js';
-import { InterruptedError, UserError } from '../errors.js';
+import { InterruptedError, UsageError, UserError } from '../errors.js';
 import type { Depth, Question } from '../content/model.js';
 import { DEPTH_KEYS, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
@@ -98,11 +98,8 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
     }
     case 'read':
       return readAnswer(base, ctx, deps);
-    case 'simulate': {
-      const sim = await import('./simulate.js');
-      const runSim = sim.run as (a: Record<string, unknown>, c: Context) => Promise<void>;
-      return runSim({ ...base, scenario: 'seed-example', _: ['simulate'] }, ctx);
-    }
+    case 'simulate':
+      return runSimulation('--scenario seed-example', ctx, deps.prompter);
     case 'lab': {
       // Built-in balancer, sessions in memory, a free port (8080 may be taken); Ctrl+C comes back here.
       const lab = await import('./lab.js');
@@ -127,15 +124,53 @@ async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter:
   const store = await storeFor(ctx, deps);
   let depth: Depth = store.read().settings.depth ?? 'brief';
   const read = await import('./read.js');
+  // A question whose front matter names a simulation (`simulate: --scenario …`) offers to run it.
+  const simulate = q.simulate?.trim() || undefined;
+  const runIt = simulate ? ' · r: run its simulation' : '';
+  let show = true;
   for (;;) {
-    await read.run({ ...base, question: q.id, depth }, ctx);
+    if (show) await read.run({ ...base, question: q.id, depth }, ctx);
     const key = await deps.prompter.key({
-      message: 's/b/d: read it at super-brief/brief/detailed · Enter: back to the menu',
-      choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }, ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d }))],
+      message: `s/b/d: read it at super-brief/brief/detailed${runIt} · Enter: back to the menu`,
+      choices: [
+        { keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' },
+        ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d })),
+        ...(simulate ? [{ keys: ['r'], value: 'simulate', label: 'run it' }] : []),
+      ],
     });
     if (key === 'back') return;
+    if (key === 'simulate' && simulate) {
+      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ prepdeck simulate ${simulate}`)}\n`);
+      await runSimulation(simulate, ctx, deps.prompter);
+      show = false; // the answer is still on screen above the run
+      continue;
+    }
     depth = key as Depth;
+    show = true;
   }
+}
+
+/**
+ * Runs `prepdeck simulate FLAGS`: the flags (one string, as in front matter) are split on whitespace
+ * and parsed by the simulate command's own yargs options, so they mean exactly what they would on
+ * the command line. Flags it does not know are a UsageError naming the question's flags. `--step`
+ * asks through the menu's prompter.
+ */
+async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
+  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);
+  const argv = flags.split(/\s+/).filter(Boolean);
+  const args = await simulateFlags(yargs(argv))
+    .help(false)
+    .version(false)
+    .strict()
+    .exitProcess(false)
+    .fail((msg: string | null, err: Error | undefined) => {
+      // yargs' own validation errors (YError, e.g. a flag without its value) are bad flags too.
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(`This question's simulation flags (${flags}) are not valid: ${msg ?? err?.message}`);
+    })
+    .parseAsync();
+  await sim.run(args as Record<string, unknown>, ctx, { prompter });
 }
 
 async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {

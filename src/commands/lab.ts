@@ -1,7 +1,7 @@
 // `prepdeck lab`: backends, a balancer (built-in or a real HAProxy) and a session store on loopback.
 // Runs until Ctrl+C (exit 130 once everything is stopped), or runs a scripted walk-through and exits.
 import type { Context } from '../context.js';
-import { ExitCode, InterruptedError, UserError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { labPlan, redactUrl, LAB_LIMITS, isLoopback, backendName, type LabPlan } from '../lab/options.js';
 import { remoteWarning, renderBanner, LiveView } from '../ui/lab-view.js';
 
@@ -100,7 +100,8 @@ export async function run(args: Record<string, unknown>, ctx: Context, deps: Lab
     view.close();
     view = null;
     await lab.stop();
-    if (why !== null) throw new UserError(`${why}\nThe lab stopped every other server.`, ExitCode.internal);
+    // HAProxy dying under the lab is the environment's trouble, not a bug of prepdeck's: exit 2.
+    if (why !== null) throw new UsageError(`The lab cannot go on: ${why}\nThe lab stopped every other server and freed every port.`);
     if (deps.returnOnStop) {
       ctx.stdout.write('Lab stopped: every server closed, every port freed.\n');
       return;

@@ -1,13 +1,16 @@
 // `prepdeck progress` (alias `stats`): figures per deck and question; `--json`; `--path`;
-// `progress reset [--deck D] [--yes]`; `progress export FILE`; `progress import FILE`.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `progress reset [--deck D] [--yes]`; `progress export FILE [--force]`; `progress import FILE`.
+import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ContentError, InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { replay } from '../cards/schedule.js';
 import { mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
 import { progressReport } from '../progress/stats.js';
-import { plural, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { fsReason } from '../progress/store.js';
+import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
+import { plural } from '../ui/text.js';
 
 export const ACTIONS = ['show', 'reset', 'export', 'import'] as const;
 
@@ -18,6 +21,8 @@ export interface ProgressArgs {
   path?: boolean;
   deck?: string;
   yes?: boolean;
+  /** export: overwrite an existing FILE. */
+  force?: boolean;
   content?: unknown;
 }
 
@@ -34,7 +39,7 @@ export async function run(args: ProgressArgs, ctx: Context, deps: Deps = {}): Pr
     case 'reset':
       return reset(args, ctx, deps);
     case 'export':
-      return exportTo(needFile(args, 'export'), ctx, deps);
+      return exportTo(needFile(args, 'export'), Boolean(args.force), ctx, deps);
     case 'import':
       return importFrom(needFile(args, 'import'), ctx, deps);
     default:
@@ -105,17 +110,70 @@ async function reset(args: ProgressArgs, ctx: Context, deps: Deps): Promise<void
   ctx.stdout.write(`Reset: deleted ${what}.${backup ? ` A copy of the previous file: ${backup}` : ''}\n`);
 }
 
-async function exportTo(file: string, ctx: Context, deps: Deps): Promise<void> {
+async function exportTo(file: string, force: boolean, ctx: Context, deps: Deps): Promise<void> {
+  checkExportTarget(file, force);
   const store = await storeFor(ctx, deps);
   const doc = store.read();
-  try {
-    writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') throw new NotFoundError(`Cannot write ${file}: its folder does not exist.`);
-    throw new UsageError(`Cannot write ${file}: ${e.message}`);
-  }
+  writeFileAtomically(file, JSON.stringify(doc, null, 2) + '\n', force);
   ctx.stdout.write(`Exported ${plural(doc.quiz.length, 'quiz answer')} and ${plural(doc.reviews.length, 'flashcard review')} to ${file}.\n`);
+}
+
+/** Refuses, before anything is written, a target that is a folder, or an existing file without --force. */
+function checkExportTarget(file: string, force: boolean): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(file).isDirectory();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // the usual case; a missing folder is reported on writing
+    throw cannot('write', file, err);
+  }
+  if (isFolder) throw new UsageError(`Cannot export to ${file}: it is a folder; give a file name, e.g. ${join(file, 'progress-backup.json')}.`);
+  if (!force) throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
+}
+
+/**
+ * Writes a temporary file beside `file`, then moves it into place: a reader never sees half a file,
+ * and a failed write leaves the old one as it was. Without `force`, an existing file is never replaced,
+ * even one created a moment ago (a hard link fails if the name is taken).
+ */
+function writeFileAtomically(file: string, text: string, force: boolean): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    if (force) renameSync(temp, file);
+    else placeNew(temp, file);
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never written, or already moved into place
+    }
+    if (err instanceof UsageError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`Cannot write ${file}: its folder does not exist.`);
+    throw cannot('write', file, err);
+  }
+}
+
+/** Moves `temp` to `file` unless `file` exists. */
+function placeNew(temp: string, file: string): void {
+  try {
+    linkSync(temp, file);
+    unlinkSync(temp);
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
+    // File systems without hard links: check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
+  }
+  if (existsSync(file)) throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
+  renameSync(temp, file);
+}
+
+/** A file-system error on a path the user gave, as a UsageError naming the path and why (rethrows others). */
+function cannot(doing: 'read' | 'write', file: string, err: unknown): Error {
+  const why = fsReason(err);
+  return why === undefined ? (err as Error) : new UsageError(`Cannot ${doing} ${file}: ${why}.`);
 }
 
 /** Reads and validates an exported file (or a copy of progress.json). */
@@ -125,7 +183,7 @@ export function readProgressFile(file: string): ProgressDoc {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`No such file: ${file}`);
-    throw err;
+    throw cannot('read', file, err);
   }
   let raw: unknown;
   try {

@@ -2,7 +2,7 @@
 // items from the content, each answer saved the moment it is given.
 import { randomInt } from 'node:crypto';
 import type { Context } from '../context.js';
-import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { InterruptedError, NotFoundError } from '../errors.js';
 import { resolveQuestion } from '../content/lookup.js';
 import type { Depth } from '../content/model.js';
 import { addQuizAnswer, type QuizAnswer } from '../progress/model.js';
@@ -13,20 +13,22 @@ import {
   checkDepth,
   DEPTH_KEYS,
   markdownFor,
-  plural,
   prompterFor,
   questionsFor,
   requireTerminal,
   storeFor,
+  wholeNumberFlag,
   type Deps,
 } from '../ui/activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
+import { plural } from '../ui/text.js';
 import { promptMessage, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';
 
 export interface QuizArgs {
   deck?: string;
   question?: string;
-  count?: number;
+  /** A string from the command line (checked here), a number from the home menu. */
+  count?: string | number;
   seed?: string | number;
   depth?: string;
   content?: unknown;
@@ -35,10 +37,10 @@ export interface QuizArgs {
 export const DEFAULT_COUNT = 10;
 
 export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promise<void> {
-  requireTerminal(ctx, deps, 'quiz');
-  const count = args.count ?? DEFAULT_COUNT;
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--count must be a whole number of at least 1; got '${String(args.count)}'.`);
+  // Flags first: a mistyped value is reported even without a terminal.
+  const count = wholeNumberFlag('--count', args.count, 1) ?? DEFAULT_COUNT;
   const depthFlag = checkDepth(args.depth);
+  requireTerminal(ctx, deps, 'quiz');
 
   const questions = await questionsFor(args, ctx, deps);
   checkDeck(args.deck, questions);
@@ -113,7 +115,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
 
   const summary = summarizeQuiz(results, before.quiz, scope);
   const replay = replayable ? replayCommand(filter, count, seed) : undefined;
-  out(renderQuizSummary(summary, c, replay));
+  out(renderQuizSummary(summary, c, ctx.stdout.columns, replay));
 }
 
 function replayCommand(filter: QuizFilter, count: number, seed: string): string {

@@ -1,15 +1,37 @@
 // `prepdeck simulate` (alias `sim`): parse and check the flags, run the engine, render, write once.
+//
+// `--json` prints one shape whatever the flags (one run per configuration; one without --compare):
+//   { "scenario"?: { "name", "point" }, "runs": [ { "label", "config", "result" } ] }
+// `config` is the configuration that run used, `result` its SimResult; `result.rows` only with --trace.
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { compare, simulate } from '../sim/engine.js';
+import { simulate } from '../sim/engine.js';
 import { planFromArgs, type SimPlan } from '../sim/flags.js';
-import type { SimResult } from '../sim/model.js';
+import type { SimConfig, SimResult } from '../sim/model.js';
 import { SCENARIOS } from '../sim/scenarios.js';
+import { prompterFor, type Deps } from '../ui/activity.js';
+import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { explainRow } from '../ui/sim-explain.js';
-import { createKeyReader, type KeyInput } from '../ui/sim-keys.js';
-import { TABLE_MAX_REQUESTS, renderBars, renderCompare, renderHeader, renderLegend, renderRequestTable, renderRun, renderScenarioList, renderSummary } from '../ui/sim-render.js';
+import {
+  TABLE_MAX_REQUESTS,
+  renderBars,
+  renderCompare,
+  renderHeader,
+  renderLegend,
+  renderRequestTable,
+  renderRun,
+  renderScenarioList,
+  renderSummary,
+  wrap,
+} from '../ui/sim-render.js';
 
-export async function run(args: Record<string, unknown>, ctx: Context): Promise<void> {
+export interface SimRun {
+  label: string;
+  config: SimConfig;
+  result: SimResult;
+}
+
+export async function run(args: Record<string, unknown>, ctx: Context, deps: Pick<Deps, 'prompter'> = {}): Promise<void> {
   const plan = planFromArgs(args);
   const view = { c: ctx.stdout.c, columns: ctx.stdout.columns };
   if (plan.list) {
@@ -17,37 +39,40 @@ export async function run(args: Record<string, unknown>, ctx: Context): Promise<
     else ctx.stdout.write(renderScenarioList(SCENARIOS, view));
     return;
   }
-  if (plan.step && !ctx.interactive) {
+  if (plan.step && !ctx.interactive && !deps.prompter) {
     throw new UsageError('--step needs a terminal (one request per key press); run without --step to print the whole run.');
   }
   const requests = plan.config.traffic.kind === 'sequence' ? plan.config.traffic.sequence.length : plan.config.traffic.requests;
   // People get the per-request table for short runs; JSON gets rows only when asked (--trace).
   const table = plan.trace || plan.step || (!plan.json && requests <= TABLE_MAX_REQUESTS);
-  const opts = { trace: table };
+  const configs = plan.variants ? plan.variants.map((v) => ({ ...plan.config, strategy: v.strategy, store: v.store, rrMode: v.rrMode })) : [plan.config];
+  const runs: SimRun[] = configs.map((config) => {
+    const result = simulate(config, { trace: table });
+    return { label: result.label, config, result };
+  });
+  const results = runs.map((r) => r.result);
 
-  if (plan.variants) {
-    const results = compare(plan.config, plan.variants, opts);
-    if (plan.json) ctx.stdout.write(toJson(plan, { runs: results }));
-    else ctx.stdout.write(renderCompare(plan.config, results, plan.scenario, view, { table }));
-    return;
-  }
-  const result = simulate(plan.config, opts);
-  if (plan.json) ctx.stdout.write(toJson(plan, { result }));
-  else if (plan.step) await step(plan, result, ctx);
-  else ctx.stdout.write(renderRun(plan.config, result, plan.scenario, view, { table }));
+  if (plan.json) ctx.stdout.write(toJson(plan, runs));
+  else if (plan.step) await step(plan, results[0]!, ctx, await prompterFor(ctx, deps));
+  else if (plan.variants) ctx.stdout.write(renderCompare(plan.config, results, plan.scenario, view, { table }));
+  else ctx.stdout.write(renderRun(plan.config, results[0]!, plan.scenario, view, { table }));
 }
 
-function toJson(plan: SimPlan, body: { result?: SimResult; runs?: SimResult[] }): string {
+function toJson(plan: SimPlan, runs: readonly SimRun[]): string {
   const doc = {
     ...(plan.scenario ? { scenario: { name: plan.scenario.name, point: plan.scenario.point } } : {}),
-    config: plan.config,
-    ...body,
+    runs,
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-/** One request per key press with an explanation; q or Esc shows the rest at once. */
-async function step(plan: SimPlan, result: SimResult, ctx: Context): Promise<void> {
+const STEP_KEYS = [
+  { keys: ['space', 'return'], value: 'next', label: '' },
+  { keys: ['q', 'escape'], value: 'rest', label: '' },
+] as const;
+
+/** One request per key press with an explanation; q or Esc shows the rest at once; Ctrl+C quits (130). */
+async function step(plan: SimPlan, result: SimResult, ctx: Context, prompter: Prompter): Promise<void> {
   const out = ctx.stdout;
   const view = { c: out.c, columns: out.columns };
   const c = out.c;
@@ -56,39 +81,26 @@ async function step(plan: SimPlan, result: SimResult, ctx: Context): Promise<voi
   // The table's lines after the header: event separators come before their request's row.
   const body = table.slice(1);
   const rows = result.rows ?? [];
-  out.write([...renderHeader(plan.config, [result], plan.scenario, view), '', c.dim('Space or Enter: next request · q: show the rest · Ctrl+C: quit'), '', header, ''].join('\n'));
-  const keys = createKeyReader((ctx as Context & { stdin?: KeyInput }).stdin ?? (process.stdin as unknown as KeyInput));
+  const help = wrap('Space or Enter: next request · q: show the rest · Ctrl+C: quit', out.columns).map((l) => c.dim(l));
+  out.write([...renderHeader(plan.config, [result], plan.scenario, view), '', ...help, '', header, ''].join('\n'));
   let line = 0;
   let fast = false;
-  try {
-    for (const row of rows) {
-      const take = row.events.length + 1;
-      const lines = body.slice(line, line + take);
-      line += take;
-      out.write(lines.join('\n') + '\n');
-      if (fast) continue;
-      out.write(c.dim(wrapIndent(explainRow(row, result), out.columns)) + '\n');
-      const key = await keys.next();
-      if (key === 'ctrl-c') throw new InterruptedError();
-      if (key === 'q' || key === 'escape') fast = true;
+  for (const row of rows) {
+    const take = row.events.length + 1;
+    const lines = body.slice(line, line + take);
+    line += take;
+    out.write(lines.join('\n') + '\n');
+    if (fast) continue;
+    out.write(wrap(explainRow(row, result), out.columns - 4).map((l) => c.dim('    ' + l)).join('\n') + '\n');
+    if (row === rows[rows.length - 1]) break;
+    try {
+      const key = await prompter.key({ message: c.dim('Space/Enter: next · q: the rest'), choices: STEP_KEYS });
+      if (key === 'rest') fast = true;
+    } catch (err) {
+      if (err instanceof PromptInterrupted) throw new InterruptedError();
+      throw err;
     }
-  } finally {
-    keys.close();
   }
-  out.write(['', c.bold('Requests per server'), ...renderBars(result, view), '', c.bold('Summary'), ...renderSummary(result, view), '', ...renderLegend(plan.config, [result], view, true)].join('\n') + '\n');
-}
-
-function wrapIndent(text: string, columns: number): string {
-  const width = Math.max(20, columns - 4);
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of words) {
-    if (cur && cur.length + 1 + w.length > width) {
-      lines.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) lines.push(cur);
-  return lines.map((l) => '    ' + l).join('\n');
+  const tail = ['', c.bold('Requests per server'), ...renderBars(result, view), '', c.bold('Summary'), ...renderSummary(result, view), ''];
+  out.write([...tail, ...renderLegend(plan.config, [result], view, true)].join('\n') + '\n');
 }

@@ -1,18 +1,21 @@
 // One backend app server: a small node:http server on 127.0.0.1 serving the shop. "Kill" closes it
 // (every connection too) and drops the sessions in its memory; "revive" starts it again, empty, on
-// the same port.
+// the same port. A session is created and stored only by the first write (log in, add to cart): a
+// visit that only reads gets a session-less view, so a flood of cookieless requests stores nothing.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readCookie } from '../sim/balancer.js';
-import { BodyTooLarge, cleanText, parseFields, pathOf, readBody, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson } from './http-util.js';
+import { BodyTooLarge, cleanText, parseFields, pathOf, readBody, refuseHost, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson } from './http-util.js';
+import { allowedHosts, closeServer, listen, type HostGuard } from './net.js';
 import { LAB_LIMITS } from './options.js';
 import { contentSecurityPolicy, renderPage } from './page.js';
-import { MemoryStore, SESSION_COOKIE, sessionCookie, shortId, type SessionData, type SessionSigner, type SessionStore } from './session.js';
+import { clearSessionCookie, MemoryStore, SESSION_COOKIE, sessionCookie, shortId, type SessionData, type SessionSigner, type SessionStore } from './session.js';
 
 export interface Whoami {
   backend: string;
-  session: string;
+  /** The session id's first characters, or null: no session yet (the first write creates one). */
+  session: string | null;
   loggedIn: boolean;
   user: string | null;
   cart: string[];
@@ -23,17 +26,22 @@ export interface BackendOptions {
   signer: SessionSigner;
   /** The shared store (Redis), or null: each backend keeps its sessions in its own memory. */
   shared: SessionStore | null;
+  /** Host headers of the balancer (the backend also answers its own 127.0.0.1:PORT and localhost:PORT). */
+  hosts: HostGuard;
   onChange: () => void;
   now?: () => number;
 }
 
-/** Why a request got a fresh session: it sent none, an invalid one (forged, altered), or one this backend does not hold. */
-export type FreshReason = 'none' | 'invalid' | 'unknown';
+/** Why a request that sent a session cookie has no session: an invalid one (forged, altered), or one this backend does not hold. */
+export type IgnoredCookie = 'invalid' | 'unknown';
 
 interface Loaded {
-  id: string;
+  /** null: no session (yet); `data` is then a blank one, stored by the first write. */
+  id: string | null;
   data: SessionData;
-  fresh: FreshReason | null;
+  /** A session cookie came but named no session here. */
+  ignored: IgnoredCookie | null;
+  /** A Set-Cookie for the answer (new session id, or clearing it). */
   cookie: string | null;
 }
 
@@ -44,6 +52,7 @@ export class Backend {
   requests = 0;
   private server: Server | null = null;
   private memory: MemoryStore | null = null;
+  private ownHosts = new Set<string>();
   private readonly opts: BackendOptions;
 
   constructor(opts: BackendOptions) {
@@ -73,13 +82,14 @@ export class Backend {
     server.headersTimeout = 10_000;
     server.keepAliveTimeout = 5_000;
     try {
-      await listen(server, this.port);
+      await listen(server, this.port, '127.0.0.1');
     } catch (err) {
       // The old port was taken meanwhile: any free one (the balancer is told the new port).
       if (this.port === 0 || (err as { code?: string }).code !== 'EADDRINUSE') throw err;
-      await listen(server, 0);
+      await listen(server, 0, '127.0.0.1');
     }
     this.port = (server.address() as AddressInfo).port;
+    this.ownHosts = new Set(allowedHosts('127.0.0.1', this.port));
     this.server = server;
   }
 
@@ -88,13 +98,16 @@ export class Backend {
     if (!server) return;
     this.server = null;
     this.memory = null; // its sessions die with it
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(server);
   }
 
   private now(): number {
     return this.opts.now ? this.opts.now() : Date.now();
+  }
+
+  private hostAllowed(req: IncomingMessage): boolean {
+    const host = req.headers.host;
+    return this.opts.hosts.ok(host) || (host !== undefined && this.ownHosts.has(host.trim().toLowerCase()));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -104,6 +117,7 @@ export class Backend {
       sendText(res, 200, 'ok\n');
       return;
     }
+    if (!this.hostAllowed(req)) return refuseHost(req, res, [...this.opts.hosts.list(), ...this.ownHosts]);
     this.requests++;
     this.opts.onChange();
     try {
@@ -135,12 +149,12 @@ export class Backend {
     const nonce = randomBytes(16).toString('base64');
     const html = renderPage({
       backend: this.name,
-      session: shortId(s.id),
+      session: s.id === null ? null : shortId(s.id),
       loggedIn: s.data.loggedIn,
       user: s.data.user,
       cart: s.data.cart,
-      createdBy: s.data.createdBy,
-      fresh: s.fresh,
+      createdBy: s.id === null ? null : s.data.createdBy,
+      ignored: s.ignored,
       store: this.store.kind,
       nonce,
     });
@@ -165,51 +179,50 @@ export class Backend {
         return this.reject(req, res, `item: 1 to ${LAB_LIMITS.itemChars} characters`);
       }
       if (s.data.cart.length >= LAB_LIMITS.cartItems) return this.reject(req, res, `the cart holds at most ${LAB_LIMITS.cartItems} items`);
-      s.data.cart.push(item);
-      await store.set(s.id, s.data);
-      return this.done(req, res, s);
+      // The first write creates the session.
+      const cur = s.id === null ? this.issue(s, s.data) : s;
+      cur.data.cart.push(item);
+      await store.set(cur.id!, cur.data);
+      return this.done(req, res, cur);
     }
     if (path === '/login') {
       const user = cleanText(fields.get('user') ?? '') || 'candidate';
       if (user.length > LAB_LIMITS.userChars) return this.reject(req, res, `user: at most ${LAB_LIMITS.userChars} characters`);
       // A new id on login: a session id planted before the login is worth nothing after it.
-      await store.delete(s.id);
-      const next = this.rotate(s, { ...s.data, loggedIn: true, user });
-      await store.set(next.id, next.data);
+      if (s.id !== null) await store.delete(s.id);
+      const next = this.issue(s, { ...s.data, loggedIn: true, user });
+      await store.set(next.id!, next.data);
       return this.done(req, res, next);
     }
-    // logout: the session is destroyed; the visitor continues with a fresh, empty one.
-    await store.delete(s.id);
-    const next = this.rotate(s, this.blank());
-    await store.set(next.id, next.data);
-    return this.done(req, res, next);
+    // logout: the session is destroyed and its cookie cleared; the next write starts a new one.
+    if (s.id !== null) await store.delete(s.id);
+    const hadCookie = readCookie(req.headers.cookie, SESSION_COOKIE) !== null;
+    return this.done(req, res, { id: null, data: this.blank(), ignored: null, cookie: hadCookie ? clearSessionCookie() : null });
   }
 
-  private rotate(s: Loaded, data: SessionData): Loaded {
+  /** A new session id (and its cookie) for `data`. */
+  private issue(s: Loaded, data: SessionData): Loaded {
     const id = this.opts.signer.newId();
-    return { id, data, fresh: s.fresh, cookie: sessionCookie(this.opts.signer.sign(id)) };
+    return { id, data, ignored: s.ignored, cookie: sessionCookie(this.opts.signer.sign(id)) };
   }
 
   private blank(): SessionData {
     return { loggedIn: false, user: null, cart: [], createdBy: this.name, createdAt: this.now() };
   }
 
-  /** The session the request's cookie names, or a fresh one (also for a forged or unknown cookie). */
+  /** The session the request's cookie names, or none (nothing is stored: also for a forged or unknown cookie). */
   private async load(req: IncomingMessage): Promise<Loaded> {
     const raw = readCookie(req.headers.cookie, SESSION_COOKIE);
     const id = this.opts.signer.verify(raw);
     if (id) {
       const data = await this.store.get(id);
-      if (data) return { id, data, fresh: null, cookie: null };
+      if (data) return { id, data, ignored: null, cookie: null };
     }
-    const fresh = this.opts.signer.newId();
-    const data = this.blank();
-    await this.store.set(fresh, data);
-    return { id: fresh, data, fresh: id ? 'unknown' : raw ? 'invalid' : 'none', cookie: sessionCookie(this.opts.signer.sign(fresh)) };
+    return { id: null, data: this.blank(), ignored: id ? 'unknown' : raw ? 'invalid' : null, cookie: null };
   }
 
   private whoami(s: Loaded): Whoami {
-    return { backend: this.name, session: shortId(s.id), loggedIn: s.data.loggedIn, user: s.data.user, cart: s.data.cart };
+    return { backend: this.name, session: s.id === null ? null : shortId(s.id), loggedIn: s.data.loggedIn, user: s.data.user, cart: s.data.cart };
   }
 
   private answer(res: ServerResponse, status: number, s: Loaded): void {
@@ -231,14 +244,4 @@ export class Backend {
     if (wantsJson(req)) return sendJson(res, 400, { error: message });
     sendText(res, 400, `${message}\n`);
   }
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

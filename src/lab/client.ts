@@ -6,7 +6,7 @@ export interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
-  /** Set-Cookie headers of the response, as name -> value. */
+  /** Set-Cookie headers of the response, as name -> value ('' for a cookie being removed). */
   setCookies: Map<string, string>;
   json<T = unknown>(): T;
 }
@@ -37,7 +37,10 @@ export class Browser {
       body = Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(opts.body);
     }
     const reply = await rawRequest(new URL(path, this.base), method, headers, body, this.timeoutMs);
-    for (const [k, v] of reply.setCookies) this.jar.set(k, v);
+    for (const [k, v] of reply.setCookies) {
+      if (v === '') this.jar.delete(k); // removed (Max-Age=0)
+      else this.jar.set(k, v);
+    }
     return reply;
   }
 
@@ -62,9 +65,11 @@ export function rawRequest(url: URL, method: string, headers: Record<string, str
         const text = Buffer.concat(chunks).toString('utf8');
         const setCookies = new Map<string, string>();
         for (const sc of res.headers['set-cookie'] ?? []) {
-          const first = sc.split(';')[0]!;
-          const eq = first.indexOf('=');
-          if (eq > 0) setCookies.set(first.slice(0, eq).trim(), first.slice(eq + 1).trim());
+          const [first, ...attributes] = sc.split(';');
+          const eq = first!.indexOf('=');
+          if (eq <= 0) continue;
+          const expired = attributes.some((a) => /^\s*max-age\s*=\s*(?:0|-\d+)\s*$/i.test(a));
+          setCookies.set(first!.slice(0, eq).trim(), expired ? '' : first!.slice(eq + 1).trim());
         }
         resolve({
           status: res.statusCode ?? 0,

@@ -11,7 +11,8 @@ import { accessSync, constants } from 'node:fs';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { Strategy } from '../sim/model.js';
-import { UsageError, UserError, ExitCode } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { allowedHosts } from './net.js';
 import { LAB_LIMITS } from './options.js';
 import { BALANCER_COOKIE } from './routing.js';
 
@@ -29,6 +30,8 @@ export interface HaproxyConfigInput {
   spares: readonly string[];
   adminPort: number;
   socketPath: string;
+  /** Host headers answered (default: 127.0.0.1:PORT, localhost:PORT and the host's own); others get 421. */
+  hosts?: readonly string[];
 }
 
 function bindAddress(host: string, port: number): string {
@@ -53,6 +56,7 @@ export function balanceLines(strategy: Strategy): string[] {
 
 export function haproxyConfig(c: HaproxyConfigInput): string {
   const sticky = c.strategy === 'sticky-cookie';
+  const hosts = c.hosts ?? allowedHosts(c.host, c.port);
   const server = (name: string, port: number, spare: boolean): string =>
     `    server ${name} 127.0.0.1:${port} check${sticky ? ` cookie ${name}` : ''}${spare ? ' disabled' : ''}`;
   const lines = [
@@ -74,6 +78,8 @@ export function haproxyConfig(c: HaproxyConfigInput): string {
     '',
     'frontend lab',
     `    bind ${bindAddress(c.host, c.port)}`,
+    '    # Only the Host the lab was started on (DNS rebinding: a page whose name now points here gets 421).',
+    `    http-request deny deny_status 421 unless { req.hdr(host) -i ${hosts.join(' ')} }`,
     `    # Request bodies over ${LAB_LIMITS.bodyBytes / 1024} KiB are refused (the backends refuse chunked ones themselves).`,
     `    http-request deny deny_status 413 if { req.hdr_val(content-length) gt ${LAB_LIMITS.bodyBytes} }`,
     '    use_backend lab_admin if { path_beg /_lab/ }',
@@ -234,7 +240,8 @@ export class HaproxyProcess {
       if (exitInfo || !this.child) {
         const out = this.lastOutput();
         if (/cannot bind|address already in use/i.test(out)) throw new UsageError(`HAProxy cannot listen on its port. ${out}`);
-        throw new UserError(`HAProxy stopped at start (${exitInfo ?? 'exited'}). ${out}`, ExitCode.internal);
+        // HAProxy's own trouble (its installation, the machine), not a bug of prepdeck's: exit 2.
+        throw new UsageError(`HAProxy stopped at start (${exitInfo ?? 'exited'}); the lab did not start. ${out}`);
       }
       try {
         const info = await runtimeCommand(this.socketPath, 'show info');
@@ -244,7 +251,7 @@ export class HaproxyProcess {
       }
       if (Date.now() > deadline) {
         await this.stop();
-        throw new UserError(`HAProxy did not come up within ${START_TIMEOUT_MS / 1000} s. ${this.lastOutput()}`, ExitCode.internal);
+        throw new UsageError(`HAProxy did not come up within ${START_TIMEOUT_MS / 1000} s; the lab did not start. ${this.lastOutput()}`);
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -264,6 +271,19 @@ export class HaproxyProcess {
 
   async servers(): Promise<HaproxyServerState[]> {
     return parseServersState(await runtimeCommand(this.socketPath, `show servers state ${HAPROXY_BACKEND}`));
+  }
+
+  /**
+   * Puts a server slot in service at 127.0.0.1:port (an added backend, or a revived one): its address
+   * when HAProxy has another port for it, then `state ready` and `health up`.
+   */
+  async enableServer(name: string, port: number): Promise<void> {
+    const at = `${HAPROXY_BACKEND}/${name}`;
+    if ((await this.servers()).find((s) => s.name === name)?.port !== port) {
+      await this.command(`set server ${at} addr 127.0.0.1 port ${port}`);
+    }
+    await this.command(`set server ${at} state ready`);
+    await this.command(`set server ${at} health up`);
   }
 
   /** Stops HAProxy: SIGTERM (immediate stop), SIGKILL after 3 s. */

@@ -54,6 +54,20 @@ export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void 
   sendJson(res, 413, { error: `request body larger than ${LAB_LIMITS.bodyBytes} bytes` }, { connection: 'close' });
 }
 
+/**
+ * Answers 421 Misdirected Request to a request whose Host header is not one the lab was started on
+ * (DNS rebinding: a page whose name now points at 127.0.0.1). The request's own Host is not echoed.
+ */
+export function refuseHost(req: IncomingMessage, res: ServerResponse, allowed: readonly string[]): void {
+  req.resume();
+  sendJson(
+    res,
+    421,
+    { error: `this lab answers only requests for ${allowed.slice(0, 4).join(', ')}${allowed.length > 4 ? ', …' : ''} (Host header checked against DNS rebinding)` },
+    { connection: 'close' },
+  );
+}
+
 /** Form fields from an urlencoded or JSON body. */
 export function parseFields(req: IncomingMessage, body: Buffer): Map<string, string> {
   const fields = new Map<string, string>();

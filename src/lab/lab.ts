@@ -4,14 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RrMode, ServerState, Strategy } from '../sim/model.js';
 import { UsageError } from '../errors.js';
 import { handleAdmin, LabActionError, type BackendAction, type LabControl } from './admin.js';
 import { Backend } from './backend.js';
 import { findHaproxy, haproxyConfig, HaproxyProcess, HAPROXY_BACKEND, type HaproxyServerState } from './haproxy.js';
+import { refuseHost } from './http-util.js';
+import { allowedHosts, canConnect, closeServer, HostGuard, listen } from './net.js';
 import { backendName, LAB_LIMITS, type BalancerKind, type LabOptions, type LabStore } from './options.js';
 import { BuiltinBalancer } from './proxy.js';
 import type { RedisStore } from './redis-store.js';
@@ -64,6 +66,8 @@ export class Lab implements LabControl {
   haproxyConfigPath: string | null = null;
   private readonly members: Member[] = [];
   private readonly signer = new SessionSigner();
+  /** The Host headers the shop and the admin API answer (filled once the balancer's port is known). */
+  private readonly hosts = new HostGuard();
   private shared: SessionStore | null = null;
   private redis: RedisStore | null = null;
   private router: LabRouter | null = null;
@@ -128,6 +132,7 @@ export class Lab implements LabControl {
         port: o.port,
         token: this.token,
         control: this,
+        hosts: this.hosts,
         backendPort: (name) => {
           const m = this.find(name);
           return m && m.backend.running ? m.backend.port : null;
@@ -138,15 +143,21 @@ export class Lab implements LabControl {
       } catch (err) {
         throw listenError(err, o.host, o.port);
       }
+      this.hosts.allow(hostsFor(o.host, this.builtin.port));
       this.url = urlFor(o.host, this.builtin.port);
       return;
     }
 
     // HAProxy: the admin API is served by a small server of ours behind HAProxy's lab_admin backend.
-    const admin = createServer((req, res) => void handleAdmin(req, res, this.token, this));
+    const admin = createServer((req, res) => {
+      if (!this.hosts.ok(req.headers.host)) return refuseHost(req, res, this.hosts.list());
+      void handleAdmin(req, res, this.token, this);
+    });
     await listen(admin, 0, '127.0.0.1');
     this.adminServer = admin;
     const port = await reservePort(o.host, o.port);
+    const hosts = hostsFor(o.host, port);
+    this.hosts.allow(hosts);
     this.tempDir = mkdtempSync(join(tmpdir(), 'prepdeck-lab-'));
     const socketPath = join(this.tempDir, 'haproxy.sock');
     const configPath = join(this.tempDir, 'haproxy.cfg');
@@ -162,6 +173,7 @@ export class Lab implements LabControl {
         spares,
         adminPort: (admin.address() as AddressInfo).port,
         socketPath,
+        hosts,
       }),
       { mode: 0o600 },
     );
@@ -180,7 +192,7 @@ export class Lab implements LabControl {
   }
 
   private async newMember(name: string): Promise<Member> {
-    const backend = new Backend({ name, signer: this.signer, shared: this.shared, onChange: () => this.events.change?.() });
+    const backend = new Backend({ name, signer: this.signer, shared: this.shared, hosts: this.hosts, onChange: () => this.events.change?.() });
     await backend.start();
     const m: Member = { backend, state: 'up' };
     this.members.push(m);
@@ -259,12 +271,7 @@ export class Lab implements LabControl {
       const m = await this.newMember(backendName(this.members.length));
       const name = m.backend.name;
       if (this.router) this.router.add(name);
-      if (this.haproxy) {
-        const at = `${HAPROXY_BACKEND}/${name}`;
-        await this.haproxy.command(`set server ${at} addr 127.0.0.1 port ${m.backend.port}`);
-        await this.haproxy.command(`set server ${at} state ready`);
-        await this.haproxy.command(`set server ${at} health up`);
-      }
+      await this.haproxy?.enableServer(name, m.backend.port);
       this.events.log?.(`${name} added on port ${m.backend.port}`);
       this.events.change?.();
       return this.snapshot().find((b) => b.name === name)!;
@@ -288,14 +295,7 @@ export class Lab implements LabControl {
     const name = m.backend.name;
     if (!m.backend.running) await m.backend.start();
     m.state = 'up';
-    if (this.haproxy) {
-      const at = `${HAPROXY_BACKEND}/${name}`;
-      if (m.backend.port !== (await this.haproxy.servers()).find((s) => s.name === name)?.port) {
-        await this.haproxy.command(`set server ${at} addr 127.0.0.1 port ${m.backend.port}`);
-      }
-      await this.haproxy.command(`set server ${at} state ready`);
-      await this.haproxy.command(`set server ${at} health up`);
-    }
+    await this.haproxy?.enableServer(name, m.backend.port);
     this.router?.setState(name, 'up');
     this.events.log?.(`${name} revived (empty)`);
   }
@@ -317,11 +317,7 @@ export class Lab implements LabControl {
     const tasks: Promise<unknown>[] = [];
     if (this.haproxy) tasks.push(this.haproxy.stop());
     if (this.builtin) tasks.push(this.builtin.stop());
-    if (this.adminServer) {
-      const s = this.adminServer;
-      tasks.push(new Promise<void>((r) => s.close(() => r())));
-      s.closeAllConnections();
-    }
+    if (this.adminServer) tasks.push(closeServer(this.adminServer));
     for (const m of this.members) tasks.push(m.backend.stop());
     await Promise.allSettled(tasks);
     if (this.redis) await this.redis.close();
@@ -336,14 +332,11 @@ function urlFor(host: string, port: number): string {
   return `http://${h}:${port}/`;
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, host, exclusive: true }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+/** The Host headers the balancer answers; on every address also this machine's own addresses. */
+function hostsFor(host: string, port: number): string[] {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const own = wildcard ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address.replace(/%.*$/, ''))) : [];
+  return allowedHosts(host, port, own);
 }
 
 function listenError(err: unknown, host: string, port: number): Error {
@@ -363,19 +356,6 @@ async function reservePort(host: string, port: number): Promise<number> {
     throw listenError(err, host, port);
   }
   const got = (probe.address() as AddressInfo).port;
-  await new Promise<void>((r) => probe.close(() => r()));
+  await closeServer(probe);
   return got;
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host, port });
-    const done = (ok: boolean): void => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(500, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
 }

@@ -7,22 +7,30 @@ import { LAB_LIMITS } from './options.js';
 
 export interface PageView {
   backend: string;
-  session: string;
+  /** The session id's first characters, or null: no session yet (the first login or cart item creates one). */
+  session: string | null;
   loggedIn: boolean;
   user: string | null;
   cart: readonly string[];
-  createdBy: string;
-  /** The session was created by this request: no session cookie came, an invalid one, or one unknown here. */
-  fresh: 'none' | 'invalid' | 'unknown' | null;
+  /** Backend that created the session (null without a session). */
+  createdBy: string | null;
+  /** A session cookie came but was ignored: not validly signed, or naming a session this backend does not hold. */
+  ignored: 'invalid' | 'unknown' | null;
   store: 'memory' | 'redis';
   nonce: string;
 }
 
-const FRESH = {
-  none: 'new: no session cookie came with this request',
-  invalid: 'new: the session cookie was not validly signed (forged or altered), so it was ignored',
-  unknown: 'new: this backend does not hold your previous session, so it is lost',
+const IGNORED = {
+  invalid: 'your session cookie was not validly signed (forged or altered), so it was ignored',
+  unknown: 'this backend does not hold your previous session, so it is lost',
 } as const;
+
+function sessionLine(v: PageView): string {
+  const e = escapeHtml;
+  if (v.session !== null) return `<p>Session <code data-testid="session">${e(v.session)}</code>, created on ${e(v.createdBy ?? v.backend)}.</p>`;
+  const why = v.ignored ? ` <strong class="fresh" data-testid="fresh">(${IGNORED[v.ignored]})</strong>` : '';
+  return `<p data-testid="no-session">No session yet: your first login or cart item starts one.${why}</p>`;
+}
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -89,7 +97,7 @@ export function renderPage(v: PageView): string {
 <p>Served by <span class="backend" data-testid="backend">${e(v.backend)}</span></p>
 <section>
   <h2>Session</h2>
-  <p>Session <code data-testid="session">${e(v.session)}</code>, created on ${e(v.createdBy)}${v.fresh ? ` <strong class="fresh" data-testid="fresh">(${FRESH[v.fresh]})</strong>` : ''}.</p>
+  ${sessionLine(v)}
   ${login}
   <p class="muted">${storeNote}</p>
 </section>

@@ -1,11 +1,13 @@
 // The built-in balancer: a small reverse proxy on node:http. Where each request goes is decided by
 // the simulator's strategy code (through routing.ts); this file only moves bytes. Like HAProxy's
 // `cookie SRV insert indirect nocache`: the balancer cookie is stripped before the backend sees the
-// request, and Set-Cookie SRV=<backend> is added only when the request was balanced.
+// request, and Set-Cookie SRV=<backend> is added only when the request was balanced. A request for
+// a Host the lab was not started on gets 421 (DNS rebinding), the admin API included.
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin, type LabControl } from './admin.js';
-import { BodyTooLarge, readBody, refuseTooLarge, sendJson } from './http-util.js';
+import { BodyTooLarge, readBody, refuseHost, refuseTooLarge, sendJson } from './http-util.js';
+import { closeServer, listen, type HostGuard } from './net.js';
 import { stripCookie, type LabRouter } from './routing.js';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authorization', 'proxy-authenticate']);
@@ -19,6 +21,8 @@ export interface ProxyOptions {
   port: number;
   token: string;
   control: LabControl;
+  /** The Host headers answered (the lab adds this balancer's once it listens). */
+  hosts: HostGuard;
   /** Port of a running backend, or null when it is not running. */
   backendPort(name: string): number | null;
 }
@@ -33,13 +37,7 @@ export class BuiltinBalancer {
     const server = createServer((req, res) => void this.handle(req, res));
     server.requestTimeout = 15_000;
     server.headersTimeout = 10_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ port: this.opts.port, host: this.opts.host, exclusive: true }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, this.opts.port, this.opts.host);
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
   }
@@ -48,13 +46,12 @@ export class BuiltinBalancer {
     const server = this.server;
     if (!server) return;
     this.server = null;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
+    if (!this.opts.hosts.ok(req.headers.host)) return refuseHost(req, res, this.opts.hosts.list());
     if (url.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, this.opts.token, this.opts.control);
     let body: Buffer;
     try {

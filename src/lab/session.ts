@@ -1,6 +1,6 @@
 // Shop sessions: 128-bit random ids signed with HMAC-SHA256 (a per-run key), and where they live.
-// A cookie whose signature does not verify is treated as no cookie at all: the visitor gets a fresh
-// session, never somebody else's. The memory store lives and dies with one backend; the Redis store
+// A cookie whose signature does not verify is treated as no cookie at all: the visitor has no
+// session (the next write creates a fresh one), never somebody else's. The memory store lives and dies with one backend; the Redis store
 // (redis-store.ts) is shared by all of them.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LAB_LIMITS } from './options.js';
@@ -56,6 +56,11 @@ export class SessionSigner {
 
 export function sessionCookie(signed: string): string {
   return `${SESSION_COOKIE}=${signed}; ${SESSION_COOKIE_ATTRIBUTES}`;
+}
+
+/** Removes the session cookie from the browser (after logout). */
+export function clearSessionCookie(): string {
+  return `${SESSION_COOKIE}=; ${SESSION_COOKIE_ATTRIBUTES}; Max-Age=0`;
 }
 
 /** The first characters of an id: enough to tell sessions apart on the page, useless to an attacker. */

@@ -8,12 +8,15 @@
 //   `progress.corrupt-<timestamp>.json`, the user is told in one line, and progress starts fresh.
 // - A file written by a newer prepdeck is left alone and reported (exit 4): moving it aside would
 //   look like data loss to the newer version.
+// - File-system mix-ups are user errors that name the path and why: a PREPDECK_HOME (or config
+//   folder) that is a file or not writable is exit 2; a progress file that is a folder, cannot be
+//   read or written, or stays locked is a data-file problem, exit 4.
 import { randomUUID } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEPTHS } from '../content/model.js';
-import { ContentError, ExitCode, UserError } from '../errors.js';
+import { ContentError, ExitCode, UsageError, UserError } from '../errors.js';
 // The model (and valibot with it) is loaded only by what needs it: readSettings stays cheap for `read`.
 import type { ProgressDoc, Settings } from './model.js';
 
@@ -86,6 +89,46 @@ export interface OpenOptions {
   now: () => Date;
   /** Where one-line notices go (a corrupt file moved aside). */
   warn: (line: string) => void;
+  /** How long to wait for another prepdeck's lock before giving up (tests shorten it). */
+  lockWaitMs?: number;
+}
+
+/** Why a file-system call failed, in words; undefined for errors that are not about the path. */
+export function fsReason(err: unknown): string | undefined {
+  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'part of that path is a file, not a folder';
+    case 'EEXIST':
+      return 'a file of that name is in the way';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return undefined;
+  }
+}
+
+/** The progress folder could not be created: the path comes from PREPDECK_HOME or the OS (exit 2). */
+function folderError(err: unknown, dir: string, env: Env): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'EEXIST' ? 'it is a file, not a folder' : fsReason(err);
+  if (why === undefined) return err as Error;
+  const where = env.PREPDECK_HOME ? `PREPDECK_HOME (${dir})` : `the progress folder ${dir}`;
+  return new UsageError(`prepdeck: cannot use ${where}: ${why}. Set PREPDECK_HOME to a folder prepdeck can create and write.`);
+}
+
+/** The progress file (or its lock) could not be read or written (exit 4): say which and why. */
+function dataFileError(err: unknown, file: string, doing: 'read' | 'write' | 'create'): Error {
+  const why = fsReason(err);
+  if (why === undefined || err instanceof UserError) return err as Error;
+  const fix = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'move that folder out of the way' : 'check the file and its folder';
+  return new UserError(`prepdeck: cannot ${doing} ${file}: ${why}. prepdeck keeps your progress there: ${fix}.`, ExitCode.invalidContent);
 }
 
 interface ConfLike {
@@ -96,13 +139,22 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
   const [{ default: Conf }, model] = await Promise.all([import('conf'), import('./model.js')]);
   const dir = progressDir(opts.env);
   const path = join(dir, FILE_NAME);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw folderError(err, dir, opts.env);
+  }
 
-  const lock = new FileLock(path + '.lock');
+  const lock = new FileLock(path + '.lock', opts.lockWaitMs ?? LOCK_WAIT_MS);
 
   /** Parse the file; a bad one is moved aside (under the lock) and progress starts empty. */
   const load = (locked: boolean): ProgressDoc => {
-    const result = readDoc(path, model);
+    let result: ReadResult;
+    try {
+      result = readDoc(path, model);
+    } catch (err) {
+      throw dataFileError(err, path, 'read');
+    }
     if (result.ok) return result.doc;
     if (result.newer) throw new ContentError([{ file: path, line: 1, message: `${result.reason}; upgrade prepdeck to use it` }]);
     if (!locked) return lock.hold(() => load(true));
@@ -129,7 +181,11 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     update: (change) =>
       lock.hold(() => {
         const next = model.checkProgress(change(load(true)));
-        conf.store = next as unknown as Record<string, unknown>;
+        try {
+          conf.store = next as unknown as Record<string, unknown>;
+        } catch (err) {
+          throw dataFileError(err, path, 'write');
+        }
         return next;
       }),
     newId: () => randomUUID(),
@@ -185,7 +241,10 @@ function besidePath(path: string, label: string, now: Date): string {
  */
 class FileLock {
   private depth = 0;
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly waitMs: number,
+  ) {}
 
   hold<T>(fn: () => T): T {
     if (this.depth > 0) return fn();
@@ -204,7 +263,7 @@ class FileLock {
   }
 
   private acquire(): void {
-    const deadline = Date.now() + LOCK_WAIT_MS;
+    const deadline = Date.now() + this.waitMs;
     for (let attempt = 0; ; attempt++) {
       try {
         const fd = openSync(this.path, 'wx');
@@ -212,7 +271,7 @@ class FileLock {
         closeSync(fd);
         return;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw dataFileError(err, this.path, 'create');
       }
       if (this.isStale()) {
         try {
@@ -223,9 +282,11 @@ class FileLock {
         continue;
       }
       if (Date.now() > deadline) {
+        // Busy, not a bug: the data file cannot be used right now (exit 4, like other data-file problems).
         throw new UserError(
-          `prepdeck: the progress file is locked by another prepdeck (${this.path}). If none is running, delete that file.`,
-          ExitCode.internal,
+          `prepdeck: the progress file is busy: its lock file ${this.path} has been held by another prepdeck for over ${this.waitMs >= 1000 ? `${Math.round(this.waitMs / 1000)} s` : `${this.waitMs} ms`}. ` +
+            `If no other prepdeck is running, the lock is stale: delete ${this.path} and try again.`,
+          ExitCode.invalidContent,
         );
       }
       sleep(Math.min(2 + attempt, 25));

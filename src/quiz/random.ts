@@ -1,4 +1,5 @@
 // A seeded random source: the same seed always gives the same sequence. Pure.
+import { Mulberry32 } from '../sim/prng.js';
 
 /** A 32-bit seed from any string (xmur3 hash). */
 export function seedFrom(text: string): number {
@@ -12,16 +13,10 @@ export function seedFrom(text: string): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** mulberry32: numbers in [0, 1). */
+/** Numbers in [0, 1) from the simulator's mulberry32 (one implementation for the whole program). */
 export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Mulberry32(seed);
+  return () => prng.next();
 }
 
 /** Fisher-Yates on a copy. */

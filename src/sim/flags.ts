@@ -20,25 +20,36 @@ import {
 } from './model.js';
 import { SCENARIOS, findScenario, type Scenario } from './scenarios.js';
 
-/** Flag values as written on the command line (a scenario's preset uses the same shape). */
+/**
+ * Flag values as written on the command line, numbers included (a scenario's preset uses the same
+ * shape), so that an error can quote exactly what the user typed.
+ */
 export interface SimFlags {
   servers?: string;
-  users?: number;
-  requests?: number;
+  users?: string;
+  requests?: string;
   hot?: string;
   cart?: string;
   strategy?: string;
   rrMode?: string;
   store?: string;
-  replicas?: number;
+  replicas?: string;
   fail?: string[];
   recover?: string[];
   drain?: string[];
   add?: string[];
-  maxIdle?: number;
-  seed?: number;
+  maxIdle?: string;
+  seed?: string;
   sequence?: string;
   compare?: string;
+}
+
+export interface PlanOptions {
+  scenario?: string;
+  list?: boolean;
+  json?: boolean;
+  trace?: boolean;
+  step?: boolean;
 }
 
 export interface SimPlan {
@@ -66,17 +77,24 @@ export const DEFAULTS = {
   seed: 1,
 };
 
-export const LIMITS = { servers: 256, weight: 100, users: 5_000_000, requests: 100_000_000, sequence: 100_000, compare: 6 };
+export const LIMITS = {
+  servers: 256,
+  weight: 100,
+  users: 5_000_000,
+  requests: 100_000_000,
+  sequence: 100_000,
+  compare: 6,
+  /** Requests kept (and printed) one by one with --trace or --step, all configurations together. */
+  trace: 100_000,
+};
 
 const NAME = /^[A-Za-z0-9_.-]{1,24}$/;
+const SCALAR_FLAGS = ['servers', 'users', 'requests', 'hot', 'cart', 'strategy', 'rr-mode', 'store', 'replicas', 'max-idle', 'seed', 'sequence', 'compare'] as const;
+const camel = (key: string): string => key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Reads the raw yargs arguments (kebab-case or camelCase keys) into a plan. */
 export function planFromArgs(args: Record<string, unknown>): SimPlan {
-  const get = (key: string): unknown => {
-    const camel = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    const v = args[key] ?? args[camel];
-    return v;
-  };
+  const get = (key: string): unknown => args[key] ?? args[camel(key)];
   const scalar = (key: string): unknown => {
     const v = get(key);
     return Array.isArray(v) ? v[v.length - 1] : v;
@@ -85,104 +103,37 @@ export function planFromArgs(args: Record<string, unknown>): SimPlan {
     const v = scalar(key);
     return v === undefined || v === null ? undefined : String(v);
   };
-  const num = (key: string): number | undefined => {
-    const v = scalar(key);
-    if (v === undefined || v === null) return undefined;
-    return typeof v === 'number' ? v : Number(v);
-  };
   const list = (key: string): string[] | undefined => {
     const v = get(key);
     if (v === undefined || v === null) return undefined;
     return (Array.isArray(v) ? v : [v]).map(String);
   };
   const bool = (key: string): boolean => scalar(key) === true;
-  const flags: SimFlags = {};
-  const assign = <K extends keyof SimFlags>(k: K, v: SimFlags[K] | undefined): void => {
+  const flags: Record<string, string | string[]> = {};
+  for (const k of SCALAR_FLAGS) {
+    const v = str(k);
+    if (v !== undefined) flags[camel(k)] = v;
+  }
+  for (const k of EVENT_KINDS) {
+    const v = list(k);
     if (v !== undefined) flags[k] = v;
-  };
-  assign('servers', str('servers'));
-  assign('users', num('users'));
-  assign('requests', num('requests'));
-  assign('hot', str('hot'));
-  assign('cart', str('cart'));
-  assign('strategy', str('strategy'));
-  assign('rrMode', str('rr-mode'));
-  assign('store', str('store'));
-  assign('replicas', num('replicas'));
-  for (const k of EVENT_KINDS) assign(k, list(k));
-  assign('maxIdle', num('max-idle'));
-  assign('seed', num('seed'));
-  assign('sequence', str('sequence'));
-  assign('compare', str('compare'));
-  return plan(flags, {
-    scenario: str('scenario'),
-    list: bool('list'),
-    json: bool('json'),
-    trace: bool('trace'),
-    step: bool('step'),
-  });
+  }
+  return plan(flags as SimFlags, { scenario: str('scenario'), list: bool('list'), json: bool('json'), trace: bool('trace'), step: bool('step') });
 }
 
-export function plan(
-  given: SimFlags,
-  opts: { scenario?: string; list?: boolean; json?: boolean; trace?: boolean; step?: boolean } = {},
-): SimPlan {
-  let scenario: Scenario | null = null;
-  if (opts.scenario !== undefined) {
-    scenario = findScenario(opts.scenario) ?? null;
-    if (!scenario) throw usage('--scenario', opts.scenario, `no such scenario; choose one of ${SCENARIOS.map((s) => s.name).join(', ')}`);
-  }
-  // A scenario is a preset: flags given explicitly replace its values.
-  const f: SimFlags = { ...(scenario?.flags ?? {}) };
-  if (given.sequence !== undefined || given.users !== undefined || given.requests !== undefined || given.hot !== undefined) {
-    if (given.sequence === undefined) delete f.sequence;
-    else for (const k of ['users', 'requests', 'hot'] as const) delete f[k];
-  }
-  Object.assign(f, given);
-
+export function plan(given: SimFlags, opts: PlanOptions = {}): SimPlan {
+  const scenario = scenarioNamed(opts.scenario);
+  const f = withPreset(scenario, given);
   const servers = f.servers === undefined ? numberedServers(DEFAULTS.servers) : parseServers(f.servers);
-  const strategy = choice('--strategy', f.strategy, STRATEGIES) ?? DEFAULTS.strategy;
-  const rrMode = choice('--rr-mode', f.rrMode, RR_MODES) ?? DEFAULTS.rrMode;
-  const store = choice('--store', f.store, STORES) ?? DEFAULTS.store;
-  const seed = f.seed === undefined ? DEFAULTS.seed : integer('--seed', f.seed, 0, 0xffffffff);
-  const cart = f.cart === undefined ? DEFAULTS.cart : percent('--cart', f.cart);
-  const events: SimEvent[] = [];
-  for (const kind of EVENT_KINDS) for (const v of f[kind] ?? []) events.push(...parseEvents(kind, v));
-  const lastEvent = Math.max(0, ...events.map((e) => e.at));
-
-  let traffic: TrafficSpec;
-  if (f.sequence !== undefined) {
-    for (const k of ['users', 'requests', 'hot'] as const) {
-      if (given[k] !== undefined && given.sequence !== undefined) {
-        throw new UsageError(`--sequence sets the users and requests itself; drop --${k}.`);
-      }
-    }
-    traffic = { kind: 'sequence', sequence: parseSequence(f.sequence), cart, seed };
-  } else {
-    const users = f.users === undefined ? DEFAULTS.users : integer('--users', f.users, 1, LIMITS.users);
-    const requests =
-      f.requests === undefined ? Math.max(DEFAULTS.requests, lastEvent + DEFAULTS.afterLastEvent) : integer('--requests', f.requests, 1, LIMITS.requests);
-    const hot = f.hot === undefined ? 0 : percent('--hot', f.hot);
-    traffic = { kind: 'random', users, requests, hot, cart, seed };
-  }
+  const { strategy, rrMode, store } = variantFlags(f);
+  const events = eventFlags(f);
+  const traffic = trafficFlags(f, given, scenario, lastEventAt(events));
   const requests = traffic.kind === 'sequence' ? traffic.sequence.length : traffic.requests;
-
-  const problems = checkEvents(servers, events, requests);
-  if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  const serverCount = servers.length + events.filter((e) => e.kind === 'add').length;
-  if (serverCount > LIMITS.servers) throw new UsageError(`At most ${LIMITS.servers} servers (counting --add).`);
-
-  const replicas = f.replicas === undefined ? Math.min(DEFAULTS.replicas, serverCount - 1) : integer('--replicas', f.replicas, 1, LIMITS.servers);
-  if (f.replicas !== undefined && replicas > serverCount - 1) {
-    throw usage('--replicas', String(f.replicas), `a session can be copied to at most ${serverCount - 1} other server${serverCount === 2 ? '' : 's'} here`);
-  }
+  const serverCount = checkTopology(servers, events, requests);
+  const replicas = replicasFlag(f.replicas, serverCount);
   const maxIdle = f.maxIdle === undefined ? 0 : integer('--max-idle', f.maxIdle, 1, LIMITS.requests);
-
   const variants = f.compare === undefined ? null : parseCompare(f.compare, { strategy, store, rrMode });
-  if (opts.step) {
-    if (opts.json) throw new UsageError('--step is interactive; it cannot be combined with --json.');
-    if (variants) throw new UsageError('--step walks through one configuration; drop --compare (or run one of its configurations).');
-  }
+  checkOutput(opts, variants, requests);
   return {
     config: { servers, strategy, rrMode, store, replicas, events, maxIdle, traffic },
     variants,
@@ -192,6 +143,110 @@ export function plan(
     trace: opts.trace ?? false,
     step: opts.step ?? false,
   };
+}
+
+// ---- plan, step by step
+
+function scenarioNamed(name: string | undefined): Scenario | null {
+  if (name === undefined) return null;
+  const scenario = findScenario(name);
+  if (!scenario) throw usage('--scenario', name, `no such scenario; choose one of ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  return scenario;
+}
+
+/** A scenario is a preset: flags given explicitly replace its values (--sequence and --users/--requests/--hot exclude each other). */
+function withPreset(scenario: Scenario | null, given: SimFlags): SimFlags {
+  const f: SimFlags = { ...(scenario?.flags ?? {}) };
+  if (given.sequence !== undefined) {
+    for (const k of TRAFFIC_SHAPE) delete f[k];
+  } else if (TRAFFIC_SHAPE.some((k) => given[k] !== undefined)) {
+    delete f.sequence;
+  }
+  return Object.assign(f, given);
+}
+
+const TRAFFIC_SHAPE = ['users', 'requests', 'hot'] as const;
+
+function variantFlags(f: SimFlags): Variant {
+  return {
+    strategy: choice('--strategy', f.strategy, STRATEGIES) ?? DEFAULTS.strategy,
+    rrMode: choice('--rr-mode', f.rrMode, RR_MODES) ?? DEFAULTS.rrMode,
+    store: choice('--store', f.store, STORES) ?? DEFAULTS.store,
+  };
+}
+
+function eventFlags(f: SimFlags): SimEvent[] {
+  const events: SimEvent[] = [];
+  for (const kind of EVENT_KINDS) for (const v of f[kind] ?? []) for (const e of parseEvents(kind, v)) events.push(e);
+  return events;
+}
+
+function lastEventAt(events: readonly SimEvent[]): number {
+  let last = 0;
+  for (const e of events) if (e.at > last) last = e.at;
+  return last;
+}
+
+function trafficFlags(f: SimFlags, given: SimFlags, scenario: Scenario | null, lastEvent: number): TrafficSpec {
+  const seed = f.seed === undefined ? DEFAULTS.seed : integer('--seed', f.seed, 0, 0xffffffff);
+  const cart = f.cart === undefined ? DEFAULTS.cart : percent('--cart', f.cart);
+  if (f.sequence !== undefined) {
+    for (const k of TRAFFIC_SHAPE) {
+      if (given[k] !== undefined && given.sequence !== undefined) throw new UsageError(`--sequence sets the users and requests itself; drop --${k}.`);
+    }
+    return { kind: 'sequence', sequence: parseSequence(f.sequence), cart, seed };
+  }
+  const users = f.users === undefined ? DEFAULTS.users : integer('--users', f.users, 1, LIMITS.users);
+  const requests =
+    f.requests === undefined ? Math.max(DEFAULTS.requests, lastEvent + DEFAULTS.afterLastEvent) : integer('--requests', f.requests, 1, LIMITS.requests);
+  const hot = f.hot === undefined ? 0 : percent('--hot', f.hot);
+  if (hot > 0 && users < 2) {
+    const preset = given.hot === undefined && scenario ? ` (the ${scenario.name} scenario sets --hot ${f.hot}; add --hot 0% to turn it off)` : '';
+    throw usage('--hot', f.hot!, `needs 2 users or more; with ${count(users, 'user')}, A sends every request${preset}`);
+  }
+  return { kind: 'random', users, requests, hot, cart, seed };
+}
+
+/** Checks the events against the servers and the run length; returns how many servers the run will have. */
+function checkTopology(servers: readonly ServerSpec[], events: readonly SimEvent[], requests: number): number {
+  const problems = checkEvents(servers, events, requests);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  let serverCount = servers.length;
+  for (const e of events) if (e.kind === 'add') serverCount++;
+  if (serverCount > LIMITS.servers) throw new UsageError(`At most ${LIMITS.servers} servers (counting --add).`);
+  return serverCount;
+}
+
+function replicasFlag(text: string | undefined, serverCount: number): number {
+  if (text === undefined) return Math.min(DEFAULTS.replicas, serverCount - 1);
+  const replicas = integer('--replicas', text, 1, LIMITS.servers);
+  if (replicas > serverCount - 1) {
+    throw usage('--replicas', text, `a session can be copied to at most ${count(serverCount - 1, 'other server')} here`);
+  }
+  return replicas;
+}
+
+/** What to print: --step is interactive and walks one configuration; traces are capped in size. */
+function checkOutput(opts: PlanOptions, variants: readonly Variant[] | null, requests: number): void {
+  if (opts.step) {
+    if (opts.json) throw new UsageError('--step is interactive; it cannot be combined with --json.');
+    if (variants) throw new UsageError('--step walks through one configuration; drop --compare (or run one of its configurations).');
+  }
+  if (!opts.trace && !opts.step) return;
+  const runs = variants?.length ?? 1;
+  const rows = requests * runs;
+  if (rows <= LIMITS.trace) return;
+  const flag = opts.trace ? '--trace' : '--step';
+  const what = runs > 1 ? `${count(requests, 'request')} × ${runs} configurations = ${rows.toLocaleString('en-US')}` : count(requests, 'request');
+  throw new UsageError(
+    `${flag} keeps every request in memory and prints it, so it takes at most ${LIMITS.trace.toLocaleString('en-US')} requests` +
+      `${runs > 1 ? ' across all configurations' : ''}; this run has ${what}. ` +
+      (opts.trace ? 'Drop --trace to get the per-server figures and the summary, or lower --requests.' : 'Lower --requests.'),
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function usage(flag: string, value: string, why: string): UsageError {
@@ -248,23 +303,42 @@ export function parseEvents(kind: EventKind, text: string): SimEvent[] {
   });
 }
 
-/** `40%`, `40` or `12.5%`: a share from 0 to 100 percent, returned as 0..1. */
+/**
+ * `40%` or `12.5%`: a share from 0% to 100%, returned as 0..1. The % sign is required: `0.4` could mean
+ * 0.4% or a fraction (40%), so it is refused with a message that offers both readings.
+ */
 export function parsePercent(flag: string, text: string): number {
   return percent(flag, text);
 }
 
 function percent(flag: string, text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   const v = m ? Number(m[1]) : NaN;
-  if (!(v >= 0 && v <= 100)) throw usage(flag, text, 'must be a percentage from 0% to 100%, e.g. 40%');
+  if (!(v >= 0 && v <= 100)) throw usage(flag, shown(text), 'must be a percentage from 0% to 100%, e.g. 40%');
+  if (m![2] !== '%') {
+    const digits = m![1]!;
+    const why =
+      v > 0 && v < 1
+        ? `write a percentage with the % sign: ${flag} ${Math.round(v * 1e6) / 1e4}% for a fraction of ${digits}, or ${flag} ${digits}% for ${digits} percent`
+        : `write a percentage with the % sign, e.g. ${flag} ${digits}%`;
+    throw usage(flag, shown(text), why);
+  }
   return v / 100;
 }
 
-function integer(flag: string, v: number, min: number, max: number): number {
-  if (!Number.isInteger(v) || v < min || v > max) {
-    throw usage(flag, String(v), `must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
-  }
+/** A whole number from min to max, given as text: errors quote the text as typed. */
+function integer(flag: string, text: string, min: number, max: number): number {
+  const range = `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  const t = text.trim();
+  if (!/^[+-]?\d+$/.test(t)) throw usage(flag, shown(text), `not a whole number; give one ${range}`);
+  const v = Number(t);
+  if (v < min || v > max) throw usage(flag, shown(text), `must be a whole number ${range}`);
   return v;
+}
+
+/** A value as the user typed it; quoted when it would otherwise be invisible or ambiguous. */
+function shown(text: string): string {
+  return text === '' || /\s/.test(text) ? JSON.stringify(text) : text;
 }
 
 function choice<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T | undefined {

@@ -15,7 +15,6 @@ export {
 export { hashString, fmix32, ipHashBytes, parseIPv4, formatIPv4 } from './hash.js';
 export { Mulberry32, deriveSeed } from './prng.js';
 export { HashRing, VNODES_PER_WEIGHT } from './ring.js';
-export { swrrPick, swrrPeek, nginxStickyCharge } from './rr.js';
 export { Traffic, userName } from './traffic.js';
 export { checkEvents, eventLabel, eventFlag, sortEvents } from './events.js';
 export { SCENARIOS, findScenario, scenarioCommand, type Scenario } from './scenarios.js';

@@ -1,5 +1,6 @@
 // A small seeded PRNG (mulberry32): fast, 32-bit state, good enough for traffic generation.
-// Never Math.random(): the same seed must give the same run.
+// Never Math.random(): the same seed must give the same run. The one mulberry32 in the program: the
+// quiz's shuffles (src/quiz/random.ts) use it too.
 
 export class Mulberry32 {
   private s: number;

@@ -24,7 +24,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'hot-user',
     point: 'Uneven load: a very active user overloads the server it is pinned to.',
     watch: 'With sticky cookies user A (half of all requests) drags its server far above the mean; without affinity and a shared store the load is even.',
-    flags: { servers: '3', users: 6, requests: 40, hot: '50%', compare: 'sticky-cookie/local,round-robin/shared' },
+    flags: { servers: '3', users: '6', requests: '40', hot: '50%', compare: 'sticky-cookie/local,round-robin/shared' },
   },
   {
     name: 'failover',
@@ -33,8 +33,8 @@ export const SCENARIOS: readonly Scenario[] = [
       's2 fails at request 15: with local sessions its users are re-balanced with a new cookie but logged out with empty carts; with a shared (or replicated) store they keep both. After s2 recovers at 30, moved users stay where they went.',
     flags: {
       servers: '3',
-      users: 6,
-      requests: 40,
+      users: '6',
+      requests: '40',
       fail: ['s2@15'],
       recover: ['s2@30'],
       compare: 'sticky-cookie/local,sticky-cookie/shared,sticky-cookie/replicated',
@@ -44,7 +44,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'scale-out',
     point: 'Poorer scaling: a new server only gets new users; users pinned to busy servers gain nothing.',
     watch: 's4 joins at request 20: with sticky cookies it only gets users who arrive later; without affinity it takes its quarter at once.',
-    flags: { servers: '3', users: 12, requests: 40, hot: '30%', add: ['s4@20'], compare: 'sticky-cookie/local,round-robin/shared' },
+    flags: { servers: '3', users: '12', requests: '40', hot: '30%', add: ['s4@20'], compare: 'sticky-cookie/local,round-robin/shared' },
   },
   {
     name: 'flash-sale',
@@ -53,8 +53,8 @@ export const SCENARIOS: readonly Scenario[] = [
       'A flash sale: 12 shoppers buying fast, one of them sending 30% of the traffic. Sticky: s1 carries the busy shopper, the server added at request 15 gets only newcomers, and when s1 falls over at 30 its shoppers lose their carts. Shared store: even load, s4 helps at once, no cart lost, one store round trip per request and one per write.',
     flags: {
       servers: '3',
-      users: 12,
-      requests: 40,
+      users: '12',
+      requests: '40',
       hot: '30%',
       cart: '80%',
       add: ['s4@15'],

@@ -1,5 +1,5 @@
 // What the practice commands (quiz, practice, progress, config, home) share on the shell side:
-// loading content and progress, the prompter, the Markdown renderer, and plural words.
+// loading content and progress, the prompter, the Markdown renderer, and checking flag values.
 import type { Context } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DEPTHS, type Depth, type Question } from '../content/model.js';
@@ -62,8 +62,19 @@ export function checkDepth(depth: string | undefined): Depth | undefined {
   return depth as Depth;
 }
 
-export function plural(n: number, word: string, many = word + 's'): string {
-  return `${n} ${n === 1 ? word : many}`;
+/**
+ * A whole-number flag as typed (`--count 5`; yargs hands it over as a string so the error can quote
+ * it), or a number from the home menu. Undefined when not given; a repeated flag takes the last value.
+ */
+export function wholeNumberFlag(flag: string, value: unknown, min: number): number | undefined {
+  const raw = Array.isArray(value) ? (value as unknown[]).at(-1) : value;
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  const n = Number(text);
+  if (typeof raw === 'boolean' || !/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`${flag} must be a whole number of ${min === 0 ? '0 or more' : `at least ${min}`}; got '${String(raw)}'.`);
+  }
+  return n;
 }
 
 export const DEPTH_KEYS: { key: string; depth: Depth }[] = [

@@ -6,13 +6,14 @@ import type { Grade } from '../progress/model.js';
 import { formatInterval } from './charts.js';
 import type { Md } from './quiz-render.js';
 import type { Colors } from './terminal.js';
+import { plural, wrap } from './text.js';
 
 const REASON: Record<SessionCard['reason'], string> = { due: 'due', new: 'new', cram: 'cram' };
 
 export function renderSessionStart(cards: readonly SessionCard[], cram: boolean, c: Colors): string {
   const due = cards.filter((s) => s.reason === 'due').length;
   const fresh = cards.filter((s) => s.reason === 'new').length;
-  const n = `${cards.length} card${cards.length === 1 ? '' : 's'}`;
+  const n = plural(cards.length, 'card');
   const what = cram ? `${n} to cram (schedules stay as they are)` : `${n}: ${due} due, ${fresh} new`;
   return `${c.bold('Flashcards')} ${c.dim('·')} ${what}\n${c.dim('Answer each card aloud or in your head, then reveal it and grade yourself.')}\n`;
 }
@@ -44,13 +45,14 @@ export function renderGraded(grade: Grade, next: { due: string } | undefined, at
   return c.dim(`Graded ${grade} ${GRADE_NAMES[grade]} · ${when}`) + '\n';
 }
 
-export function renderSessionSummary(s: SessionSummary, now: Date, cram: boolean, c: Colors): string {
+/** The end of a session; every line fits `columns`. */
+export function renderSessionSummary(s: SessionSummary, now: Date, cram: boolean, c: Colors, columns: number): string {
   const lines = ['', c.bold('Session finished')];
   const grades = ([1, 2, 3, 4] as const).map((g) => `${GRADE_NAMES[g]} ${s.grades[g]}`).join(' · ');
-  lines.push(`Reviewed ${s.reviewed} card${s.reviewed === 1 ? '' : 's'}: ${grades}`);
+  lines.push(`Reviewed ${plural(s.reviewed, 'card')}: ${grades}`);
   if (cram) lines.push(c.dim('Cram session: schedules were not changed.'));
   lines.push(nextDueLine(s.nextDue, now));
-  return lines.join('\n') + '\n\n';
+  return wrap(lines.join('\n'), columns) + '\n\n';
 }
 
 export function nextDueLine(nextDue: Date | undefined, now: Date): string {

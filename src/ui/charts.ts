@@ -21,8 +21,11 @@ export function barChart(rows: readonly { label: string; value: number }[], widt
   });
 }
 
-/** Columns padded to their widest cell; `right` marks right-aligned columns. Width is counted in code points. */
-export function table(rows: readonly (readonly string[])[], right: readonly boolean[] = []): string[] {
+/**
+ * Columns padded to their widest cell, `gap` spaces apart; `right` marks right-aligned columns.
+ * Width is counted in code points.
+ */
+export function table(rows: readonly (readonly string[])[], right: readonly boolean[] = [], gap = 2): string[] {
   const width = (s: string) => [...s].length;
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
@@ -32,7 +35,7 @@ export function table(rows: readonly (readonly string[])[], right: readonly bool
         const pad = ' '.repeat((widths[i] ?? 0) - width(cell));
         return right[i] ? pad + cell : cell + pad;
       })
-      .join('  ')
+      .join(' '.repeat(gap))
       .trimEnd(),
   );
 }

@@ -1,11 +1,10 @@
 // `prepdeck progress` as text: streak, a table per deck and question, and a 14-day bar chart.
+// Every line fits `columns`: prose wraps; the table drops its trend column, then shortens its
+// headings, then truncates question ids (with …) as the terminal narrows.
 import type { ProgressReport, QuizFigures } from '../progress/stats.js';
 import { barChart, sparkline, table } from './charts.js';
 import type { Colors } from './terminal.js';
-
-function n(count: number, word: string, many = word + 's'): string {
-  return `${count} ${count === 1 ? word : many}`;
-}
+import { plural, truncate, visibleLength, wrap } from './text.js';
 
 function pct(n: number | undefined): string {
   return n === undefined ? '–' : `${n}%`;
@@ -16,34 +15,85 @@ function trend(q: QuizFigures): string {
 }
 
 export function renderProgress(r: ProgressReport, path: string, c: Colors, columns: number): string {
-  const lines: string[] = [c.bold('Progress'), c.dim(path), ''];
+  const lines: string[] = [c.bold('Progress'), wrap(c.dim(path), columns), ''];
   const s = r.streak;
-  const streak = s.current === 0 ? 'no current streak' : `${s.current} day${s.current === 1 ? '' : 's'}${s.activeToday ? '' : ' (practise today to keep it)'}`;
+  const streak = s.current === 0 ? 'no current streak' : `${plural(s.current, 'day')}${s.activeToday ? '' : ' (practise today to keep it)'}`;
   const t = r.totals;
-  lines.push(`Streak: ${c.bold(streak)} · longest ${s.longest} · ${n(t.reviews, 'review')} · ${n(t.quizAnswers, 'quiz answer')} in ${n(t.quizAttempts, 'quiz', 'quizzes')}`);
   lines.push(
-    `Cards: ${r.cards.total} · new ${r.cards.new} · learning ${r.cards.learning} · young ${r.cards.young} · mature ${r.cards.mature} · ${c.bold(`due today ${r.cards.dueToday}`)}`,
+    wrap(
+      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'quiz', 'quizzes')}`,
+      columns,
+    ),
+  );
+  lines.push(
+    wrap(
+      `Cards: ${r.cards.total} · new ${r.cards.new} · learning ${r.cards.learning} · young ${r.cards.young} · mature ${r.cards.mature} · ${c.bold(`due today ${r.cards.dueToday}`)}`,
+      columns,
+    ),
   );
   lines.push('');
-
-  const rows: string[][] = [['deck / question', 'new', 'learn', 'due', 'mature', 'quiz best', 'last', 'trend']];
-  const right = [false, true, true, true, true, true, true, false];
-  const deckRows = new Set<number>();
-  for (const d of r.decks) {
-    deckRows.add(rows.length);
-    rows.push([d.deck, ...cardCells(d.cards), pct(d.quiz.best), pct(d.quiz.last), trend(d.quiz)]);
-    for (const q of d.questions) {
-      const name = `  ${q.id}${q.inContent ? '' : ' (not in content)'}`;
-      rows.push([name, ...cardCells(q.cards), pct(q.quiz.best), pct(q.quiz.last), trend(q.quiz)]);
-    }
-  }
-  const body = table(rows, right);
-  lines.push(...body.map((l, i) => (i === 0 || deckRows.has(i) ? c.bold(l) : l)));
-  lines.push(c.dim('learn: in learning steps · mature: interval of 21 days or more · trend: score per quiz, oldest first'));
+  lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));
   const rowsByDay = r.reviewsByDay.map((d) => ({ label: `${weekday(d.day)} ${d.day.slice(5)}`, value: d.count }));
   lines.push(...barChart(rowsByDay, Math.min(columns, 80), c.green));
   return lines.join('\n') + '\n';
+}
+
+interface Layout {
+  head: string[];
+  trend: boolean;
+  gap: number;
+  legend: string;
+}
+
+const LAYOUTS: Layout[] = [
+  {
+    head: ['new', 'learn', 'due', 'mature', 'quiz best', 'last', 'trend'],
+    trend: true,
+    gap: 2,
+    legend: 'learn: in learning steps · mature: interval of 21 days or more · trend: score per quiz, oldest first',
+  },
+  {
+    head: ['new', 'learn', 'due', 'mature', 'quiz best', 'last'],
+    trend: false,
+    gap: 2,
+    legend: 'learn: in learning steps · mature: interval of 21 days or more · quiz best, last: scores',
+  },
+  {
+    head: ['new', 'lrn', 'due', 'mat', 'best', 'last'],
+    trend: false,
+    gap: 1,
+    legend: 'lrn: learning steps · mat: mature (interval of 21 days or more) · best, last: quiz scores',
+  },
+];
+
+/** The widest layout that leaves room for the names; names that are still too long are cut with …. */
+function renderTable(r: ProgressReport, c: Colors, columns: number): string[] {
+  const names: string[] = [];
+  const figures: string[][] = [];
+  const deckRows = new Set<number>();
+  for (const d of r.decks) {
+    deckRows.add(names.length);
+    names.push(d.deck);
+    figures.push([...cardCells(d.cards), pct(d.quiz.best), pct(d.quiz.last), trend(d.quiz)]);
+    for (const q of d.questions) {
+      names.push(`  ${q.id}${q.inContent ? '' : ' (not in content)'}`);
+      figures.push([...cardCells(q.cards), pct(q.quiz.best), pct(q.quiz.last), trend(q.quiz)]);
+    }
+  }
+  const NAME = 'deck / question';
+  const nameWidth = Math.max(visibleLength(NAME), ...names.map(visibleLength));
+  const figureWidth = (l: Layout) => {
+    const cells = [l.head, ...figures.map((f) => f.slice(0, l.head.length))];
+    return l.head.reduce((sum, _, i) => sum + Math.max(...cells.map((row) => visibleLength(row[i] ?? ''))) + l.gap, 0);
+  };
+  // A layout will do if it leaves the names their width, or at least 24 columns (longer ones are cut).
+  const layout = LAYOUTS.find((l) => columns - figureWidth(l) >= Math.min(nameWidth, 24)) ?? LAYOUTS[LAYOUTS.length - 1]!;
+  const room = Math.max(4, columns - figureWidth(layout));
+  const rows = [[truncate(NAME, room), ...layout.head], ...names.map((name, i) => [truncate(name, room), ...figures[i]!.slice(0, layout.head.length)])];
+  const right = [false, ...layout.head.map((h) => h !== 'trend')];
+  const body = table(rows, right, layout.gap);
+  return [...body.map((l, i) => (i === 0 || deckRows.has(i - 1) ? c.bold(l) : l)), wrap(c.dim(layout.legend), columns)];
 }
 
 function cardCells(k: { new: number; learning: number; dueToday: number; mature: number }): string[] {

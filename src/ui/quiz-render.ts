@@ -4,6 +4,7 @@ import type { Depth, Question, QuizItem } from '../content/model.js';
 import type { ItemScore, QuizSummary } from '../quiz/score.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Colors } from './terminal.js';
+import { hang, truncate, wrap } from './text.js';
 
 export type Md = (markdown: string) => string;
 
@@ -64,39 +65,42 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
-/** `replay`: the command line that asks exactly these items again, when there is one. */
-export function renderQuizSummary(s: QuizSummary, c: Colors, replay?: string): string {
+/** One "By deck" / "By tag" row: name (cut to fit), right/answered, percent. */
+function areaRows(areas: QuizSummary['byDeck'], columns: number): string[] {
+  const answeredWidth = Math.max(...areas.map((a) => String(a.answered).length));
+  const figures = 1 + 3 + 1 + answeredWidth + 2 + 4; // " nnn/N  ppp%"
+  const nameWidth = Math.max(1, Math.min(24, columns - 2 - figures));
+  return areas.map(
+    (a) => `  ${truncate(a.name, nameWidth).padEnd(nameWidth)} ${String(a.correct).padStart(3)}/${String(a.answered).padEnd(answeredWidth)}  ${String(a.percent).padStart(3)}%`.trimEnd(),
+  );
+}
+
+/** `replay`: the command line that asks exactly these items again, when there is one. Fits `columns`. */
+export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, replay?: string): string {
   const lines: string[] = ['', c.bold('Quiz finished')];
   const tone = s.percent >= 80 ? c.green : s.percent >= 50 ? c.yellow : c.red;
   lines.push(`Score: ${tone(c.bold(`${s.correct}/${s.answered} (${s.percent}%)`))}`);
   if (s.previous && s.change !== undefined) {
     const word = s.change > 0 ? c.green(`${signed(s.change)} points`) : s.change < 0 ? c.red(`${signed(s.change)} points`) : 'no change';
-    lines.push(`Against your previous attempt (${s.previous.correct}/${s.previous.answered}, ${s.previous.percent}%): ${word}`);
+    lines.push(wrap(`Against your previous attempt (${s.previous.correct}/${s.previous.answered}, ${s.previous.percent}%): ${word}`, columns));
   } else {
-    lines.push(c.dim('Your first attempt at this quiz: no earlier score to compare with.'));
+    lines.push(wrap(c.dim('Your first attempt at this quiz: no earlier score to compare with.'), columns));
   }
-  if (s.byDeck.length > 0) {
-    lines.push('', c.bold('By deck'));
-    for (const a of s.byDeck) lines.push(`  ${a.name.padEnd(24)} ${String(a.correct).padStart(3)}/${a.answered}  ${String(a.percent).padStart(3)}%`);
-  }
-  if (s.byTag.length > 0) {
-    lines.push('', c.bold('By tag'));
-    for (const a of s.byTag) lines.push(`  ${a.name.padEnd(24)} ${String(a.correct).padStart(3)}/${a.answered}  ${String(a.percent).padStart(3)}%`);
-  }
+  if (s.byDeck.length > 0) lines.push('', c.bold('By deck'), ...areaRows(s.byDeck, columns));
+  if (s.byTag.length > 0) lines.push('', c.bold('By tag'), ...areaRows(s.byTag, columns));
   if (s.missed.length > 0) {
-    lines.push('', c.bold(`Missed (${s.missed.length}) — these come first next time`));
+    lines.push('', c.bold(wrap(`Missed (${s.missed.length}) — these come first next time`, columns)));
     for (const m of s.missed) {
       const right = m.item.options.filter((o) => o.correct).map((o) => o.text).join('; ');
-      lines.push(`  ${c.red('✘')} ${firstLine(m.item.prompt)} ${c.dim(`[${m.item.key}]`)}`);
-      lines.push(`    ${c.green(right)}`);
+      lines.push(hang(`  ${c.red('✘')} `, `${firstLine(m.item.prompt)} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 0 }));
+      lines.push(hang('    ', c.green(right), columns, { minBody: 0 }));
     }
   }
-  if (replay) lines.push('', c.dim(`Retake exactly this quiz: ${replay}`));
+  if (replay) lines.push('', wrap(c.dim(`Retake exactly this quiz: ${replay}`), columns));
   lines.push('');
   return lines.join('\n') + '\n';
 }
 
 function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 90 ? line.slice(0, 89) + '…' : line;
+  return truncate(text.split('\n').find((l) => l.trim() !== '') ?? '', 90);
 }

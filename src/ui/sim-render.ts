@@ -1,8 +1,10 @@
 // Text output of `prepdeck simulate`: the per-request table (override rows highlighted), per-server
 // load bars, the summary, side-by-side comparisons and the scenario list. Every function returns a
-// string; the command writes it once.
+// string; the command writes it once. Every line fits `columns` (for 40 columns and more): tables
+// drop or abbreviate their less important columns, or split into blocks, rather than overflow.
+// Lines are gathered with appendLines, never push(...lines): a trace can have 100,000 rows.
 import type { Colors } from './terminal.js';
-import { renderTable, type Column, type TableRow } from './sim-table.js';
+import { appendLines, renderTable, type Column, type TableRow } from './sim-table.js';
 import { eventLabel } from '../sim/events.js';
 import type { RequestRow, Scenario, SimConfig, SimEvent, SimResult, Summary } from '../sim/index.js';
 import { scenarioCommand } from '../sim/scenarios.js';
@@ -49,30 +51,31 @@ export function renderHeader(cfg: SimConfig, results: readonly SimResult[], scen
   const first = results[0]!;
   const lines: string[] = [];
   if (scenario) {
-    lines.push(...wrap(c.bold(`Scenario ${scenario.name}:`) + ' ' + scenario.point, v.columns));
-    lines.push(...wrap(`Watch: ${scenario.watch}`, v.columns).map((l) => c.dim(l)));
+    appendLines(lines, wrap(c.bold(`Scenario ${scenario.name}:`) + ' ' + scenario.point, v.columns));
+    appendLines(lines, wrap(`Watch: ${scenario.watch}`, v.columns).map((l) => c.dim(l)));
   }
   if (results.length === 1) {
     const modeNote =
       first.strategy === 'sticky-cookie' ? ` · rr-mode ${first.rrMode} (${first.rrMode === 'haproxy' ? 'cookie-routed requests do not move round-robin' : 'cookie-routed requests are charged to round-robin'})` : '';
     const store = first.store === 'replicated' ? `${STORE_TEXT.replicated} to ${first.replicas} peer${first.replicas === 1 ? '' : 's'}` : STORE_TEXT[first.store];
-    lines.push(...wrap(c.bold(STRATEGY_TEXT[first.strategy]) + ` · ${store}${modeNote}`, v.columns));
+    appendLines(lines, wrap(c.bold(STRATEGY_TEXT[first.strategy]) + ` · ${store}${modeNote}`, v.columns));
   } else {
-    lines.push(...wrap(c.bold(`Same traffic through ${results.length} configurations:`) + ' ' + fullLabels(results).join(', '), v.columns));
+    appendLines(lines, wrap(c.bold(`Same traffic through ${results.length} configurations:`) + ' ' + fullLabels(results).join(', '), v.columns));
   }
   const servers = cfg.servers.map((s) => (s.weight === 1 ? s.name : `${s.name} (weight ${s.weight})`)).join(', ');
   const traffic =
     cfg.traffic.kind === 'sequence'
       ? `requests by ${cfg.traffic.sequence.join(',')}`
       : `${count(cfg.traffic.users, 'user')}${cfg.traffic.hot > 0 ? ` (A sends ${pct(cfg.traffic.hot)} of requests)` : ''}`;
-  lines.push(
-    ...wrap(
+  appendLines(
+    lines,
+    wrap(
       `${count(cfg.servers.length, 'server')}: ${servers} · ${traffic} · ${count(first.requests, 'request')} · seed ${first.seed}` +
         (first.maxIdle > 0 ? ` · cookie max-idle ${first.maxIdle} requests` : ''),
       v.columns,
     ),
   );
-  if (first.events.length > 0) lines.push(...wrap('Events: ' + first.events.map((e) => `${eventLabel(e)} at request ${e.at}`).join('; '), v.columns));
+  if (first.events.length > 0) appendLines(lines, wrap('Events: ' + eventsText(first.events), v.columns));
   return lines;
 }
 
@@ -113,11 +116,12 @@ export function renderLegend(cfg: SimConfig, results: readonly SimResult[], v: V
 // One run
 
 export function renderRun(cfg: SimConfig, r: SimResult, scenario: Scenario | null, v: View, opts: { table: boolean }): string {
-  const out: string[] = [...renderHeader(cfg, [r], scenario, v), ''];
-  if (opts.table && r.rows) out.push(...renderRequestTable(r, v), '');
-  out.push(v.c.bold('Requests per server'), ...renderBars(r, v), '');
-  out.push(v.c.bold('Summary'), ...renderSummary(r, v), '');
-  out.push(...renderLegend(cfg, [r], v, opts.table && !!r.rows));
+  const out = renderHeader(cfg, [r], scenario, v);
+  out.push('');
+  if (opts.table && r.rows) appendLines(out, renderRequestTable(r, v)).push('');
+  appendLines(out, [v.c.bold('Requests per server'), ...renderBars(r, v), '']);
+  appendLines(out, [v.c.bold('Summary'), ...renderSummary(r, v), '']);
+  appendLines(out, renderLegend(cfg, [r], v, opts.table && !!r.rows));
   return out.join('\n') + '\n';
 }
 
@@ -163,15 +167,16 @@ export function sessionText(row: RequestRow): string {
 export function renderRequestTable(r: SimResult, v: View): string[] {
   const { c } = v;
   const sticky = r.strategy === 'sticky-cookie';
-  const nw = String(r.rows?.length ?? 0).length;
+  const rowsOf = r.rows ?? [];
+  const nw = String(rowsOf.length > 0 ? rowsOf[rowsOf.length - 1]!.n : 0).length;
   const cols: Column[] = [{ header: '#'.padStart(nw) + ' ' }, { header: 'user' }];
   if (r.strategy === 'ip-hash') cols.push({ header: 'client ip', drop: 3 });
-  if (sticky) cols.push({ header: 'cookie', drop: 2 }, { header: algorithmName(r) });
-  cols.push({ header: 'server' }, { header: 'why', shrink: true, min: 8, drop: 1 });
+  if (sticky) cols.push({ header: 'cookie', drop: 2 }, { header: algorithmName(r), short: SHORT_ALGORITHM[algorithmName(r)], drop: 4 });
+  cols.push({ header: 'server' }, { header: 'why', drop: 1 });
   if (sticky) cols.push({ header: 'Set-Cookie', drop: 0 });
   cols.push({ header: 'session', shrink: true, min: 10 });
   const rows: TableRow[] = [];
-  for (const row of r.rows ?? []) {
+  for (const row of rowsOf) {
     for (const e of row.events) rows.push({ separator: `── ${e} ──`, style: (l) => c.magenta(l) });
     const cells = [String(row.n).padStart(nw) + (markOf(row) || ' '), row.user];
     if (r.strategy === 'ip-hash') cells.push(row.ip);
@@ -181,8 +186,12 @@ export function renderRequestTable(r: SimResult, v: View): string[] {
     cells.push(sessionText(row));
     rows.push({ cells, style: rowStyle(row, c) });
   }
-  return renderTable(cols, rows, { width: v.columns, headerStyle: (l) => c.bold(l) });
+  // Narrower: without Set-Cookie, why, cookie, client ip; then a short header for the algorithm; then without it.
+  return renderTable(cols, rows, { width: v.columns, abbreviateAt: 4, headerStyle: (l) => c.bold(l) });
 }
+
+/** Header of the algorithm column on narrow terminals. */
+const SHORT_ALGORITHM: Record<string, string> = { 'round-robin': 'rr', 'least-conn': 'least', hash: 'hash' };
 
 function rowStyle(row: RequestRow, c: Colors): ((l: string) => string) | undefined {
   if (row.reason === 'unavailable' || row.reason === 'rebalanced-after-failure' || row.loggedOut) return (l) => c.red(l);
@@ -190,34 +199,60 @@ function rowStyle(row: RequestRow, c: Colors): ((l: string) => string) | undefin
   return undefined;
 }
 
+/**
+ * One bar per server with its requests and share, then (for long runs) its load over time and notes
+ * (peak sessions, state). On a narrow terminal the timeline is halved, then left out; the bar
+ * narrows down to 4; the notes go on a line of their own.
+ */
 export function renderBars(r: SimResult, v: View, opts: { timeline?: boolean } = {}): string[] {
   const { c } = v;
-  const max = Math.max(1, ...r.servers.map((s) => s.requests));
-  const nameW = Math.max(...r.servers.map((s) => s.name.length));
-  const countW = Math.max(...r.servers.map((s) => String(s.requests).length));
-  const showTimeline = opts.timeline ?? r.requests > TABLE_MAX_REQUESTS;
-  const tlW = showTimeline ? r.timelineSlices + 2 : 0;
-  const tail = (s: SimResult['servers'][number]): string => {
-    const notes: string[] = [showTimeline ? `peak ${s.peakSessions}` : `peak ${s.peakSessions} session${s.peakSessions === 1 ? '' : 's'}`];
+  const servers = r.servers;
+  const max = Math.max(1, maxOf(servers, (s) => s.requests));
+  const nameW = maxOf(servers, (s) => s.name.length);
+  const countW = maxOf(servers, (s) => String(s.requests).length);
+  const base = 1 + nameW + 2 + 2 + countW + 2 + 4 + 2; // " name  BAR  count  share  "
+  const tail = (s: SimResult['servers'][number], short: boolean): string => {
+    const notes: string[] = [short ? `peak ${s.peakSessions}` : `peak ${s.peakSessions} session${s.peakSessions === 1 ? '' : 's'}`];
     if (s.state !== 'up') notes.push(s.state);
     if (s.addedAt !== null) notes.push(`added at ${s.addedAt}`);
     return notes.join(', ');
   };
-  const tailW = Math.max(...r.servers.map((s) => tail(s).length));
-  const fixed = 1 + nameW + 2 + 2 + countW + 2 + 4 + 2 + tlW + tailW;
-  const barW = Math.max(8, Math.min(40, v.columns - fixed));
-  const peakLoad = Math.max(1, ...r.servers.flatMap((s) => s.timeline));
+  const tailW = (short: boolean): number => maxOf(servers, (s) => tail(s, short).length);
+  const fits = (slices: number, bar: number, inline: boolean): boolean => base + bar + (slices > 0 ? slices + 2 : 0) + (inline ? tailW(slices > 0) : 0) <= v.columns;
+  let slices = (opts.timeline ?? r.requests > TABLE_MAX_REQUESTS) ? r.timelineSlices : 0;
+  if (slices > 0 && !fits(slices, 8, true)) slices = Math.ceil(slices / 2);
+  if (slices > 0 && !fits(slices, 8, true)) slices = 0;
+  const short = slices > 0;
+  const inline = fits(slices, 4, true);
+  const tlW = slices > 0 ? slices + 2 : 0;
+  const barW = Math.max(4, Math.min(40, v.columns - base - tlW - (inline ? tailW(short) : 0)));
+  const timelines = servers.map((s) => (slices > 0 ? resample(s.timeline, slices) : []));
+  const peakLoad = Math.max(1, maxOf(timelines, (t) => maxOf(t, (x) => x)));
   const lines: string[] = [];
-  if (showTimeline) lines.push(c.dim(' '.repeat(1 + nameW + 2 + barW + 2 + countW + 2 + 4 + 2) + 'over time'));
-  for (const s of r.servers) {
+  if (slices > 0) lines.push(c.dim(' '.repeat(1 + nameW + 2 + barW + 2 + countW + 2 + 4 + 2) + 'over time'));
+  servers.forEach((s, i) => {
     const filled = Math.round((s.requests / max) * barW);
     const bar = c.cyan('█'.repeat(filled)) + c.dim('░'.repeat(barW - filled));
     const share = `${Math.round(s.share * 100)}%`.padStart(4);
-    const tl = showTimeline ? spark(s.timeline, peakLoad) + '  ' : '';
-    const note = tail(s);
-    lines.push(` ${s.name.padEnd(nameW)}  ${bar}  ${String(s.requests).padStart(countW)}  ${share}  ${tl}${s.state === 'down' ? c.red(note) : c.dim(note)}`);
-  }
+    const tl = slices > 0 ? spark(timelines[i]!, peakLoad) + '  ' : '';
+    const note = tail(s, short);
+    const styled = s.state === 'down' ? c.red(note) : c.dim(note);
+    const head = ` ${s.name.padEnd(nameW)}  ${bar}  ${String(s.requests).padStart(countW)}  ${share}`;
+    if (inline) lines.push(`${head}  ${tl}${styled}`);
+    else lines.push(slices > 0 ? `${head}  ${tl}`.trimEnd() : head, ' '.repeat(nameW + 3) + styled);
+  });
   return lines;
+}
+
+/** The timeline in `slices` slices (adjacent slices added up). */
+function resample(values: readonly number[], slices: number): number[] {
+  if (slices >= values.length) return [...values];
+  const out = new Array<number>(slices).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const k = Math.floor((i * slices) / values.length);
+    out[k] = out[k]! + values[i]!;
+  }
+  return out;
 }
 
 const SPARKS = ' ▁▂▃▄▅▆▇█';
@@ -228,7 +263,7 @@ export function spark(values: readonly number[], max: number): string {
 export function renderSummary(r: SimResult, v: View): string[] {
   const { c } = v;
   const rows = summaryRows(r);
-  const keyW = Math.max(...rows.map(([k]) => k.length));
+  const keyW = maxOf(rows, ([k]) => k.length);
   return rows.flatMap(([k, value, note]) => {
     const head = ` ${k.padEnd(keyW)}  ${value}`;
     if (!note) return [head];
@@ -269,12 +304,13 @@ function summaryRows(r: SimResult): [string, string, string][] {
 
 export function renderCompare(cfg: SimConfig, results: readonly SimResult[], scenario: Scenario | null, v: View, opts: { table: boolean }): string {
   const { c } = v;
-  const out: string[] = [...renderHeader(cfg, results, scenario, v), ''];
+  const out = renderHeader(cfg, results, scenario, v);
+  out.push('');
   const withTable = opts.table && results.every((r) => r.rows);
-  if (withTable) out.push(...renderCompareRequests(results, v), '');
-  out.push(c.bold('Requests per server'), ...renderCompareBars(results, v), '');
-  out.push(c.bold('Summary'), ...renderCompareSummary(results, v), '');
-  out.push(...renderLegend(cfg, results, v, withTable));
+  if (withTable) appendLines(out, renderCompareRequests(results, v)).push('');
+  appendLines(out, [c.bold('Requests per server'), ...renderCompareBars(results, v), '']);
+  appendLines(out, [c.bold('Summary'), ...renderCompareSummary(results, v), '']);
+  appendLines(out, renderLegend(cfg, results, v, withTable));
   return out.join('\n') + '\n';
 }
 
@@ -286,30 +322,31 @@ const SHORT_STRATEGY: Record<SimResult['strategy'], string> = {
   'least-connections': 'leastconn',
 };
 
+const SHORT_STORE: Record<SimResult['store'], string> = { local: 'local', shared: 'shared', replicated: 'repl' };
+
 /**
- * Column labels for a comparison: the full labels when they fit; else only the parts that differ
- * (e.g. local / shared / replicated); else abbreviated strategies.
+ * Column labels for a comparison, the first set that `fits`: the full labels; only the parts that
+ * differ (e.g. local / shared / replicated); those abbreviated; every part abbreviated. When none
+ * fits, the shortest.
  */
-export function compareLabels(results: readonly SimResult[], room: number, each: number): string[] {
-  const fits = (labels: string[]): boolean => results.length * (Math.max(each, ...labels.map((l) => l.length)) + 2) <= room;
-  const full = fullLabels(results);
-  if (fits(full)) return full;
+export function compareLabels(results: readonly SimResult[], fits: (labels: string[]) => boolean): string[] {
   const varies = (f: (r: SimResult) => string): boolean => new Set(results.map(f)).size > 1;
-  const parts = (short: boolean) =>
+  const differing = (short: boolean): string[] =>
     results.map((r) =>
       [
         varies((x) => x.strategy) ? (short ? SHORT_STRATEGY[r.strategy] : r.strategy) : '',
-        varies((x) => x.store) ? r.store : '',
+        varies((x) => x.store) ? (short ? SHORT_STORE[r.store] : r.store) : '',
         varies((x) => x.rrMode) ? r.rrMode : '',
       ]
         .filter(Boolean)
         .join('/'),
     );
-  const differing = parts(false);
-  if (differing.every(Boolean) && fits(differing)) return differing;
-  const short = parts(true);
-  if (short.every(Boolean)) return short;
-  return results.map((r) => `${SHORT_STRATEGY[r.strategy]}/${r.store}${r.rrMode === 'nginx' ? '/nginx' : ''}`);
+  const compact = results.map((r) => `${SHORT_STRATEGY[r.strategy]}/${SHORT_STORE[r.store]}${r.rrMode === 'nginx' ? '/nginx' : ''}`);
+  const tiers = [fullLabels(results), differing(false), differing(true), compact].filter((t) => t.every(Boolean));
+  const found = tiers.find(fits);
+  if (found) return found;
+  const widest = (t: string[]): number => maxOf(t, (l) => l.length);
+  return tiers.reduce((a, b) => (widest(b) < widest(a) ? b : a));
 }
 
 /** strategy/store, plus /rr-mode when the runs differ in it or use nginx. */
@@ -328,10 +365,14 @@ function compareCell(row: RequestRow): string {
 
 function renderCompareRequests(results: readonly SimResult[], v: View): string[] {
   const { c } = v;
-  const labels = compareLabels(results, v.columns - 12, 18);
-  const cols: Column[] = [{ header: '#', align: 'right' }, { header: 'user' }, ...labels.map((header) => ({ header, shrink: true, min: 6 }))];
-  const rows: TableRow[] = [];
   const first = results[0]!.rows!;
+  const nw = String(first.length > 0 ? first[first.length - 1]!.n : 0).length;
+  const userW = Math.max(4, maxOf(first, (row) => row.user.length));
+  const MIN = 6;
+  const lead = 1 + nw + 2 + userW;
+  const labels = compareLabels(results, (ls) => ls.reduce((a, l) => a + 2 + Math.max(MIN, l.length), lead) <= v.columns);
+  const cols: Column[] = [{ header: '#', align: 'right' }, { header: 'user' }, ...labels.map((header) => ({ header, shrink: true, min: Math.max(MIN, header.length) }))];
+  const rows: TableRow[] = [];
   first.forEach((row, i) => {
     for (const e of row.events) rows.push({ separator: `── ${e} ──`, style: (l) => c.magenta(l) });
     const all = results.map((r) => r.rows![i]!);
@@ -340,53 +381,85 @@ function renderCompareRequests(results: readonly SimResult[], v: View): string[]
     const override = all.some((x) => x.override);
     rows.push({ cells, style: bad ? (l) => c.red(l) : override ? (l) => c.yellow(l) : undefined });
   });
-  return renderTable(cols, rows, { width: v.columns, indent: 1, headerStyle: (l) => c.bold(l) });
+  return renderTable(cols, rows, { width: v.columns, indent: 1, repeat: 2, headerStyle: (l) => c.bold(l) });
 }
 
+/**
+ * Each configuration's bars side by side, with requests and share; on a narrow terminal without the
+ * share, then in blocks of as many configurations as fit.
+ */
 function renderCompareBars(results: readonly SimResult[], v: View): string[] {
   const { c } = v;
   const names = results[0]!.servers.map((s) => s.name);
-  const nameW = Math.max(...names.map((n) => n.length));
-  const max = Math.max(1, ...results.flatMap((r) => r.servers.map((s) => s.requests)));
-  const countW = Math.max(...results.flatMap((r) => r.servers.map((s) => `${s.requests} ${Math.round(s.share * 100)}%`.length)));
-  const colW = Math.max(12, Math.floor((v.columns - 1 - nameW - 2) / results.length) - 2);
-  const barW = Math.max(4, Math.min(24, colW - countW - 1));
-  const cellW = barW + 1 + countW;
-  const labels = compareLabels(results, v.columns - nameW - 3, cellW);
-  const lines = [c.dim(' ' + ' '.repeat(nameW + 2) + labels.map((l) => l.slice(0, cellW).padEnd(cellW)).join('  ').trimEnd())];
-  for (const name of names) {
-    const cells = results.map((r) => {
-      const s = r.servers.find((x) => x.name === name)!;
-      const filled = Math.round((s.requests / max) * barW);
-      const label = `${s.requests} ${Math.round(s.share * 100)}%`.padEnd(countW);
-      return c.cyan('█'.repeat(filled)) + c.dim('░'.repeat(barW - filled)) + ' ' + label;
-    });
-    lines.push(` ${name.padEnd(nameW)}  ${cells.join('  ')}`.trimEnd());
+  const nameW = maxOf(names, (n) => n.length);
+  const servers = results.flatMap((r) => r.servers);
+  const max = Math.max(1, maxOf(servers, (s) => s.requests));
+  const label = (s: SimResult['servers'][number], share: boolean): string => (share ? `${s.requests} ${Math.round(s.share * 100)}%` : String(s.requests));
+  const countW = (share: boolean): number => maxOf(servers, (s) => label(s, share).length);
+  const lead = 1 + nameW + 2;
+  const MIN_BAR = 4;
+  const perLine = (share: boolean): number => Math.max(1, Math.floor((v.columns - lead + 2) / (MIN_BAR + 1 + countW(share) + 2)));
+  const share = perLine(true) >= results.length || perLine(false) < results.length;
+  const cw = countW(share);
+  const barFor = (per: number): number => Math.max(MIN_BAR, Math.min(24, Math.floor((v.columns - lead + 2) / per) - 2 - 1 - cw));
+  const labelsFor = (per: number): string[] => compareLabels(results, (ls) => ls.every((l) => l.length <= barFor(per) + 1 + cw));
+  // Fewer configurations per line (wider cells) rather than labels cut short.
+  let per = Math.min(results.length, perLine(share));
+  let labels = labelsFor(per);
+  while (per > 1 && labels.some((l) => l.length > barFor(per) + 1 + cw)) labels = labelsFor(--per);
+  const barW = barFor(per);
+  const cellW = barW + 1 + cw;
+  const lines: string[] = [];
+  for (let from = 0; from < results.length; from += per) {
+    if (from > 0) lines.push('');
+    const block = results.slice(from, from + per);
+    const heads = labels.slice(from, from + per).map((l) => (l.length > cellW ? l.slice(0, cellW - 1) + '…' : l).padEnd(cellW));
+    lines.push(c.dim((' '.repeat(lead) + heads.join('  ')).trimEnd()));
+    for (const name of names) {
+      const cells = block.map((r) => {
+        const s = r.servers.find((x) => x.name === name)!;
+        const filled = Math.round((s.requests / max) * barW);
+        return c.cyan('█'.repeat(filled)) + c.dim('░'.repeat(barW - filled)) + ' ' + label(s, share).padEnd(cw);
+      });
+      lines.push(` ${name.padEnd(nameW)}  ${cells.join('  ')}`.trimEnd());
+    }
   }
   return lines;
 }
 
+type Metric = [name: string, short: string, value: (s: Summary, r: SimResult) => string];
+
 function renderCompareSummary(results: readonly SimResult[], v: View): string[] {
-  const metrics: [string, (s: Summary, r: SimResult) => string][] = [
-    ['imbalance', (s) => s.imbalance.toFixed(2)],
-    ['busiest server', (s, r) => `${s.busiest} (${r.servers.find((x) => x.name === s.busiest)?.requests ?? 0})`],
-    ['sessions lost', (s) => String(s.sessionsLost)],
-    ['cart items lost', (s) => String(s.cartItemsLost)],
-    ['users logged out', (s) => String(s.usersLoggedOut)],
-    ['users moved', (s) => String(s.usersMoved)],
-    ['store round trips', (s) => String(s.storeRoundTrips)],
-    ['replication msgs', (s) => String(s.replicationMessages)],
-    ['peak sessions', (_s, r) => String(Math.max(...r.servers.map((x) => x.peakSessions)))],
+  const metrics: Metric[] = [
+    ['imbalance', 'imbalance', (s) => s.imbalance.toFixed(2)],
+    ['busiest server', 'busiest', (s, r) => `${s.busiest} (${r.servers.find((x) => x.name === s.busiest)?.requests ?? 0})`],
+    ['sessions lost', 'sess. lost', (s) => String(s.sessionsLost)],
+    ['cart items lost', 'items lost', (s) => String(s.cartItemsLost)],
+    ['users logged out', 'logged out', (s) => String(s.usersLoggedOut)],
+    ['users moved', 'moved', (s) => String(s.usersMoved)],
+    ['store round trips', 'store trips', (s) => String(s.storeRoundTrips)],
+    ['replication msgs', 'repl. msgs', (s) => String(s.replicationMessages)],
+    ['peak sessions', 'peak sess.', (_s, r) => String(maxOf(r.servers, (x) => x.peakSessions))],
   ];
   if (results.some((r) => r.strategy === 'sticky-cookie')) {
-    metrics.splice(2, 0, ['cookie overrides', (s, r) => (r.strategy === 'sticky-cookie' && s.overrides !== null ? String(s.overrides) : '—')]);
+    metrics.splice(2, 0, ['cookie overrides', 'overrides', (s, r) => (r.strategy === 'sticky-cookie' && s.overrides !== null ? String(s.overrides) : '—')]);
   }
-  if (results.some((r) => r.summary.rebalanced > 0)) metrics.push(['re-balanced', (s) => String(s.rebalanced)]);
-  if (results.some((r) => r.summary.unavailable > 0)) metrics.push(['unavailable (503)', (s) => String(s.unavailable)]);
-  const labels = compareLabels(results, v.columns - 18, 6);
+  if (results.some((r) => r.summary.rebalanced > 0)) metrics.push(['re-balanced', 're-balanced', (s) => String(s.rebalanced)]);
+  if (results.some((r) => r.summary.unavailable > 0)) metrics.push(['unavailable (503)', '503s', (s) => String(s.unavailable)]);
+  const values = metrics.map(([, , f]) => results.map((r) => f(r.summary, r)));
+  const valueW = results.map((_, i) => maxOf(values, (row) => row[i]!.length));
+  const width = (names: string[], labels: string[]): number => 1 + maxOf(names, (n) => n.length) + labels.reduce((a, l, i) => a + 2 + Math.max(l.length, valueW[i]!), 0);
+  const full = metrics.map(([name]) => name);
+  const short = metrics.map(([, s]) => s);
+  let names = full;
+  let labels = compareLabels(results, (ls) => width(full, ls) <= v.columns);
+  if (width(full, labels) > v.columns) {
+    names = short;
+    labels = compareLabels(results, (ls) => width(short, ls) <= v.columns);
+  }
   const cols: Column[] = [{ header: '' }, ...labels.map((header) => ({ header, align: 'right' as const }))];
-  const rows: TableRow[] = metrics.map(([k, f]) => ({ cells: [k, ...results.map((r) => f(r.summary, r))] }));
-  return renderTable(cols, rows, { width: v.columns, indent: 1, headerStyle: (l) => v.c.bold(l) });
+  const rows: TableRow[] = names.map((k, i) => ({ cells: [k, ...values[i]!] }));
+  return renderTable(cols, rows, { width: v.columns, indent: 1, repeat: 1, headerStyle: (l) => v.c.bold(l) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,11 +467,14 @@ function renderCompareSummary(results: readonly SimResult[], v: View): string[] 
 
 export function renderScenarioList(scenarios: readonly Scenario[], v: View): string {
   const { c } = v;
-  const out: string[] = [c.bold('Scenarios') + c.dim('  (prepdeck simulate --scenario NAME; add flags to change one thing)'), ''];
+  const note = '(prepdeck simulate --scenario NAME; add flags to change one thing)';
+  const out: string[] =
+    'Scenarios'.length + 2 + note.length <= v.columns ? [c.bold('Scenarios') + '  ' + c.dim(note)] : [c.bold('Scenarios'), ...wrap(note, v.columns).map((l) => c.dim(l))];
+  out.push('');
   for (const s of scenarios) {
     out.push(` ${c.bold(s.name)}`);
-    out.push(...wrap(s.point, v.columns - 3).map((l) => '   ' + l));
-    out.push(...wrap(scenarioCommand(s), v.columns - 3).map((l) => '   ' + c.dim(l)));
+    appendLines(out, wrap(s.point, v.columns - 3).map((l) => '   ' + l));
+    appendLines(out, wrap(scenarioCommand(s), v.columns - 3).map((l) => '   ' + c.dim(l)));
     out.push('');
   }
   return out.join('\n');
@@ -409,6 +485,16 @@ export function renderScenarioList(scenarios: readonly Scenario[], v: View): str
 
 export function eventsText(events: readonly SimEvent[]): string {
   return events.map((e) => `${eventLabel(e)} at request ${e.at}`).join('; ');
+}
+
+/** The largest f(x), 0 for none: a loop, since spreading a long array into Math.max overflows the stack. */
+function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  let m = 0;
+  for (const x of xs) {
+    const y = f(x);
+    if (y > m) m = y;
+  }
+  return m;
 }
 
 function count(n: number, noun: string): string {
@@ -423,26 +509,49 @@ function round1(x: number): string {
   return (Math.round(x * 10) / 10).toString();
 }
 
-/** Word-wraps text to `width` visible columns (colour codes don't count). */
+/**
+ * Word-wraps text to `width` visible columns (colour codes don't count). A word longer than a line
+ * (a --compare list, say) is broken after its commas, or else cut into pieces.
+ */
 export function wrap(text: string, width: number): string[] {
   const w = Math.max(20, width);
-  const words = text.split(/ +/);
   const lines: string[] = [];
   let line = '';
   let len = 0;
-  for (const word of words) {
+  const add = (word: string, glued: boolean): void => {
     const wl = visible(word);
-    if (len > 0 && len + 1 + wl > w) {
+    const sep = len > 0 && !glued ? 1 : 0;
+    if (len > 0 && len + sep + wl > w) {
       lines.push(line);
       line = word;
       len = wl;
     } else {
-      line = len > 0 ? `${line} ${word}` : word;
-      len += (len > 0 ? 1 : 0) + wl;
+      line = sep ? `${line} ${word}` : line + word;
+      len += sep + wl;
     }
+  };
+  for (const word of text.split(/ +/)) {
+    if (visible(word) <= w) add(word, false);
+    // The pieces of a long word join up again (without a space) where they fit.
+    else breakWord(word, w).forEach((piece, i) => add(piece, i > 0));
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** Pieces of a word longer than `w`: up to a comma where possible, else w characters. */
+function breakWord(word: string, w: number): string[] {
+  if (word !== word.replace(ANSI, '')) return [word];
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > w) {
+    const comma = rest.lastIndexOf(',', w - 1);
+    const at = comma > 0 ? comma + 1 : w;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
 }
 
 // eslint-disable-next-line no-control-regex

@@ -1,12 +1,19 @@
 // A small text table for the simulator: plain cells, widths fitted to the terminal, and a style per
 // line (colours are applied after padding, so alignment never depends on escape codes).
+//
+// Fitting, in order, until the table fits the width: leave out droppable columns (lowest rank
+// first), use the columns' short headers (or earlier: see abbreviateAt), split the columns into several tables that repeat the
+// leading ones (when `repeat` is set), cut shrinkable columns (with …). Whatever still does not fit
+// is cut at the width: no line is ever wider than `width`.
 
 export interface Column {
   header: string;
+  /** A shorter header for narrow terminals. */
+  short?: string;
   align?: 'left' | 'right';
-  /** May be cut (with …) when the table is wider than the terminal; the widest such column first. */
+  /** May be cut (with …), header included, when the table is wider than the terminal; the widest such column first. */
   shrink?: boolean;
-  /** Narrowest a shrinkable column may get. */
+  /** Narrowest a shrinkable column may get (default 4). */
   min?: number;
   /** When shrinking is not enough, columns with a drop rank are left out, lowest rank first. */
   drop?: number;
@@ -19,49 +26,91 @@ export interface TableOptions {
   gap?: number;
   indent?: number;
   headerStyle?: (line: string) => string;
+  /** Short headers are used before columns of this drop rank (or higher) are left out; default: after all. */
+  abbreviateAt?: number;
+  /**
+   * When the columns cannot fit side by side, split them into several tables, one under the other,
+   * each repeating the first `repeat` columns (e.g. the request number and the user).
+   */
+  repeat?: number;
 }
 
-export function renderTable(allColumns: readonly Column[], allRows: readonly TableRow[], opts: TableOptions): string[] {
+export function renderTable(columns: readonly Column[], rows: readonly TableRow[], opts: TableOptions): string[] {
   const gap = opts.gap ?? 2;
-  let keep = allColumns.map((_, i) => i);
-  const natural = (i: number): number =>
-    Math.max(allColumns[i]!.header.length, ...allRows.map((r) => ('cells' in r ? (r.cells[i]?.length ?? 0) : 0)));
-  const minimum = (i: number): number => {
-    const c = allColumns[i]!;
-    return c.shrink ? Math.min(natural(i), Math.max(c.min ?? 4, c.header.length)) : natural(i);
-  };
-  const room = (cols: number[]): number => opts.width - (opts.indent ?? 0) - gap * (cols.length - 1);
-  while (keep.reduce((a, i) => a + minimum(i), 0) > room(keep)) {
-    const droppable = keep.filter((i) => allColumns[i]!.drop !== undefined);
-    if (droppable.length === 0) break;
-    const victim = droppable.reduce((a, b) => (allColumns[b]!.drop! < allColumns[a]!.drop! ? b : a));
-    keep = keep.filter((i) => i !== victim);
-  }
-  const columns = keep.map((i) => allColumns[i]!);
-  const rows: TableRow[] = allRows.map((r) => ('cells' in r ? { ...r, cells: keep.map((i) => r.cells[i] ?? '') } : r));
-  const indent = ' '.repeat(opts.indent ?? 0);
-  const widths = columns.map((c) => c.header.length);
+  const indent = opts.indent ?? 0;
+  // Widest cell of each column, by a loop: a table may have 100,000 rows.
+  const cellW = columns.map(() => 0);
   for (const r of rows) {
     if (!('cells' in r)) continue;
-    r.cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+    for (let i = 0; i < columns.length; i++) {
+      const len = r.cells[i]?.length ?? 0;
+      if (len > cellW[i]!) cellW[i] = len;
+    }
   }
-  fit(columns, widths, opts.width - indent.length - gap * (columns.length - 1));
-  const line = (cells: readonly string[]): string =>
-    indent +
-    cells
-      .map((cell, i) => {
-        const w = widths[i]!;
-        const text = cut(cell, w);
-        const last = i === cells.length - 1;
-        return columns[i]?.align === 'right' ? text.padStart(w) : last ? text : text.padEnd(w);
-      })
-      .join(' '.repeat(gap))
-      .trimEnd();
+  let short = false;
+  const header = (i: number): string => (short ? (columns[i]!.short ?? columns[i]!.header) : columns[i]!.header);
+  const natural = (i: number): number => Math.max(cellW[i]!, header(i).length);
+  const minimum = (i: number): number => (columns[i]!.shrink ? Math.min(natural(i), columns[i]!.min ?? 4) : natural(i));
+  const needed = (cols: readonly number[]): number => indent + cols.reduce((a, i) => a + minimum(i), 0) + gap * (cols.length - 1);
+
+  let keep = columns.map((_, i) => i);
+  const abbreviateAt = opts.abbreviateAt ?? Infinity;
+  while (needed(keep) > opts.width) {
+    const droppable = keep.filter((i) => columns[i]!.drop !== undefined);
+    const victim = droppable.length > 0 ? droppable.reduce((a, b) => (columns[b]!.drop! < columns[a]!.drop! ? b : a)) : -1;
+    if (!short && (victim < 0 || columns[victim]!.drop! >= abbreviateAt)) {
+      short = true;
+      continue;
+    }
+    if (victim < 0) break;
+    keep = keep.filter((i) => i !== victim);
+  }
+
+  const groups: number[][] = [];
+  const repeat = opts.repeat ?? 0;
+  if (repeat > 0 && needed(keep) > opts.width && keep.length > repeat + 1) {
+    const lead = keep.slice(0, repeat);
+    let group = [...lead];
+    for (const i of keep.slice(repeat)) {
+      if (group.length > lead.length && needed([...group, i]) > opts.width) {
+        groups.push(group);
+        group = [...lead];
+      }
+      group.push(i);
+    }
+    groups.push(group);
+  } else {
+    groups.push(keep);
+  }
+
+  const out: string[] = [];
+  groups.forEach((group, g) => {
+    if (g > 0) out.push('');
+    const widths = group.map(natural);
+    fit(group.map((i) => columns[i]!), widths, opts.width - indent - gap * (group.length - 1));
+    appendLines(out, renderGroup(group.map((i) => ({ ...columns[i]!, header: header(i) })), group, widths, rows, opts, gap));
+  });
+  return out;
+}
+
+function renderGroup(columns: readonly Column[], keep: readonly number[], widths: readonly number[], rows: readonly TableRow[], opts: TableOptions, gap: number): string[] {
+  const indent = ' '.repeat(opts.indent ?? 0);
+  const sep = ' '.repeat(gap);
+  const line = (cells: readonly string[]): string => {
+    let text = indent;
+    for (let i = 0; i < cells.length; i++) {
+      const w = widths[i]!;
+      const cell = cut(cells[i]!, w);
+      if (i > 0) text += sep;
+      text += columns[i]!.align === 'right' ? cell.padStart(w) : i === cells.length - 1 ? cell : cell.padEnd(w);
+    }
+    return cut(text.trimEnd(), opts.width);
+  };
   const out: string[] = [];
   const head = line(columns.map((c) => c.header));
   out.push(opts.headerStyle ? opts.headerStyle(head) : head);
   for (const r of rows) {
-    const text = 'cells' in r ? line(r.cells) : indent + cut(r.separator, opts.width - indent.length);
+    const text = 'cells' in r ? line(keep.map((i) => r.cells[i] ?? '')) : indent + cut(r.separator, opts.width - indent.length);
     out.push(r.style ? r.style(text) : text);
   }
   return out;
@@ -73,7 +122,7 @@ function fit(columns: readonly Column[], widths: number[], room: number): void {
   while (total > room) {
     let widest = -1;
     columns.forEach((c, i) => {
-      if (c.shrink && widths[i]! > Math.max(c.min ?? 4, c.header.length) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (c.shrink && widths[i]! > (c.min ?? 4) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
     });
     if (widest < 0) return;
     widths[widest] = widths[widest]! - 1;
@@ -83,6 +132,12 @@ function fit(columns: readonly Column[], widths: number[], room: number): void {
 
 export function cut(text: string, width: number): string {
   if (text.length <= width) return text;
-  if (width <= 1) return text.slice(0, width);
+  if (width <= 1) return text.slice(0, Math.max(0, width));
   return text.slice(0, width - 1).trimEnd() + '…';
+}
+
+/** Appends lines one by one: `out.push(...lines)` overflows the call stack for long tables. */
+export function appendLines(out: string[], lines: readonly string[]): string[] {
+  for (const l of lines) out.push(l);
+  return out;
 }

@@ -61,6 +61,13 @@ describe('prepdeck command line', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a flag missing its value exits 2 without a stack', async () => {
+    const r = await runCli(['simulate', '--users']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Not enough arguments following: users');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
   it('a bad value exits 2', async () => {
     const r = await runCli(['read', 'sticky', '--depth', 'medium']);
     expect(r.code).toBe(2);

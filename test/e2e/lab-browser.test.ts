@@ -9,6 +9,8 @@ import { ROOT, tempDir } from './helpers.js';
 import { startLab, startRedis, type RedisServer } from './lab-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+// Chromium refuses to start its sandbox as root; only then is it turned off.
+const SANDBOX_ARGS = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 const OUT = join(ROOT, 'test-output');
 
 describe('the shop in headless Chromium', () => {
@@ -30,7 +32,7 @@ describe('the shop in headless Chromium', () => {
         context = await chromium.launchPersistentContext(profile.path, {
           executablePath: CHROMIUM,
           headless: true,
-          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+          args: [...SANDBOX_ARGS, '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
           timeout: 30_000,
         });
         const page = context.pages()[0] ?? (await context.newPage());
@@ -43,9 +45,13 @@ describe('the shop in headless Chromium', () => {
         await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(lab.url);
         const backend = (await page.getByTestId('backend').textContent())!.trim();
         expect(['s1', 's2', 's3']).toContain(backend);
+        // Just looking creates no session: it starts with the login.
+        await page.getByTestId('no-session').waitFor();
+        expect(await context.cookies()).not.toContainEqual(expect.objectContaining({ name: 'sid' }));
 
         await page.getByTestId('login').click();
         await page.getByTestId('user').waitFor();
+        await page.getByTestId('session').waitFor();
         for (const item of ['lamp', 'book']) {
           await page.getByTestId('item').fill(item);
           await page.getByTestId('add').click();
@@ -66,6 +72,7 @@ describe('the shop in headless Chromium', () => {
         if (store === 'memory') {
           await page.getByTestId('cart-empty').waitFor();
           await page.getByTestId('logged-out').waitFor();
+          expect(await page.getByTestId('fresh').textContent()).toMatch(/does not hold your previous session, so it is lost/);
         } else {
           expect(await page.getByTestId('cart').locator('li').allTextContents()).toEqual(['lamp', 'book']);
           expect((await page.getByTestId('user').textContent())!.trim()).toBe('candidate');

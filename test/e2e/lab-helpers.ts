@@ -32,6 +32,24 @@ export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
+/** Keys in a Redis server (DBSIZE over a raw connection). */
+export function redisKeys(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1' }, () => s.write('DBSIZE\r\n'));
+    let buf = '';
+    s.setTimeout(2000, () => s.destroy(new Error('redis timeout')));
+    s.on('data', (d) => {
+      buf += d.toString();
+      const m = /^:(\d+)\r\n/.exec(buf);
+      if (m) {
+        s.destroy();
+        resolve(Number(m[1]));
+      }
+    });
+    s.on('error', reject);
+  });
+}
+
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000, everyMs = 50): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
@@ -245,7 +263,7 @@ export function childrenOf(pid: number): number[] {
 
 interface Who {
   backend: string;
-  session: string;
+  session: string | null;
   loggedIn: boolean;
   user: string | null;
   cart: string[];
@@ -254,7 +272,7 @@ interface Who {
 interface State {
   balancer: string;
   store: string;
-  backends: { name: string; state: string; running: boolean; requests: number; port: number }[];
+  backends: { name: string; state: string; running: boolean; requests: number; port: number; sessions: number | null }[];
 }
 
 /**
@@ -331,8 +349,9 @@ export function defineLabSuite(balancer: 'builtin' | 'haproxy', store: 'memory' 
       for (const u of users) expect((await who(u.b)).cart).toHaveLength(4);
     });
 
-    it('session cookie: random signed id, HttpOnly, SameSite=Lax, Path=/', async () => {
-      const r = await new Browser(lab.url).get('/api/whoami');
+    it('session cookie (set by the first write): random signed id, HttpOnly, SameSite=Lax, Path=/', async () => {
+      const r = await new Browser(lab.url).post('/cart', { item: 'first' });
+      expect(r.status).toBe(200);
       const sc = [r.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('sid='))!;
       expect(sc).toMatch(/^sid=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}; /);
       expect(sc).toMatch(/HttpOnly/);
@@ -340,7 +359,47 @@ export function defineLabSuite(balancer: 'builtin' | 'haproxy', store: 'memory' 
       expect(sc).toMatch(/Path=\//);
     });
 
-    it('a forged or altered session cookie gets a fresh session, never the victim\'s', async () => {
+    it('cookieless reads create no session: nothing stored, no session cookie', async () => {
+      const stored = async (): Promise<number> =>
+        store === 'redis' ? redisKeys(redis!.port) : (await state()).backends.reduce((n, b) => n + (b.sessions ?? 0), 0);
+      const before = await stored();
+      for (let i = 0; i < 30; i++) {
+        const page = await new Browser(lab.url).get('/', { accept: 'text/html' });
+        expect(page.status).toBe(200);
+        expect(page.setCookies.has('sid')).toBe(false);
+        expect(page.body).toContain('data-testid="no-session"');
+        const r = await new Browser(lab.url).get('/api/whoami');
+        expect(r.status).toBe(200);
+        expect(r.setCookies.has('sid')).toBe(false);
+        expect(r.json<Who>()).toMatchObject({ session: null, loggedIn: false, cart: [] });
+      }
+      expect(await stored()).toBe(before);
+      // The first write stores one.
+      await new Browser(lab.url).post('/cart', { item: 'one' });
+      expect(await stored()).toBe(before + 1);
+    });
+
+    it('only the Host the lab was started on is answered (DNS rebinding): others get 421', async () => {
+      const port = lab.port;
+      const b = new Browser(lab.url);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+        expect((await b.get('/api/whoami', { host })).status, host).toBe(200);
+        expect((await b.get('/_lab/state', { host, ...tokenHeader() })).status, host).toBe(200);
+      }
+      for (const host of [`rebind.example:${port}`, 'rebind.example', `127.0.0.1:${port + 1}`]) {
+        expect((await b.get('/', { host, accept: 'text/html' })).status, host).toBe(421);
+        expect((await b.get('/api/whoami', { host })).status, host).toBe(421);
+        expect((await b.get('/_lab/state', { host, ...tokenHeader() })).status, host).toBe(421);
+        expect((await b.post('/_lab/backends/s1/kill', undefined, { host, ...tokenHeader() })).status, host).toBe(421);
+        expect((await b.post('/cart', { item: 'x' }, { host })).status, host).toBe(421);
+      }
+      // A backend's own port too.
+      const direct = new Browser(`http://127.0.0.1:${lab.backends.get('s1')!}/`);
+      expect((await direct.get('/api/whoami', { host: `rebind.example:${port}` })).status).toBe(421);
+      expect((await state()).backends.map((x) => x.state)).toEqual(['up', 'up', 'up']);
+    });
+
+    it('a forged or altered session cookie is ignored: no session on a read, a fresh one on a write, never the victim\'s', async () => {
       const victim = new Browser(lab.url);
       await victim.post('/login', { user: 'victim' });
       await victim.post('/cart', { item: 'secret' });
@@ -353,11 +412,14 @@ export function defineLabSuite(balancer: 'builtin' | 'haproxy', store: 'memory' 
         attacker.jar.set('sid', forged);
         const r = await attacker.get('/api/whoami');
         expect(r.status).toBe(200);
-        const w = r.json<Who>();
-        expect(w.loggedIn).toBe(false);
-        expect(w.cart).toEqual([]);
-        expect(w.session).not.toBe(id.slice(0, 8));
-        expect(r.setCookies.get('sid')).toMatch(/^[A-Za-z0-9_-]{22}\./);
+        expect(r.json<Who>()).toMatchObject({ session: null, loggedIn: false, cart: [] });
+        expect(r.setCookies.has('sid')).toBe(false);
+        const w = await attacker.post('/cart', { item: 'mine' });
+        expect(w.status).toBe(200);
+        expect(w.json<Who>()).toMatchObject({ loggedIn: false, cart: ['mine'] });
+        expect(w.json<Who>().session).not.toBe(id.slice(0, 8));
+        expect(w.setCookies.get('sid')).toMatch(/^[A-Za-z0-9_-]{22}\./);
+        expect(w.setCookies.get('sid')!.startsWith(id)).toBe(false);
       }
       expect((await who(victim)).cart).toEqual(['secret']);
     });

@@ -44,8 +44,8 @@ async function predicted(c: Case, rrMode: string): Promise<(string | null)[]> {
   });
   const r = await runCli(['simulate', '--servers', '3', '--strategy', 'sticky-cookie', '--rr-mode', rrMode, '--sequence', c.sequence, ...flags, '--json', '--trace']);
   expect(r.code, r.stderr).toBe(0);
-  const json = JSON.parse(r.stdout) as { result?: { rows?: { server: string | null }[] }; rows?: { server: string | null }[] };
-  const rows = json.result?.rows ?? json.rows;
+  const json = JSON.parse(r.stdout) as { runs: { result: { rows?: { server: string | null }[] } }[] };
+  const rows = json.runs[0]?.result.rows;
   expect(rows, 'simulate --json --trace prints every request row').toBeDefined();
   return rows!.map((row) => row.server);
 }

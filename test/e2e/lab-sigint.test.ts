@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Browser } from '../../src/lab/client.js';
 import { tempDir } from './helpers.js';
-import { canConnect, childrenOf, listeningPortsOf, listeningSockets, processAlive, startLab, startRedis, waitFor } from './lab-helpers.js';
+import { canConnect, childrenOf, listeningPortsOf, listeningSockets, processAlive, redisKeys, startLab, startRedis, waitFor } from './lab-helpers.js';
 import { KEYS, spawnCli } from './pty.js';
 
 function openIdleConnection(port: number): Promise<Socket> {
@@ -23,23 +23,6 @@ async function expectAllClosed(ports: number[]): Promise<void> {
     expect(listening.has(p), `port ${p} still listening`).toBe(false);
     expect(await canConnect(p), `port ${p} still accepts connections`).toBe(false);
   }
-}
-
-async function redisKeys(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = connect({ port, host: '127.0.0.1' }, () => s.write('DBSIZE\r\n'));
-    let buf = '';
-    s.setTimeout(2000, () => s.destroy(new Error('redis timeout')));
-    s.on('data', (d) => {
-      buf += d.toString();
-      const m = /^:(\d+)\r\n/.exec(buf);
-      if (m) {
-        s.destroy();
-        resolve(Number(m[1]));
-      }
-    });
-    s.on('error', reject);
-  });
 }
 
 describe('Ctrl+C leaves no process and no listening port behind', () => {
@@ -80,14 +63,31 @@ describe('Ctrl+C leaves no process and no listening port behind', () => {
     await expectAllClosed(ports);
   });
 
-  it('HAProxy dying on its own stops the lab with a clear message and closes every port', async () => {
+  it('HAProxy dying on its own stops the lab with a clear message, exit 2 (not a bug: no stack), every port closed', async () => {
     const lab = await startLab(['--balancer', 'haproxy']);
     const ports = [...listeningPortsOf(lab.pid), ...listeningPortsOf(lab.haproxyPid!)];
     process.kill(lab.haproxyPid!, 'SIGKILL');
     await waitFor('the lab to exit', () => lab.child.exitCode !== null, 10_000);
     const r = await lab.stop();
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/HAProxy exited \(signal SIGKILL\)/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/The lab cannot go on: HAProxy exited \(signal SIGKILL\)/);
+    expect(r.stderr).toMatch(/stopped every other server/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    await expectAllClosed(ports);
+  });
+
+  it('--host 0.0.0.0 --allow-remote: a warning on stderr; SIGINT still exits 130 and frees the port', async () => {
+    const lab = await startLab(['--host', '0.0.0.0', '--allow-remote']);
+    expect(lab.stderr()).toMatch(/warning:.* the lab listens on 0\.0\.0\.0: other machines may reach the shop/);
+    expect(lab.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/); // the URL to open is still the loopback one
+    const ports = listeningPortsOf(lab.pid);
+    expect(ports).toContain(lab.port);
+    // Loopback traffic only.
+    expect((await new Browser(lab.url).get('/api/whoami')).status).toBe(200);
+    const r = await lab.stop();
+    expect(r.killed).toBe(false);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/Lab stopped/);
     await expectAllClosed(ports);
   });
 

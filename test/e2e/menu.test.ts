@@ -1,24 +1,14 @@
 // The home menu in a real pseudo-terminal: each activity is reachable and the menu comes back.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
-import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
+import { KEYS, useSessions, type Session } from './pty.js';
 
 const MENU = 'What would you like to do?';
-const homes: string[] = [];
-const sessions: Session[] = [];
-
-afterEach(() => {
-  sessions.splice(0).forEach((s) => s.kill());
-  homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true }));
-});
-
-function start(h: string): Session {
-  const t = spawnCli([], { home: h });
-  sessions.push(t);
-  return t;
-}
+const sessions = useSessions();
+const start = (h: string): Session => sessions.start([], h);
+const home = (): string => sessions.home();
 
 /** Jumps to entry n (1-based) of the menu on screen and chooses it. */
 async function choose(t: Session, n: number, name: string): Promise<void> {
@@ -31,8 +21,7 @@ async function choose(t: Session, n: number, name: string): Promise<void> {
 
 describe('the home menu', () => {
   it('reaches each activity and comes back to itself', async () => {
-    const h = tempHome();
-    homes.push(h);
+    const h = home();
     const t = start(h);
 
     // First screen: Practise flashcards first, with the due count filled in.
@@ -83,7 +72,8 @@ describe('the home menu', () => {
     await t.waitFor('Which question?');
     t.write(KEYS.enter);
     await t.waitFor('Brief answer');
-    await t.waitFor('Enter: back to the menu');
+    const prompt = await t.waitFor('Enter: back to the menu');
+    expect(prompt).not.toContain('r: run'); // this question names no simulation
     t.write('d');
     await t.waitFor('Detailed answer');
     await t.waitFor('Enter: back to the menu');
@@ -139,9 +129,36 @@ describe('the home menu', () => {
     expect(config.stdout).toBe('detailed\n');
   }, 60_000);
 
+  it('Read an answer offers to run the simulation its question names, then comes back to it', async () => {
+    const t = start(home());
+    await t.waitFor('Ctrl+C quit');
+    await choose(t, 3, 'Read an answer');
+    await t.waitFor('Which question?');
+    // session-persistence (4th) has `simulate: --scenario seed-example` in its front matter.
+    await t.waitFor('❯ 1.');
+    t.write(KEYS.down.repeat(3));
+    await t.waitFor('❯ 4. Session persistence');
+    t.write(KEYS.enter);
+    await t.waitFor('Brief answer');
+    await t.waitFor('r: run its simulation · Enter: back to the menu');
+    t.write('r');
+    await t.waitFor('$ prepdeck simulate --scenario seed-example');
+    await t.waitFor('Scenario seed-example', 20_000);
+    await t.waitFor(/Summary|Requests per server/, 20_000);
+    // Back at the read screen: another depth, then the menu.
+    await t.waitFor('r: run its simulation · Enter: back to the menu', 20_000);
+    t.write('s');
+    await t.waitFor('Super-brief answer');
+    await t.waitFor('Enter: back to the menu');
+    t.write(KEYS.enter);
+    await t.waitFor(MENU);
+    await t.waitFor('Ctrl+C quit');
+    await choose(t, 8, 'Quit');
+    expect(await t.exit()).toBe(0);
+  }, 60_000);
+
   it('Ctrl+C at the menu exits 130 without a stack trace', async () => {
-    const h = tempHome();
-    homes.push(h);
+    const h = home();
     const t = start(h);
     await t.waitFor('Quit');
     t.write(KEYS.ctrlC);
@@ -151,8 +168,7 @@ describe('the home menu', () => {
   });
 
   it('without a terminal, prepdeck prints the help and exits 0', async () => {
-    const h = tempHome();
-    homes.push(h);
+    const h = home();
     const r = await runCli([], { home: h });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Commands:');

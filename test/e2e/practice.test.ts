@@ -1,35 +1,17 @@
 // A flashcard session in a real pseudo-terminal against the built CLI: reveal, switch depth,
 // tick key points, grade with 1–4; the grades and schedules saved; Ctrl+C midway.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardsInScope } from '../../src/cards/session.js';
 import { contentDirs, loadLibrary } from '../../src/content/load.js';
 import { runCli } from './helpers.js';
-import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
+import { KEYS, useSessions, widestLine } from './pty.js';
 
 const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const deck = 'load-balancing';
 const cards = cardsInScope(questions, deck);
-const homes: string[] = [];
-const sessions: Session[] = [];
-
-function home(): string {
-  const h = tempHome();
-  homes.push(h);
-  return h;
-}
-
-function start(args: string[], h: string): Session {
-  const t = spawnCli(args, { home: h });
-  sessions.push(t);
-  return t;
-}
-
-afterEach(() => {
-  sessions.splice(0).forEach((s) => s.kill());
-  homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true }));
-});
+const { home, start } = useSessions();
 
 interface Saved {
   reviews: { key: string; grade: number; covered?: [number, number]; cram?: boolean }[];
@@ -158,4 +140,26 @@ describe('prepdeck practice in a terminal', () => {
     expect(doc.reviews).toEqual([expect.objectContaining({ key: cards[0]!.card.key, grade: 3, cram: true })]);
     expect(doc.cards).toEqual({});
   });
+
+  it.each([40, 60])('the session summary fits a %i-column terminal', async (cols) => {
+    const h = home();
+    const t = start(['practice', '--deck', deck, '--new', '1'], h, { cols });
+    await t.waitFor('Enter or space: reveal');
+    t.write(KEYS.enter);
+    await t.waitFor('s/b/d: answer at');
+    t.write(KEYS.enter);
+    if (cards[0]!.card.keyPoints.length > 0) {
+      await t.waitFor('Which key points');
+      t.write(KEYS.enter);
+    }
+    await t.waitFor('Grade: 1 Again');
+    t.write('3');
+    await t.waitFor('Session finished');
+    expect(await t.exit()).toBe(0);
+    const output = t.output();
+    const summary = output.slice(output.lastIndexOf('Session finished'));
+    expect(summary).toMatch(/Reviewed\s+1\s+card:\s+Again\s+0\s+·\s+Hard\s+0\s+·\s+Good\s+1\s+·\s+Easy\s+0/);
+    expect(summary).toContain('Next card due');
+    expect(widestLine(summary)).toBeLessThanOrEqual(cols);
+  }, 30_000);
 });

@@ -1,21 +1,11 @@
 // `prepdeck progress` and `config` as a user runs them: the built CLI with a temporary PREPDECK_HOME.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
-import { KEYS, spawnCli, tempHome, type Session } from './pty.js';
+import { KEYS, useSessions, widestLine } from './pty.js';
 
-const homes: string[] = [];
-const sessions: Session[] = [];
-afterEach(() => {
-  sessions.splice(0).forEach((s) => s.kill());
-  homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true }));
-});
-function home(): string {
-  const h = tempHome();
-  homes.push(h);
-  return h;
-}
+const { home, start } = useSessions();
 
 const ANSWER = (id: string, key: string) => ({
   id,
@@ -77,8 +67,7 @@ describe('prepdeck progress', () => {
     expect(refused.stderr).toContain('--yes');
     expect(JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')).quiz).toHaveLength(2);
 
-    const t = spawnCli(['progress', 'reset', '--deck', 'load-balancing'], { home: h });
-    sessions.push(t);
+    const t = start(['progress', 'reset', '--deck', 'load-balancing'], h);
     await t.waitFor("Delete 2 quiz answers and 0 flashcard reviews in deck 'load-balancing'?");
     t.write('y' + KEYS.enter);
     await t.waitFor('Reset: deleted 2 quiz answers');
@@ -110,6 +99,71 @@ describe('prepdeck progress', () => {
     const missing = await runCli(['progress', 'import', join(a, 'nope.json')], { home: b });
     expect(missing.code).toBe(3);
     expect(existsSync(join(b, 'progress.json'))).toBe(true);
+  });
+
+  it('export refuses to overwrite a file unless --force, and leaves no temporary file', async () => {
+    const h = home();
+    seed(h, [ANSWER('a1', 'session-persistence/drain-state')]);
+    const file = join(h, 'backup.json');
+    writeFileSync(file, 'keep me');
+    const refused = await runCli(['progress', 'export', file], { home: h });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`${file} already exists; pass --force to overwrite it, or choose another name.\n`);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    const forced = await runCli(['progress', 'export', file, '--force'], { home: h });
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).quiz).toHaveLength(1);
+    expect(readdirSync(h).sort()).toEqual(['backup.json', 'progress.json']);
+    const folder = await runCli(['progress', 'export', h, '--force'], { home: h });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('it is a folder');
+  });
+
+  it('file-system mix-ups are clear user errors, never an internal error', async () => {
+    const h = home();
+    const cases: { args: string[]; env?: Record<string, string>; code: number; says: string }[] = [
+      { args: ['progress', 'import', h], code: 2, says: `Cannot read ${h}: it is a folder, not a file.` },
+      { args: ['progress', 'import', join(h, 'missing.json')], code: 3, says: `No such file: ${join(h, 'missing.json')}` },
+      { args: ['progress', 'import', join(h, 'a-file', 'x.json')], code: 2, says: 'part of that path is a file, not a folder' },
+      { args: ['progress'], env: { PREPDECK_HOME: join(h, 'a-file') }, code: 2, says: `PREPDECK_HOME (${join(h, 'a-file')}): it is a file, not a folder` },
+      { args: ['config', 'set', 'depth', 'brief'], env: { PREPDECK_HOME: join(h, 'a-file', 'sub') }, code: 2, says: 'part of that path is a file, not a folder' },
+      { args: ['progress'], env: { PREPDECK_HOME: join(h, 'dir-home') }, code: 4, says: `cannot read ${join(h, 'dir-home', 'progress.json')}: it is a folder, not a file` },
+    ];
+    writeFileSync(join(h, 'a-file'), 'not a folder');
+    mkdirSync(join(h, 'dir-home', 'progress.json'), { recursive: true });
+    for (const c of cases) {
+      const r = await runCli(c.args, { home: h, env: c.env });
+      expect({ args: c.args, code: r.code }).toEqual({ args: c.args, code: c.code });
+      expect(r.stderr).toContain(c.says);
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it.each([40, 60])('every line of progress, progress --deck and config fits COLUMNS=%i', async (cols) => {
+    const h = home();
+    const day = 86_400_000;
+    const ids = ['session-persistence', 'global-load-balancing', 'a-question-that-has-left-the-content-with-a-long-id'];
+    const quiz = ids.flatMap((q, i) =>
+      [0, 1, 2, 3].map((a) => ({ ...ANSWER(`${q}-${a}`, `${q}/item-${a}`), at: new Date(Date.now() - a * day).toISOString(), attempt: `att${a}`, correct: (a + i) % 2 === 0 })),
+    );
+    const reviews = Array.from({ length: 12 }, (_, i) => ({
+      id: `r${i}`,
+      at: new Date(Date.now() - (i % 6) * day).toISOString(),
+      deck: 'load-balancing',
+      question: ids[i % 2],
+      key: `${ids[i % 2]}/card`,
+      grade: 3,
+    }));
+    writeFileSync(join(h, 'progress.json'), JSON.stringify({ version: 1, settings: {}, quiz, reviews, cards: {} }));
+    for (const args of [['progress'], ['progress', '--deck', 'load-balancing'], ['config']]) {
+      const r = await runCli(args, { home: h, env: { COLUMNS: String(cols) } });
+      expect(r.code).toBe(0);
+      expect(widestLine(r.stdout), `${args.join(' ')} at ${cols}:\n${r.stdout}`).toBeLessThanOrEqual(cols);
+    }
+    const narrow = (await runCli(['progress'], { home: h, env: { COLUMNS: String(cols) } })).stdout;
+    expect(narrow).toMatch(/\n {2}a-question-\S*…/); // the long id is cut, not wrapped
+    expect(narrow).toContain('Reviews, last 14 days');
   });
 });
 

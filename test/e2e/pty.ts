@@ -1,10 +1,12 @@
 // Drives the built CLI in a real pseudo-terminal (node-pty): send keys, wait for text on screen.
 // Matching strips ANSI escapes; every wait has a timeout and reports what the screen showed.
-import { mkdtempSync } from 'node:fs';
+// useSessions() gives a test file throwaway homes and sessions, cleaned up after each test.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from 'node-pty';
+import { afterEach } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin', 'prepdeck.js');
@@ -130,4 +132,38 @@ export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
       if (exitCode === undefined) term.kill();
     },
   };
+}
+
+export interface Sessions {
+  /** A fresh PREPDECK_HOME, removed after the test. */
+  home(): string;
+  /** The CLI in a pseudo-terminal with that home; killed after the test if still running. */
+  start(args: readonly string[], home: string, opts?: Omit<SpawnOptions, 'home'>): Session;
+}
+
+/** Call once at the top of a test file: every home and session made through it is cleaned up after each test. */
+export function useSessions(): Sessions {
+  const homes: string[] = [];
+  const sessions: Session[] = [];
+  afterEach(() => {
+    sessions.splice(0).forEach((s) => s.kill());
+    homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true }));
+  });
+  return {
+    home: () => {
+      const h = tempHome();
+      homes.push(h);
+      return h;
+    },
+    start: (args, home, opts = {}) => {
+      const t = spawnCli(args, { ...opts, home });
+      sessions.push(t);
+      return t;
+    },
+  };
+}
+
+/** The widest line of some screen text (ANSI already stripped), in code points. */
+export function widestLine(text: string): number {
+  return Math.max(0, ...stripAnsi(text).split('\n').map((l) => [...l].length));
 }

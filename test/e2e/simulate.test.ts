@@ -1,7 +1,7 @@
 // `prepdeck simulate` as a user runs it: the built CLI in a real process, piped (no terminal).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers.js';
-import { KEYS, spawnCli } from './pty.js';
+import { KEYS, spawnCli, stripAnsi } from './pty.js';
 
 let home: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -26,18 +26,29 @@ describe('prepdeck simulate', () => {
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('--json prints the full result; rows only with --trace', async () => {
+  interface Doc<Row = unknown> {
+    scenario?: { name: string };
+    runs: { label: string; config: { strategy: string; store: string }; result: { summary: Record<string, unknown>; servers: { name: string; requests: number }[]; rows?: Row[] } }[];
+  }
+
+  it('--json prints one shape: { runs: [{ label, config, result }] }; rows only with --trace', async () => {
     const r = await sim('--scenario', 'seed-example', '--json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { scenario: { name: string }; result: { summary: Record<string, unknown>; servers: { name: string; requests: number }[]; rows?: unknown[] } };
-    expect(doc.scenario.name).toBe('seed-example');
-    expect(doc.result.summary).toMatchObject({ requests: 10, imbalance: 1.8, overrides: 5, sessionsLost: 0 });
-    expect(doc.result.servers.map((s) => s.requests)).toEqual([6, 2, 2]);
-    expect(doc.result.rows).toBeUndefined();
+    const doc = JSON.parse(r.stdout) as Doc;
+    expect(Object.keys(doc)).toEqual(['scenario', 'runs']);
+    expect(doc.scenario!.name).toBe('seed-example');
+    expect(doc.runs).toHaveLength(1);
+    const [run] = doc.runs;
+    expect(Object.keys(run!)).toEqual(['label', 'config', 'result']);
+    expect(run!.label).toBe('sticky-cookie/local');
+    expect(run!.config).toMatchObject({ strategy: 'sticky-cookie', store: 'local' });
+    expect(run!.result.summary).toMatchObject({ requests: 10, imbalance: 1.8, overrides: 5, sessionsLost: 0 });
+    expect(run!.result.servers.map((s) => s.requests)).toEqual([6, 2, 2]);
+    expect(run!.result.rows).toBeUndefined();
 
-    const traced = JSON.parse((await sim('--scenario', 'seed-example', '--json', '--trace')).stdout) as { result: { rows: { user: string; server: string; reason: string; algorithmPick: string }[] } };
-    expect(traced.result.rows).toHaveLength(10);
-    expect(traced.result.rows[4]).toMatchObject({ user: 'A', server: 's1', reason: 'cookie', algorithmPick: 's2' });
+    const traced = JSON.parse((await sim('--scenario', 'seed-example', '--json', '--trace')).stdout) as Doc<{ user: string; server: string; reason: string; algorithmPick: string }>;
+    expect(traced.runs[0]!.result.rows).toHaveLength(10);
+    expect(traced.runs[0]!.result.rows![4]).toMatchObject({ user: 'A', server: 's1', reason: 'cookie', algorithmPick: 's2' });
   });
 
   it('--compare runs the same traffic through each configuration side by side', async () => {
@@ -45,8 +56,12 @@ describe('prepdeck simulate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Same traffic through 3 configurations');
     expect(r.stdout).toMatch(/sessions lost\s+[1-9]\d*\s+0\s+0/);
-    const json = JSON.parse((await sim('--compare', 'sticky-cookie/local,round-robin/shared', '--json')).stdout) as { runs: { label: string }[] };
+    const json = JSON.parse((await sim('--compare', 'sticky-cookie/local,round-robin/shared', '--json')).stdout) as Doc;
+    expect(Object.keys(json)).toEqual(['runs']);
     expect(json.runs.map((x) => x.label)).toEqual(['sticky-cookie/local', 'round-robin/shared']);
+    // Each run carries the configuration it used.
+    expect(json.runs.map((x) => `${x.config.strategy}/${x.config.store}`)).toEqual(['sticky-cookie/local', 'round-robin/shared']);
+    expect(json.runs[1]!.result.summary).toMatchObject({ sessionsLost: 0 });
   });
 
   it('--list names every scenario and the point it demonstrates', async () => {
@@ -61,11 +76,49 @@ describe('prepdeck simulate', () => {
     [['--hot', '150%'], '--hot 150%: must be a percentage from 0% to 100%'],
     [['--strategy', 'random'], 'Invalid values'],
     [['--step'], '--step needs a terminal'],
+    [['--seed', 'abc'], '--seed abc: not a whole number; give one from 0 to 4,294,967,295.'],
+    [['--users', 'abc'], '--users abc: not a whole number'],
+    [['--requests', '1.5'], '--requests 1.5: not a whole number'],
+    [['--store', 'replicated', '--replicas', 'x'], '--replicas x: not a whole number'],
+    [['--max-idle', 'later'], '--max-idle later: not a whole number'],
+    [['--users', '1', '--hot', '40%'], '--hot 40%: needs 2 users or more; with 1 user, A sends every request.'],
+    [['--hot', '0.4'], '--hot 0.4: write a percentage with the % sign: --hot 40% for a fraction of 0.4, or --hot 0.4% for 0.4 percent.'],
+    [['--requests', '200000', '--trace'], '--trace keeps every request in memory and prints it, so it takes at most 100,000 requests; this run has 200,000 requests.'],
+    [['--requests', '5000000', '--trace', '--json'], 'at most 100,000 requests'],
   ])('%j exits 2 with a clear message', async (args, message) => {
     const r = await sim(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toContain('NaN');
     expect(r.stdout).toBe('');
+  });
+
+  it('a long trace prints every request (no stack overflow)', async () => {
+    const r = await sim('--requests', '100000', '--users', '500', '--trace', '--fail', 's2@50000');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n ?100000[ *!x]\s+[A-Z]+\s/);
+    expect(r.stdout).toContain('── s2 fails ──');
+  });
+
+  const WIDTH_CASES: string[][] = [
+    ['--list'],
+    [],
+    ['--scenario', 'seed-example'],
+    ['--scenario', 'failover'],
+    ['--scenario', 'flash-sale'],
+    ['--strategy', 'ip-hash', '--requests', '20'],
+    ['--users', '200', '--requests', '3000', '--add', 's4@1500'],
+    ['--compare', 'sticky-cookie/local,round-robin/shared,ip-hash/local,consistent-hash/shared,least-connections/replicated,sticky-cookie/local/nginx', '--requests', '20'],
+  ];
+  it.each([40, 60, 80, 120])('every line fits COLUMNS=%i (tables, bars, summary, legend, --list, --compare)', async (columns) => {
+    const results = await Promise.all(WIDTH_CASES.map((args) => runCli(['simulate', ...args], { home: home.path, env: { COLUMNS: String(columns) } })));
+    results.forEach((r, i) => {
+      expect(r.code, r.stderr).toBe(0);
+      const lines = stripAnsi(r.stdout).split('\n');
+      const widest = lines.reduce((a, l) => (l.length > a.length ? l : a), '');
+      expect(widest.length, `simulate ${WIDTH_CASES[i]!.join(' ')} at ${columns}:\n${widest}`).toBeLessThanOrEqual(columns);
+    });
   });
 
   it('--step in a terminal shows one request per key press with an explanation; q shows the rest', async () => {
@@ -76,12 +129,33 @@ describe('prepdeck simulate', () => {
       expect(term.output()).not.toContain(' 2   B');
       term.write(KEYS.space);
       await term.waitFor('B has no cookie yet');
-      for (let i = 0; i < 3; i++) term.write(KEYS.enter);
+      for (const who of ['C', 'D']) {
+        term.write(KEYS.enter);
+        await term.waitFor(`${who} has no cookie yet`);
+      }
+      term.write(KEYS.enter);
       await term.waitFor(/although round-robin alone would\s+have\s+picked\s+s2:\s+the\s+cookie\s+overrides/);
       term.write('q');
       await term.waitFor(/10\*\s+D/);
       await term.waitFor('Summary');
+      expect(term.recent()).not.toContain('Bye');
       expect(await term.exit()).toBe(0);
+    } finally {
+      term.kill();
+    }
+  });
+
+  it('--step: Ctrl+C quits with exit code 130 and no stack trace', async () => {
+    const term = spawnCli(['simulate', '--scenario', 'seed-example', '--step'], { home: home.path, cols: 60 });
+    try {
+      await term.waitFor('A has no cookie yet');
+      term.write(KEYS.space);
+      await term.waitFor('B has no cookie yet');
+      term.write(KEYS.ctrlC);
+      await term.waitFor('Interrupted.');
+      expect(await term.exit()).toBe(130);
+      expect(term.output()).not.toMatch(/at .*\.js:\d+|internal error/);
+      expect(term.output()).not.toContain('Summary');
     } finally {
       term.kill();
     }

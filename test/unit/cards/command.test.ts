@@ -99,6 +99,7 @@ describe('practice command', () => {
   it('refuses without a terminal; rejects a bad --new', async () => {
     await expect(run({}, context(home, { interactive: false }).ctx, { questions })).rejects.toBeInstanceOf(UsageError);
     await expect(run({ new: -1 }, context(home).ctx, { prompter: scripted([]), questions })).rejects.toBeInstanceOf(UsageError);
+    await expect(run({ new: 'lots' }, context(home).ctx, { prompter: scripted([]), questions })).rejects.toThrow("--new must be a whole number of 0 or more; got 'lots'.");
   });
 });
 

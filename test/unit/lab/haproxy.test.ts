@@ -39,6 +39,14 @@ describe('haproxyConfig', () => {
     expect(haproxyConfig({ ...input, strategy: 'round-robin' })).not.toMatch(/cookie/);
   });
 
+  it('refuses any Host but the one the lab was started on with 421 (DNS rebinding), before anything else', () => {
+    const lines = haproxyConfig(input).split('\n').map((l) => l.trim());
+    const rule = lines.findIndex((l) => l.startsWith('http-request deny deny_status 421'));
+    expect(lines[rule]).toBe('http-request deny deny_status 421 unless { req.hdr(host) -i 127.0.0.1:8080 localhost:8080 }');
+    expect(rule).toBeLessThan(lines.findIndex((l) => l.startsWith('use_backend lab_admin')));
+    expect(haproxyConfig({ ...input, hosts: ['127.0.0.1:8080', '10.0.0.5:8080'] })).toMatch(/req\.hdr\(host\) -i 127\.0\.0\.1:8080 10\.0\.0\.5:8080 \}/);
+  });
+
   it('binds IPv6 hosts in brackets', () => {
     expect(haproxyConfig({ ...input, host: '::1' })).toMatch(/bind \[::1\]:8080/);
   });

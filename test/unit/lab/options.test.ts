@@ -38,6 +38,8 @@ describe('labPlan', () => {
     ['backends 0', { backends: 0 }, /--backends/],
     ['backends fraction', { backends: 2.5 }, /--backends/],
     ['port NaN', { port: Number.NaN }, /--port/],
+    ['port text, quoted as typed', { port: 'abc' }, /--port must be a whole number from 0 to 65535 \(got 'abc'\)/],
+    ['backends text, quoted as typed', { backends: '3x' }, /--backends must be a whole number from 1 to 16 \(got '3x'\)/],
     ['strategy', { strategy: 'random' }, /--strategy must be one of/],
     ['balancer', { balancer: 'nginx' }, /--balancer must be one of/],
     ['store', { store: 'disk' }, /--store must be one of/],
@@ -56,6 +58,10 @@ describe('labPlan', () => {
       expect(() => labPlan(args)).toThrow(message);
     });
   }
+
+  it('--port and --backends arrive as text from the command line', () => {
+    expect(labPlan({ port: '9000', backends: '5' }).options).toMatchObject({ port: 9000, backends: 5 });
+  });
 
   it('a remote host is allowed with --allow-remote', () => {
     expect(labPlan({ host: '0.0.0.0', 'allow-remote': true }).options).toMatchObject({ host: '0.0.0.0', allowRemote: true });

@@ -9,7 +9,7 @@ const view: PageView = {
   user: '<img src=x onerror=alert(1)>',
   cart: ['<script>alert(1)</script>', '"quoted" & \'single\''],
   createdBy: 's1',
-  fresh: null,
+  ignored: null,
   store: 'memory',
   nonce: 'n0nce',
 };
@@ -32,10 +32,13 @@ describe('the shop page', () => {
     expect(contentSecurityPolicy('n0nce')).toMatch(/default-src 'none'; script-src 'nonce-n0nce'; style-src 'nonce-n0nce'; connect-src 'self'/);
   });
 
-  it('says why a session is new', () => {
-    expect(renderPage({ ...view, fresh: 'unknown' })).toMatch(/does not hold your previous session/);
-    expect(renderPage({ ...view, fresh: 'invalid' })).toMatch(/forged or altered/);
-    expect(renderPage({ ...view, fresh: null })).not.toMatch(/data-testid="fresh"/);
+  it('shows the session, or says there is none yet and why a session cookie was ignored', () => {
+    expect(renderPage(view)).toMatch(/Session <code data-testid="session">abcdefgh<\/code>, created on s1\./);
+    const none = { ...view, session: null, createdBy: null, loggedIn: false, user: null, cart: [] };
+    expect(renderPage(none)).toMatch(/data-testid="no-session">No session yet: your first login or cart item starts one\./);
+    expect(renderPage(none)).not.toMatch(/data-testid="session"|data-testid="fresh"/);
+    expect(renderPage({ ...none, ignored: 'unknown' })).toMatch(/data-testid="fresh">\(this backend does not hold your previous session/);
+    expect(renderPage({ ...none, ignored: 'invalid' })).toMatch(/forged or altered/);
   });
 });
 

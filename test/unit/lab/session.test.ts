@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, parseSessionData, SessionSigner, sessionCookie, shortId, type SessionData } from '../../../src/lab/session.js';
+import { clearSessionCookie, MemoryStore, parseSessionData, SessionSigner, sessionCookie, shortId, type SessionData } from '../../../src/lab/session.js';
 
 const data = (cart: string[] = []): SessionData => ({ loggedIn: true, user: 'ada', cart, createdBy: 's1', createdAt: 1 });
 
@@ -62,6 +62,7 @@ describe('SessionSigner', () => {
 
   it('the cookie is HttpOnly, SameSite=Lax, Path=/', () => {
     expect(sessionCookie('abc.def')).toBe('sid=abc.def; Path=/; HttpOnly; SameSite=Lax');
+    expect(clearSessionCookie()).toBe('sid=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
     expect(shortId('abcdefghijkl')).toBe('abcdefgh');
   });
 });

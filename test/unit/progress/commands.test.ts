@@ -1,5 +1,5 @@
 // progress and config commands: figures, reset, export/import, settings.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as config } from '../../../src/commands/config.js';
@@ -112,6 +112,39 @@ describe('progress', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+
+  it('export never overwrites a file without force, writes through a temporary file, and refuses a folder', async () => {
+    await practise();
+    const target = join(home, 'backup.json');
+    writeFileSync(target, 'precious');
+    const err = await progress({ action: 'export', file: target }, context(home).ctx, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).message).toBe(`${target} already exists; pass --force to overwrite it, or choose another name.`);
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    const forced = context(home);
+    await progress({ action: 'export', file: target, force: true }, forced.ctx, {});
+    expect(forced.stdout.text()).toContain('Exported 3 quiz answers and 2 flashcard reviews');
+    expect(JSON.parse(readFileSync(target, 'utf8')).quiz).toHaveLength(3);
+    expect(readdirSync(home).sort()).toEqual(['backup.json', 'progress.json']); // no temporary file left
+    const fresh = join(home, 'fresh.json');
+    await progress({ action: 'export', file: fresh }, context(home).ctx, {});
+    expect(readFileSync(fresh, 'utf8')).toBe(readFileSync(target, 'utf8'));
+    mkdirSync(join(home, 'folder'));
+    const folder = await progress({ action: 'export', file: join(home, 'folder'), force: true }, context(home).ctx, {}).catch((e: unknown) => e);
+    expect(folder).toBeInstanceOf(UsageError);
+    expect((folder as UsageError).message).toContain('it is a folder');
+    await expect(progress({ action: 'export', file: join(home, 'no', 'such', 'x.json') }, context(home).ctx, {})).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('import of a folder, or a path through a file, is a usage error naming it', async () => {
+    const err = await progress({ action: 'import', file: home }, context(home).ctx, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).message).toBe(`Cannot read ${home}: it is a folder, not a file.`);
+    writeFileSync(join(home, 'plain'), '{}');
+    const through = await progress({ action: 'import', file: join(home, 'plain', 'x.json') }, context(home).ctx, {}).catch((e: unknown) => e);
+    expect(through).toBeInstanceOf(UsageError);
+    expect((through as UsageError).message).toContain('part of that path is a file, not a folder');
   });
 
   it('import validates the file', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../../src/errors.js';
+import { ContentError, ExitCode, UsageError, UserError } from '../../../src/errors.js';
 import { addQuizAnswer, CURRENT_VERSION, setSettings, type QuizAnswer } from '../../../src/progress/model.js';
 import { openStore, peekProgress, progressDir, progressPath, readSettings } from '../../../src/progress/store.js';
 
@@ -160,6 +160,24 @@ describe('the lock', () => {
     expect(existsSync(file() + '.lock')).toBe(false);
   });
 
+  it('a lock held by a live process past the wait is "busy" (exit 4, not 1), naming the lock file and the fix', async () => {
+    const lock = file() + '.lock';
+    writeFileSync(lock, `${process.ppid}\n`); // alive, and fresh
+    const store = await openStore({ env: { PREPDECK_HOME: home }, now, warn: () => undefined, lockWaitMs: 50 });
+    let err: unknown;
+    try {
+      store.update((d) => addQuizAnswer(d, answer('x')));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(ExitCode.invalidContent);
+    expect((err as UserError).message).toContain(`its lock file ${lock}`);
+    expect((err as UserError).message).toContain(`If no other prepdeck is running, the lock is stale: delete ${lock}`);
+    expect(existsSync(lock)).toBe(true); // someone else's lock is never removed
+    expect(existsSync(file())).toBe(false);
+  });
+
   it('an old lock is taken over even if its pid is alive', async () => {
     writeFileSync(file() + '.lock', `${process.ppid}\n`);
     const old = new Date(Date.now() - 120_000);
@@ -167,6 +185,39 @@ describe('the lock', () => {
     const store = await open();
     store.update((d) => addQuizAnswer(d, answer('x')));
     expect(store.read().quiz).toHaveLength(1);
+  });
+});
+
+describe('file-system mix-ups', () => {
+  const errorOf = async (run: () => unknown): Promise<unknown> => {
+    try {
+      await run();
+    } catch (err) {
+      return err;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('PREPDECK_HOME that is a file (or inside one) is a usage error naming it (exit 2)', async () => {
+    writeFileSync(join(home, 'a-file'), 'x');
+    for (const dir of [join(home, 'a-file'), join(home, 'a-file', 'sub')]) {
+      const err = await errorOf(() => openStore({ env: { PREPDECK_HOME: dir }, now, warn: () => undefined }));
+      expect(err).toBeInstanceOf(UsageError);
+      expect((err as UsageError).message).toContain(`PREPDECK_HOME (${dir})`);
+      expect((err as UsageError).message).toMatch(/is a file, not a folder/);
+    }
+  });
+
+  it('a progress file that is a folder is a data-file problem naming it (exit 4), and is left alone', async () => {
+    mkdirSync(file());
+    const err = await errorOf(open);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(ExitCode.invalidContent);
+    expect((err as UserError).message).toContain(`cannot read ${file()}: it is a folder, not a file`);
+    expect(readdirSync(home)).toEqual(['progress.json']);
+    // The cheap readers still never throw.
+    expect(readSettings({ PREPDECK_HOME: home })).toEqual({});
+    expect(await peekProgress({ PREPDECK_HOME: home })).toBeUndefined();
   });
 });
 

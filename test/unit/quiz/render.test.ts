@@ -1,8 +1,9 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import type { QuizItem } from '../../../src/content/model.js';
-import { scoreItem } from '../../../src/quiz/score.js';
-import { renderFeedback } from '../../../src/ui/quiz-render.js';
+import { scoreItem, type QuizSummary } from '../../../src/quiz/score.js';
+import { renderFeedback, renderQuizSummary } from '../../../src/ui/quiz-render.js';
+import { maxLineLength, stripAnsi } from '../../../src/ui/text.js';
 
 const c = createColors(false);
 const item: QuizItem = {
@@ -37,5 +38,26 @@ describe('renderFeedback', () => {
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
     expect(out).toContain('  ✘ Delta is an option whose text is');
     expect(out).toMatch(/\n {4}long enough/);
+  });
+});
+
+describe('renderQuizSummary', () => {
+  const long = 'A prompt long enough that it will not fit on one line of a narrow terminal, however it is cut';
+  const missedItem: QuizItem = { ...item, key: 'a-question-with-a-long-id/some-item-key', prompt: long };
+  const summary: QuizSummary = {
+    answered: 12,
+    correct: 5,
+    percent: 42,
+    previous: { attempt: 'a1', scope: 'all', startedAt: '2024-03-01T09:00:00.000Z', answered: 12, correct: 9, percent: 75 },
+    change: -33,
+    byDeck: [{ name: 'a-deck-name-that-is-longer-than-twenty-four', answered: 12, correct: 5, percent: 42 }],
+    byTag: [{ name: 'sticky-sessions', answered: 3, correct: 1, percent: 33 }],
+    missed: [{ item: missedItem, question: {} as never, correct: false }],
+  } as QuizSummary;
+
+  it.each([40, 60, 100])('fits %i columns', (columns) => {
+    const out = renderQuizSummary(summary, createColors(true), columns, 'prepdeck quiz --question a-question-with-a-long-id --count 12 --seed 123456');
+    expect(maxLineLength(out), out).toBeLessThanOrEqual(columns);
+    expect(stripAnsi(out).replace(/\s+/g, ' ')).toContain('Retake exactly this quiz: prepdeck quiz --question a-question-with-a-long-id');
   });
 });

@@ -1,7 +1,7 @@
 // Flag values -> a checked plan; bad values are usage errors naming the flag and the value.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { parseCompare, parseEvents, parsePercent, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
+import { LIMITS, parseCompare, parseEvents, parsePercent, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
 
 function usageMessage(f: () => unknown): string {
   try {
@@ -39,18 +39,17 @@ describe('simulate flags', () => {
     [() => plan({ fail: ['s9@3'] }), '--fail s9@3: no server named s9 (servers: s1, s2, s3)'],
     [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), '--fail s4@3: s4 is only added at request 10'],
     [() => plan({ add: ['s1@3'] }), '--add s1@3: there is already a server named s1'],
-    [() => plan({ requests: 20, fail: ['s2@40'] }), '--fail s2@40: the run has only 20 requests'],
+    [() => plan({ requests: '20', fail: ['s2@40'] }), '--fail s2@40: the run has only 20 requests'],
     [() => parsePercent('--hot', '150%'), '--hot 150%: must be a percentage from 0% to 100%, e.g. 40%.'],
     [() => parsePercent('--hot', 'lots'), '--hot lots: must be a percentage'],
     [() => parseEvents('fail', 's2'), '--fail s2: write SERVER@REQUEST, e.g. --fail s2@40.'],
     [() => parseEvents('fail', 's2:3@4'), 'only --add takes a weight'],
-    [() => plan({ users: 0 }), '--users 0: must be a whole number from 1'],
-    [() => plan({ users: 2.5 }), '--users 2.5: must be a whole number'],
-    [() => plan({ requests: Number.NaN }), '--requests NaN: must be a whole number'],
+    [() => plan({ users: '0' }), '--users 0: must be a whole number from 1 to 5,000,000.'],
+    [() => plan({ users: '2.5' }), '--users 2.5: not a whole number; give one from 1 to 5,000,000.'],
     [() => plan({ strategy: 'random' }), '--strategy random: choose one of round-robin, sticky-cookie'],
-    [() => plan({ replicas: 5 }), '--replicas 5: a session can be copied to at most 2 other servers here.'],
+    [() => plan({ replicas: '5' }), '--replicas 5: a session can be copied to at most 2 other servers here.'],
     [() => parseCompare('sticky-cookie/redis', { strategy: 'sticky-cookie', store: 'local', rrMode: 'haproxy' }), 'store must be one of local, shared, replicated'],
-    [() => plan({ sequence: 'A,B', users: 4 }), '--sequence sets the users and requests itself; drop --users.'],
+    [() => plan({ sequence: 'A,B', users: '4' }), '--sequence sets the users and requests itself; drop --users.'],
     [() => plan({}, { scenario: 'nope' }), '--scenario nope: no such scenario'],
     [() => plan({}, { step: true, json: true }), '--step is interactive'],
   ])('rejects bad values with a clear message (%#)', (f, message) => {
@@ -59,8 +58,57 @@ describe('simulate flags', () => {
 
   it('--hot and --cart take percentages', () => {
     expect(parsePercent('--hot', '40%')).toBe(0.4);
-    expect(parsePercent('--hot', '12.5')).toBe(0.125);
+    expect(parsePercent('--hot', '12.5%')).toBe(0.125);
     expect(plan({ hot: '40%', cart: '0%' }).config.traffic).toMatchObject({ hot: 0.4, cart: 0 });
+  });
+
+  it.each([
+    // Without the sign, 0.4 would silently mean 0.4% when a fraction (40%) was probably meant.
+    ['--hot', '0.4', '--hot 0.4: write a percentage with the % sign: --hot 40% for a fraction of 0.4, or --hot 0.4% for 0.4 percent.'],
+    ['--hot', '40', '--hot 40: write a percentage with the % sign, e.g. --hot 40%.'],
+    ['--cart', '0.5', '--cart 0.5: write a percentage with the % sign: --cart 50% for a fraction of 0.5'],
+  ])('%s %s without the %% sign is refused, saying why', (flag, text, message) => {
+    expect(usageMessage(() => parsePercent(flag, text))).toContain(message);
+  });
+
+  it('--hot needs 2 users or more: with one user A sends every request', () => {
+    expect(usageMessage(() => plan({ users: '1', hot: '40%' }))).toBe('--hot 40%: needs 2 users or more; with 1 user, A sends every request.');
+    expect(usageMessage(() => plan({ users: '1' }, { scenario: 'hot-user' }))).toContain('the hot-user scenario sets --hot 50%; add --hot 0% to turn it off');
+    expect(plan({ users: '1', hot: '0%' }).config.traffic).toMatchObject({ users: 1, hot: 0 });
+    expect(plan({ users: '2', hot: '40%' }).config.traffic).toMatchObject({ users: 2, hot: 0.4 });
+  });
+
+  it.each([
+    ['seed', 'abc', '--seed abc: not a whole number; give one from 0 to 4,294,967,295.'],
+    ['users', 'abc', '--users abc: not a whole number; give one from 1 to 5,000,000.'],
+    ['requests', '1.5', '--requests 1.5: not a whole number; give one from 1 to 100,000,000.'],
+    ['requests', '1e3', '--requests 1e3: not a whole number'],
+    ['replicas', 'x', '--replicas x: not a whole number; give one from 1 to 256.'],
+    ['max-idle', 'soon', '--max-idle soon: not a whole number; give one from 1 to 100,000,000.'],
+    ['max-idle', '', '--max-idle "": not a whole number'],
+    ['seed', '-1', '--seed -1: must be a whole number from 0 to 4,294,967,295.'],
+  ])('--%s %j: the message quotes the value as typed', (flag, value, message) => {
+    expect(usageMessage(() => planFromArgs({ [flag]: value, store: 'replicated' }))).toContain(message);
+  });
+
+  it('numbers are read from their text', () => {
+    const p = planFromArgs({ users: '12', requests: ' 80 ', seed: '007', 'max-idle': '5', replicas: '2', store: 'replicated' });
+    expect(p.config.traffic).toMatchObject({ users: 12, requests: 80, seed: 7 });
+    expect(p.config).toMatchObject({ maxIdle: 5, replicas: 2 });
+  });
+
+  it(`--trace and --step keep at most ${LIMITS.trace.toLocaleString('en-US')} requests, and say why`, () => {
+    expect(plan({ requests: String(LIMITS.trace) }, { trace: true }).trace).toBe(true);
+    expect(usageMessage(() => plan({ requests: '200000' }, { trace: true }))).toBe(
+      '--trace keeps every request in memory and prints it, so it takes at most 100,000 requests; this run has 200,000 requests. ' +
+        'Drop --trace to get the per-server figures and the summary, or lower --requests.',
+    );
+    expect(usageMessage(() => plan({ requests: '60000', compare: 'sticky-cookie/local,round-robin/shared' }, { trace: true }))).toContain(
+      'at most 100,000 requests across all configurations; this run has 60,000 requests × 2 configurations = 120,000.',
+    );
+    expect(usageMessage(() => plan({ requests: '5000000' }, { step: true }))).toContain('--step keeps every request in memory');
+    // Without a trace, long runs are fine: memory depends on users and servers only.
+    expect(plan({ requests: '5000000' }).config.traffic).toMatchObject({ requests: 5_000_000 });
   });
 
   it('events are repeatable and comma-separated; --add takes a weight', () => {
@@ -85,12 +133,12 @@ describe('simulate flags', () => {
   });
 
   it('a scenario is a preset that explicit flags override', () => {
-    const p = plan({ seed: 7, store: 'shared' }, { scenario: 'seed-example' });
+    const p = plan({ seed: '7', store: 'shared' }, { scenario: 'seed-example' });
     expect(p.config.traffic).toMatchObject({ kind: 'sequence', seed: 7 });
     expect(p.config.store).toBe('shared');
     expect(p.scenario?.name).toBe('seed-example');
     // --users replaces the scenario's sequence with random traffic.
-    expect(plan({ users: 9 }, { scenario: 'seed-example' }).config.traffic).toMatchObject({ kind: 'random', users: 9 });
+    expect(plan({ users: '9' }, { scenario: 'seed-example' }).config.traffic).toMatchObject({ kind: 'random', users: 9 });
   });
 
   it('reads yargs arguments in kebab-case and camelCase, arrays for repeated flags', () => {

@@ -1,9 +1,9 @@
 // The text output: fits the terminal, highlights overrides, explains steps.
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS, compare, plan, simulate } from '../../../src/sim/index.js';
+import { SCENARIOS, compare, plan, planFromArgs, simulate } from '../../../src/sim/index.js';
 import { explainRow } from '../../../src/ui/sim-explain.js';
-import { renderCompare, renderRun, renderScenarioList } from '../../../src/ui/sim-render.js';
+import { renderCompare, renderRequestTable, renderRun, renderScenarioList } from '../../../src/ui/sim-render.js';
 import { renderTable } from '../../../src/ui/sim-table.js';
 import { config, ev } from './helpers.js';
 
@@ -80,6 +80,80 @@ describe('simulate output', () => {
     for (const s of SCENARIOS) expect(text).toContain(s.name);
     expect(text).toContain('prepdeck simulate --servers 3 --strategy sticky-cookie');
     expect(widest(text)).toBeLessThanOrEqual(80);
+  });
+
+  it('every line of every kind of output fits the terminal, from 40 columns up', () => {
+    const cases: [string, string[]][] = [
+      ['default', []],
+      ['ip-hash', ['--strategy', 'ip-hash', '--users', '5', '--requests', '20']],
+      ['consistent-hash', ['--strategy', 'consistent-hash', '--requests', '20']],
+      ['least-connections', ['--strategy', 'least-connections', '--requests', '20']],
+      ['replicated', ['--strategy', 'round-robin', '--store', 'replicated', '--replicas', '2', '--requests', '20']],
+      ['nginx + max-idle', ['--rr-mode', 'nginx', '--max-idle', '3', '--requests', '20']],
+      ['long names', ['--servers', 'alpha-server-01:2,beta-server-02,gamma-server-03', '--fail', 'beta-server-02@5', '--requests', '20']],
+      ['timeline', ['--users', '200', '--requests', '3000', '--add', 's4:2@1500', '--drain', 's1@2000']],
+      ['many servers', ['--users', '200', '--requests', '3000', '--servers', '12', '--fail', 's7@100']],
+      ['503s', ['--servers', '2', '--fail', 's1@5', '--fail', 's2@5', '--requests', '10']],
+      ['compare 3', ['--compare', 'sticky-cookie/local,sticky-cookie/shared,sticky-cookie/replicated', '--fail', 's2@10']],
+      ['compare 6', ['--compare', 'sticky-cookie/local,round-robin/shared,ip-hash/local,consistent-hash/shared,least-connections/replicated,sticky-cookie/local/nginx', '--requests', '20']],
+      ['compare long', ['--compare', 'sticky-cookie/local,round-robin/shared', '--users', '100', '--requests', '3000']],
+      ['trace', ['--requests', '100', '--trace', '--fail', 's1@50']],
+      ...SCENARIOS.map((s): [string, string[]] => [s.name, ['--scenario', s.name]]),
+    ];
+    for (const [name, argv] of cases) {
+      const args: Record<string, unknown> = {};
+      for (let i = 0; i < argv.length; i++) {
+        const key = argv[i]!.slice(2);
+        const value = argv[i + 1] === undefined || argv[i + 1]!.startsWith('--') ? true : argv[++i]!;
+        args[key] = key === 'fail' || key === 'add' || key === 'drain' ? [...((args[key] as string[] | undefined) ?? []), value] : value;
+      }
+      const p = planFromArgs(args);
+      const requests = p.config.traffic.kind === 'sequence' ? p.config.traffic.sequence.length : p.config.traffic.requests;
+      const table = p.trace || requests <= 40;
+      const runs = p.variants ? compare(p.config, p.variants, { trace: table }) : [simulate(p.config, { trace: table })];
+      for (const columns of [40, 41, 47, 53, 60, 67, 72, 80, 99, 120, 160]) {
+        const text = p.variants
+          ? renderCompare(p.config, runs, p.scenario, plain(columns), { table })
+          : renderRun(p.config, runs[0]!, p.scenario, plain(columns), { table });
+        const colored = p.variants
+          ? renderCompare(p.config, runs, p.scenario, { c: createColors(true), columns }, { table })
+          : renderRun(p.config, runs[0]!, p.scenario, { c: createColors(true), columns }, { table });
+        expect(widest(text), `${name} at ${columns}`).toBeLessThanOrEqual(columns);
+        expect(widest(colored), `${name} at ${columns}, in colour`).toBeLessThanOrEqual(columns);
+        expect(text, `${name} at ${columns}`).toContain('Summary');
+      }
+    }
+    for (const columns of [40, 60, 80, 120]) expect(widest(renderScenarioList(SCENARIOS, plain(columns))), `--list at ${columns}`).toBeLessThanOrEqual(columns);
+  });
+
+  it('on narrow terminals the request table drops its less important columns instead of overflowing', () => {
+    const cfg = config({ sequence: 'A,B,C,D,A' });
+    const r = simulate(cfg, { trace: true });
+    const header = (columns: number): string => renderRequestTable(r, plain(columns))[0]!.trim();
+    expect(header(80)).toMatch(/^#\s+user\s+cookie\s+round-robin\s+server\s+why\s+Set-Cookie\s+session$/);
+    expect(header(60)).toMatch(/^#\s+user\s+cookie\s+round-robin\s+server\s+session$/);
+    expect(header(40)).toMatch(/^#\s+user\s+rr\s+server\s+session$/);
+    // Comparisons too wide for one table come in blocks, each repeating # and user.
+    const runs = compare(config({ requests: 10 }), [
+      { strategy: 'sticky-cookie', store: 'local', rrMode: 'haproxy' },
+      { strategy: 'round-robin', store: 'shared', rrMode: 'haproxy' },
+      { strategy: 'ip-hash', store: 'local', rrMode: 'haproxy' },
+      { strategy: 'consistent-hash', store: 'shared', rrMode: 'haproxy' },
+      { strategy: 'least-connections', store: 'replicated', rrMode: 'haproxy' },
+      { strategy: 'sticky-cookie', store: 'local', rrMode: 'nginx' },
+    ], { trace: true });
+    const text = renderCompare(config({ requests: 10 }), runs, null, plain(60), { table: true });
+    expect(text.match(/^ +#\s+user\s/gm)!.length).toBeGreaterThan(1);
+    expect(text).toMatch(/leastconn\/repl/);
+  });
+
+  it('long traces render without spreading their rows into a call (no stack overflow)', () => {
+    const cfg = config({ users: 1000, requests: 100_000, events: [ev('fail', 's2', 50_000)] });
+    const r = simulate(cfg, { trace: true });
+    const text = renderRun(cfg, r, null, plain(), { table: true });
+    expect(text.split('\n').length).toBeGreaterThan(100_000);
+    const rows = Array.from({ length: 300_000 }, (_, i) => ({ cells: [String(i), 'x'] }));
+    expect(renderTable([{ header: 'n' }, { header: 'v' }], rows, { width: 40 })).toHaveLength(300_001);
   });
 
   it('tables shrink the flexible columns to fit and cut with an ellipsis', () => {

@@ -1,18 +1,35 @@
 // nginx's smooth weighted round-robin and its sticky charge rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nginxStickyCharge, swrrPeek, swrrPick } from '../../../src/sim/index.js';
+import { nginxStickyCharge, swrrPeek, swrrPick } from './reference-rr.js';
 import { LazySwrr } from '../../../src/sim/rr.js';
 
+/** The picks of the reference implementation, checked against the engine's LazySwrr on the way. */
 function picks(weights: number[], count: number, state?: number[]): string {
   const n = weights.length;
   const w = Int32Array.from(weights);
   const st = Uint8Array.from(state ?? weights.map(() => 0));
   const cw = new Int32Array(n);
+  const lazy = new LazySwrr(n);
+  weights.forEach((weight, i) => {
+    lazy.added(i, weight);
+    lazy.changed(i, 0, st[i]!, weight);
+  });
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push('abcdefgh'[swrrPick(n, st, w, cw)] ?? '-');
+  for (let i = 0; i < count; i++) {
+    const p = swrrPick(n, st, w, cw);
+    expect(lazy.pick(n, st, w), `pick ${i + 1}`).toBe(p);
+    out.push('abcdefgh'[p] ?? '-');
+  }
   return out.join('');
 }
+
+describe('the simulator exports', () => {
+  it('no test-only code: the reference round-robin lives with the tests', async () => {
+    const sim = await import('../../../src/sim/index.js');
+    for (const name of ['swrrPick', 'swrrPeek', 'nginxStickyCharge']) expect(sim).not.toHaveProperty(name);
+  });
+});
 
 describe('smooth weighted round-robin', () => {
   it.each([
