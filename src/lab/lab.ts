@@ -218,14 +218,7 @@ export class Lab implements LabControl {
       rrMode: o.rrMode,
       store: o.store,
       url: this.url,
-      backends: this.members.map((m) => ({
-        name: m.backend.name,
-        port: m.backend.port,
-        state: m.state,
-        running: m.backend.running,
-        requests: m.backend.requests,
-        sessions: m.backend.sessions(),
-      })),
+      backends: this.snapshot(),
       requests: this.members.reduce((n, m) => n + m.backend.requests, 0),
       storeRoundTrips: this.redis?.roundTrips ?? 0,
     };

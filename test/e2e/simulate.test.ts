@@ -121,20 +121,27 @@ describe('prepdeck simulate', () => {
     });
   });
 
+  const STEP_PROMPT = 'Space/Enter: next · q: the rest';
+
   it('--step in a terminal shows one request per key press with an explanation; q shows the rest', async () => {
     const term = spawnCli(['simulate', '--scenario', 'seed-example', '--step'], { home: home.path, cols: 100 });
     try {
       await term.waitFor('Space or Enter: next request');
       await term.waitFor("A has no cookie yet: round-robin picks s1 and the response sets SRV=s1");
       expect(term.output()).not.toContain(' 2   B');
+      // Each key only after the key prompt is showing: a key typed before it listens is lost.
+      await term.waitFor(STEP_PROMPT);
       term.write(KEYS.space);
       await term.waitFor('B has no cookie yet');
       for (const who of ['C', 'D']) {
+        await term.waitFor(STEP_PROMPT);
         term.write(KEYS.enter);
         await term.waitFor(`${who} has no cookie yet`);
       }
+      await term.waitFor(STEP_PROMPT);
       term.write(KEYS.enter);
       await term.waitFor(/although round-robin alone would\s+have\s+picked\s+s2:\s+the\s+cookie\s+overrides/);
+      await term.waitFor(STEP_PROMPT);
       term.write('q');
       await term.waitFor(/10\*\s+D/);
       await term.waitFor('Summary');
@@ -149,8 +156,10 @@ describe('prepdeck simulate', () => {
     const term = spawnCli(['simulate', '--scenario', 'seed-example', '--step'], { home: home.path, cols: 60 });
     try {
       await term.waitFor('A has no cookie yet');
+      await term.waitFor(STEP_PROMPT);
       term.write(KEYS.space);
       await term.waitFor('B has no cookie yet');
+      await term.waitFor(STEP_PROMPT);
       term.write(KEYS.ctrlC);
       await term.waitFor('Interrupted.');
       expect(await term.exit()).toBe(130);
