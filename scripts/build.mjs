@@ -11,22 +11,37 @@ import { pathToFileURL } from 'node:url';
 const OUT = `dist.building-${process.pid}`;
 rmSync(OUT, { recursive: true, force: true });
 
-// string-width 7 (used by yargs' help layout and wrap-ansi) runs Intl.Segmenter and a huge emoji
-// regular expression on every character; loading ICU's segmenter alone costs ~20 ms at start-up.
-// Give it the printable-ASCII fast path that string-width 8 has: for such text the width is the length.
+// string-width (used by yargs' help layout, cliui and wrap-ansi) pays at start-up for work that
+// printable ASCII never needs: an Intl.Segmenter built at import (~15 ms: ICU loads) and, in v8, an
+// RGI_Emoji regular expression (~15 ms to build). Create both on first use instead, and give v7 the
+// printable-ASCII fast path that v8 already has (for such text the width is the length).
 const STRING_WIDTH_HEAD = 'export default function stringWidth(string, options = {}) {';
-const asciiFastPath = {
-  name: 'string-width-ascii-fast-path',
+const LAZY = [
+  ['const segmenter = new Intl.Segmenter();', 'let segmenterOnce; const segmenter = { segment: (s) => (segmenterOnce ??= new Intl.Segmenter()).segment(s) };'],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let rgiOnce; const rgiEmojiRegex = { test: (s) => (rgiOnce ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };"],
+];
+const stringWidthAtStartUp = {
+  name: 'string-width-start-up',
   setup(b) {
     b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('new Intl.Segmenter()') || source.includes('Fast path')) return undefined; // v4 (CJS) or v8+
-      if (!source.includes(STRING_WIDTH_HEAD)) throw new Error(`string-width changed shape: ${args.path}`);
-      const fast = "\n\tif (typeof string === 'string' && !/[^\\x20-\\x7e]/.test(string)) return string.length;";
-      return { contents: source.replace(STRING_WIDTH_HEAD, STRING_WIDTH_HEAD + fast), loader: 'js' };
+      let source = await readFile(args.path, 'utf8');
+      if (!source.includes('Intl.Segmenter')) return undefined; // v4 (CommonJS): nothing to defer
+      const original = source;
+      for (const [eager, lazy] of LAZY) source = source.replace(eager, () => lazy); // a function: no $-patterns
+      const eagerLeft = (source.match(/new Intl\.Segmenter\(/g) ?? []).length !== (original.includes(LAZY[0][0]) ? 1 : -1);
+      if (eagerLeft || (original.includes('RGI_Emoji}$/v') && !original.includes(LAZY[1][0]))) {
+        throw new Error(`string-width changed shape: ${args.path}`);
+      }
+      if (!source.includes('Fast path')) {
+        if (!source.includes(STRING_WIDTH_HEAD)) throw new Error(`string-width changed shape: ${args.path}`);
+        const fast = "\n\tif (typeof string === 'string' && !/[^\\x20-\\x7e]/.test(string)) return string.length;";
+        source = source.replace(STRING_WIDTH_HEAD, STRING_WIDTH_HEAD + fast);
+      }
+      return { contents: source, loader: 'js' };
     });
   },
 };
+
 await build({
   entryPoints: ['src/main.ts'],
   outdir: OUT,
@@ -39,7 +54,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [asciiFastPath],
+  plugins: [stringWidthAtStartUp],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   // marked-terminal pulls cli-highlight (highlight.js) for code blocks; we render code plainly.

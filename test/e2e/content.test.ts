@@ -58,6 +58,25 @@ describe('read', () => {
     expect(widest).toBeLessThanOrEqual(Number(columns));
   });
 
+  it('wraps wide characters by their display width (the bundle defers string-width\'s segmenter, not its work)', async () => {
+    const dir = tempDir();
+    const wide = '寿司'.repeat(30) + ' ' + '🍣'.repeat(30);
+    writeFileSync(
+      join(dir.path, 'wide.md'),
+      readFileSync('test/fixtures/good/custom/cache-aside.md', 'utf8').replace(
+        'The application reads the cache first and, on a miss, loads from the database and fills the cache.',
+        `- ${wide}`,
+      ),
+    );
+    const r = await run(['--content', dir.path, 'read', 'cache-aside', '--depth', 'super-brief'], { COLUMNS: '40' });
+    dir.remove();
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => /[寿司🍣]/u.test(l));
+    expect(lines.length).toBeGreaterThan(3);
+    // Each of these characters takes two columns.
+    for (const line of lines) expect([...line.replace(/^\s*\*?\s*/, '')].length * 2).toBeLessThanOrEqual(40);
+  });
+
   it('piped into a reader that stops early (| head), exits quietly', async () => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync('bash', ['-c', `node bin/prepdeck.js read session-persistence --depth all | head -1; echo "exit=\${PIPESTATUS[0]}"`], {
