@@ -11,11 +11,14 @@ import { pathToFileURL } from 'node:url';
 const OUT = `dist.building-${process.pid}`;
 rmSync(OUT, { recursive: true, force: true });
 
-// string-width (used by yargs' help layout, cliui and wrap-ansi) pays at start-up for work that
-// printable ASCII never needs: an Intl.Segmenter built at import (~15 ms: ICU loads) and, in v8, an
-// RGI_Emoji regular expression (~15 ms to build). Create both on first use instead, and give v7 the
-// printable-ASCII fast path that v8 already has (for such text the width is the length).
-const STRING_WIDTH_HEAD = 'export default function stringWidth(string, options = {}) {';
+// string-width (used by yargs' help layout, cliui and wrap-ansi) pays at start-up for work that most
+// of our text never needs: an Intl.Segmenter built at import (~15 ms: ICU's data loads) and, in v8,
+// an RGI_Emoji regular expression (~15 ms to build). Create both on first use, and give every
+// version a fast path: text made only of one-column characters (printable Latin-1 but the soft
+// hyphen, general punctuation, arrows, box drawing) is as wide as it is long, as string-width itself
+// would count it with its default ambiguousIsNarrow.
+const STRING_WIDTH_HEAD = /export default function stringWidth\((\w+), options = \{\}\) \{/;
+const ONE_COLUMN = String.raw`/[^\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]/`;
 const LAZY = [
   ['const segmenter = new Intl.Segmenter();', 'let segmenterOnce; const segmenter = { segment: (s) => (segmenterOnce ??= new Intl.Segmenter()).segment(s) };'],
   ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let rgiOnce; const rgiEmojiRegex = { test: (s) => (rgiOnce ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };"],
@@ -24,20 +27,16 @@ const stringWidthAtStartUp = {
   name: 'string-width-start-up',
   setup(b) {
     b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
-      if (!source.includes('Intl.Segmenter')) return undefined; // v4 (CommonJS): nothing to defer
-      const original = source;
+      const original = await readFile(args.path, 'utf8');
+      if (!original.includes('Intl.Segmenter')) return undefined; // v4 (CommonJS): nothing to defer
+      let source = original;
       for (const [eager, lazy] of LAZY) source = source.replace(eager, () => lazy); // a function: no $-patterns
-      const eagerLeft = (source.match(/new Intl\.Segmenter\(/g) ?? []).length !== (original.includes(LAZY[0][0]) ? 1 : -1);
-      if (eagerLeft || (original.includes('RGI_Emoji}$/v') && !original.includes(LAZY[1][0]))) {
-        throw new Error(`string-width changed shape: ${args.path}`);
-      }
-      if (!source.includes('Fast path')) {
-        if (!source.includes(STRING_WIDTH_HEAD)) throw new Error(`string-width changed shape: ${args.path}`);
-        const fast = "\n\tif (typeof string === 'string' && !/[^\\x20-\\x7e]/.test(string)) return string.length;";
-        source = source.replace(STRING_WIDTH_HEAD, STRING_WIDTH_HEAD + fast);
-      }
-      return { contents: source, loader: 'js' };
+      const head = STRING_WIDTH_HEAD.exec(source);
+      const eagerLeft = !original.includes(LAZY[0][0]) || (original.includes('RGI_Emoji}$/v') && !original.includes(LAZY[1][0]));
+      if (!head || eagerLeft) throw new Error(`string-width changed shape: ${args.path}`);
+      const arg = head[1];
+      const fast = `\n\tif (typeof ${arg} === 'string' && options.ambiguousIsNarrow !== false && !${ONE_COLUMN}.test(${arg})) return ${arg}.length;`;
+      return { contents: source.replace(head[0], () => head[0] + fast), loader: 'js' };
     });
   },
 };

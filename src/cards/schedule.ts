@@ -2,6 +2,7 @@
 // time of every review is passed in. Fuzz is off, so the same reviews always give the same schedule.
 import { createEmptyCard, fsrs, type Card, type Grade as FsrsGrade, State } from 'ts-fsrs';
 import type { CardState, Grade, Review } from '../progress/model.js';
+import { byCodePoint } from '../compare.js';
 
 const scheduler = fsrs({ enable_fuzz: false });
 
@@ -56,7 +57,7 @@ export function preview(state: CardState | undefined, now: Date): Record<Grade, 
 /** A card's schedule from its reviews (cram reviews skipped), in time order. */
 export function replay(reviews: readonly Review[]): CardState | undefined {
   let state: CardState | undefined;
-  for (const r of [...reviews].sort((a, b) => a.at.localeCompare(b.at))) {
+  for (const r of [...reviews].sort((a, b) => byCodePoint(a.at, b.at))) {
     if (!r.cram) state = schedule(state, r.grade, new Date(r.at));
   }
   return state;

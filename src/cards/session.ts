@@ -3,6 +3,7 @@ import type { Flashcard, Question } from '../content/model.js';
 import { startOfDay } from '../progress/days.js';
 import type { CardState, Grade, ProgressDoc, Review } from '../progress/model.js';
 import { isDue } from './schedule.js';
+import { byCodePoint } from '../compare.js';
 
 export const DEFAULT_NEW_PER_DAY = 10;
 
@@ -34,7 +35,7 @@ export function buildSession(questions: readonly Question[], doc: ProgressDoc, o
   const all = cardsInScope(questions, opts.deck).map(({ card, question }) => ({ card, question, state: doc.cards[card.key] }));
   const due = all
     .filter((c) => isDue(c.state, opts.now))
-    .sort((a, b) => a.state!.due.localeCompare(b.state!.due))
+    .sort((a, b) => byCodePoint(a.state!.due, b.state!.due))
     .map((c): SessionCard => ({ ...c, reason: opts.cram ? 'cram' : 'due' }));
   if (opts.cram) {
     const dueKeys = new Set(due.map((c) => c.card.key));

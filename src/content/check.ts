@@ -1,6 +1,7 @@
 // Checks across files: ids unique over every content folder, related ids that exist.
 import type { Problem } from '../errors.js';
 import type { Question } from './model.js';
+import { byCodePoint } from '../compare.js';
 
 export function checkLibrary(questions: readonly Question[]): Problem[] {
   const problems: Problem[] = [];
@@ -27,6 +28,6 @@ export function sortQuestions(questions: readonly Question[]): Question[] {
     (a, b) =>
       deckRank.get(a.deck)! - deckRank.get(b.deck)! ||
       (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) ||
-      a.title.localeCompare(b.title),
+      byCodePoint(a.title, b.title),
   );
 }

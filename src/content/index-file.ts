@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Question } from './model.js';
+import { byCodePoint } from '../compare.js';
 
 export interface ContentIndex {
   version: 2;
@@ -16,7 +17,7 @@ export interface ContentIndex {
 export function listMarkdown(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodePoint(a.name, b.name))) {
       if (e.name.startsWith('.')) continue;
       const full = join(d, e.name);
       if (e.isDirectory()) walk(full);

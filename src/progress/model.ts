@@ -7,6 +7,7 @@
 // from them whenever a merge adds reviews.
 import * as v from 'valibot';
 import { DEPTHS } from '../content/model.js';
+import { byCodePoint } from '../compare.js';
 
 export const CURRENT_VERSION = 1;
 
@@ -202,7 +203,7 @@ export function mergeProgress(
   const newAnswers = incoming.quiz.filter((a) => !answerIds.has(a.id) && answerIds.add(a.id));
   const newReviews = incoming.reviews.filter((r) => !reviewIds.has(r.id) && reviewIds.add(r.id));
   const duplicates = incoming.quiz.length + incoming.reviews.length - newAnswers.length - newReviews.length;
-  const byTime = <T extends { at: string }>(a: T, b: T) => a.at.localeCompare(b.at);
+  const byTime = <T extends { at: string }>(a: T, b: T) => byCodePoint(a.at, b.at);
   const quiz = [...base.quiz, ...newAnswers].sort(byTime);
   const reviews = [...base.reviews, ...newReviews].sort(byTime);
   const touched = [...new Set(newReviews.filter((r) => !r.cram).map((r) => r.key))].sort();

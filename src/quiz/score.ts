@@ -1,6 +1,7 @@
 // Scoring quiz answers and summing up a quiz. Pure.
 import type { Question, QuizItem } from '../content/model.js';
 import type { QuizAnswer } from '../progress/model.js';
+import { byCodePoint } from '../compare.js';
 
 /** right: chosen and correct · wrong: chosen but not correct · missed: correct but not chosen. */
 export type OptionMark = 'right' | 'wrong' | 'missed' | 'none';
@@ -52,7 +53,7 @@ export function quizAttempts(answers: readonly QuizAnswer[]): Attempt[] {
   }
   return [...byId.values()]
     .map((t) => ({ ...t, percent: percentOf(t.correct, t.answered) }))
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.attempt.localeCompare(b.attempt));
+    .sort((a, b) => byCodePoint(a.startedAt, b.startedAt) || byCodePoint(a.attempt, b.attempt));
 }
 
 export function percentOf(correct: number, total: number): number {
@@ -116,5 +117,5 @@ export function accuracyBy<T extends { correct: boolean }>(results: readonly T[]
   }
   return [...acc.entries()]
     .map(([name, a]) => ({ name, ...a, percent: percentOf(a.correct, a.answered) }))
-    .sort((a, b) => a.percent - b.percent || b.answered - a.answered || a.name.localeCompare(b.name));
+    .sort((a, b) => a.percent - b.percent || b.answered - a.answered || byCodePoint(a.name, b.name));
 }

@@ -1,7 +1,7 @@
 // A question and its answer at one or more depths, as terminal text (tldr-style: model -> string).
 import type { Depth, Question } from '../content/model.js';
-import wrapAnsi from 'wrap-ansi';
 import { renderMarkdown } from './markdown.js';
+import { hang, wrap } from './text.js';
 import type { Output } from './terminal.js';
 
 export const DEPTH_LABEL: Record<Depth, string> = {
@@ -21,8 +21,8 @@ function rule(out: Out, label: string): string {
 export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): string {
   const { c } = out;
   const parts: string[] = [];
-  parts.push(c.bold(c.magenta(wrapAnsi(q.title, out.columns))));
-  parts.push(c.dim(wrapAnsi(`${q.deck} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')} · id ${q.id}`, out.columns)));
+  parts.push(c.bold(c.magenta(wrap(q.title, out.columns))));
+  parts.push(c.dim(wrap(`${q.deck} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')} · id ${q.id}`, out.columns)));
   parts.push('', rule(out, 'Question'), renderMarkdown(q.prompt, out));
   for (const depth of depths) parts.push(rule(out, DEPTH_LABEL[depth]), renderMarkdown(q.answers[depth], out));
   if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), renderMarkdown(q.tips, out));
@@ -33,13 +33,7 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   if (q.simulate) next.push(`See it run:   prepdeck simulate ${q.simulate}`);
   if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(' · ')}`);
   if (q.quiz.length + q.cards.length > 0) next.push(`Practise:     prepdeck quiz --question ${q.id}  ·  prepdeck practice`);
-  // "Label:       body", the body wrapped under itself.
-  const hang = (line: string) =>
-    line.slice(0, 14) +
-    wrapAnsi(line.slice(14), Math.max(20, out.columns - 14), { hard: false })
-      .split('\n')
-      .join('\n' + ' '.repeat(14));
-  if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(hang(l))).join('\n') + '\n');
+  if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(hang(l.slice(0, 14), l.slice(14), out.columns))).join('\n') + '\n');
   return parts.join('\n');
 }
 

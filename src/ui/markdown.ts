@@ -2,9 +2,9 @@
 // NO_COLOR / FORCE_COLOR / piping decide (marked-terminal's chalk would guess from process.stdout).
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import wrapAnsi from 'wrap-ansi';
 import Table from 'cli-table3';
 import type { Output } from './terminal.js';
+import { fits, visibleLength, wrap } from './text.js';
 
 type Style = (s: string) => string;
 
@@ -39,6 +39,9 @@ export function renderMarkdown(markdown: string, out: Pick<Output, 'c' | 'color'
       tableOptions: out.color ? {} : { style: { head: [], border: [] } },
     }),
   );
+  // Setext headings (a line underlined with === or ---) are not part of the content format (headings
+  // are `#`), and marked's rule for them re-scans every paragraph: the slowest step of a first render.
+  marked.use({ tokenizer: { lheading: () => undefined } });
   // marked-terminal drops the inline tokens (bold, code) of tight list items; render them here.
   // Its tables never wrap; fit them to the width instead.
   marked.use({
@@ -72,10 +75,10 @@ function wrapLong(text: string, width: number): string {
   return text
     .split('\n')
     .map((line) => {
-      if (visibleLength(line) <= width || /[│┌└├]/.test(line)) return line;
+      if (fits(line, width) || /[│┌└├]/.test(line)) return line;
       const lead = LEAD.exec(line)?.[1] ?? '';
       const indent = ' '.repeat(visibleLength(lead));
-      const body = wrapAnsi(line.slice(lead.length), Math.max(10, width - indent.length), { hard: true, trim: true });
+      const body = wrap(line.slice(lead.length), Math.max(10, width - indent.length));
       return body
         .split('\n')
         .map((l, i) => (i === 0 ? lead : indent) + l)
@@ -96,9 +99,4 @@ export function fitColumns(rows: string[][], width: number): number[] {
     widths[widest]!--;
   }
   return widths;
-}
-
-function visibleLength(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
 }

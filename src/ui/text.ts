@@ -34,7 +34,19 @@ export function maxLineLength(text: string): number {
  * Keeps colours intact across the breaks. Existing line breaks are kept.
  */
 export function wrap(text: string, width: number): string {
-  return wrapAnsi(text, Math.max(1, width), { hard: true, trim: true });
+  return fits(text, width) ? text : wrapAnsi(text, Math.max(1, width), { hard: true, trim: true });
+}
+
+// Characters that may take two columns: Hangul, CJK, fullwidth forms, emoji and pictographs.
+const MAYBE_WIDE = /[\u1100-\u115f\u231a-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef]|[\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+
+/**
+ * True when every line surely fits `width`: no character that may be wide, and no more code points
+ * than columns. Checked first so that text that fits never reaches wrap-ansi's width measurement,
+ * which loads ICU's grapheme segmenter (~15 ms) for any non-ASCII character such as "·" or "─".
+ */
+export function fits(text: string, width: number): boolean {
+  return !MAYBE_WIDE.test(text) && text.split('\n').every((line) => visibleLength(line) <= width);
 }
 
 /**
