@@ -7,8 +7,19 @@ import type { Output } from './terminal.js';
 import { fits, visibleLength, wrap } from './text.js';
 
 type Style = (s: string) => string;
+type Out = Pick<Output, 'c' | 'color' | 'columns'>;
 
-export function renderMarkdown(markdown: string, out: Pick<Output, 'c' | 'color' | 'columns'>): string {
+// One configured renderer per output: a screen renders several pieces (question, answer, tips).
+const renderers = new WeakMap<Out, Marked>();
+
+export function renderMarkdown(markdown: string, out: Out): string {
+  let marked = renderers.get(out);
+  if (!marked) renderers.set(out, (marked = makeRenderer(out)));
+  const rendered = marked.parse(markdown, { async: false });
+  return wrapLong(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out.columns) + '\n';
+}
+
+function makeRenderer(out: Out): Marked {
   const c = out.c;
   const plain: Style = (s) => s;
   const both = (a: Style, b: Style): Style => (s) => a(b(s));
@@ -64,8 +75,7 @@ export function renderMarkdown(markdown: string, out: Pick<Output, 'c' | 'color'
       },
     },
   });
-  const rendered = marked.parse(markdown, { async: false });
-  return wrapLong(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out.columns) + '\n';
+  return marked;
 }
 
 // marked-terminal reflows paragraphs only: wrap long list items and table-free lines with a hanging indent.
