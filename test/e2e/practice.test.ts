@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cardsInScope } from '../../src/cards/session.js';
 import { contentDirs, loadLibrary } from '../../src/content/load.js';
 import { runCli } from './helpers.js';
-import { KEYS, useSessions, widestLine } from './pty.js';
+import { KEYS, useSessions, widestLine, type Session } from './pty.js';
 
 const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const deck = 'load-balancing';
@@ -20,6 +20,20 @@ interface Saved {
 
 function saved(h: string): Saved {
   return JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as Saved;
+}
+
+/** Reveals the card on screen, keeps the key points as they are (if any) and grades it. */
+async function revealAndGrade(t: Session, hasKeyPoints: boolean, grade: string): Promise<void> {
+  await t.waitFor('Enter or space: reveal');
+  t.write(KEYS.enter);
+  await t.waitFor('s/b/d: answer at');
+  t.write(KEYS.enter);
+  if (hasKeyPoints) {
+    await t.waitFor('Which key points');
+    t.write(KEYS.enter);
+  }
+  await t.waitFor('Grade: 1 Again');
+  t.write(grade);
 }
 
 describe('prepdeck practice in a terminal', () => {
@@ -95,16 +109,7 @@ describe('prepdeck practice in a terminal', () => {
   it('Ctrl+C midway keeps the grades given and exits 130', async () => {
     const h = home();
     const t = start(['practice', '--deck', deck, '--new', '3'], h);
-    await t.waitFor('Enter or space: reveal');
-    t.write(KEYS.enter);
-    await t.waitFor('s/b/d: answer at');
-    t.write(KEYS.enter);
-    if (cards[0]!.card.keyPoints.length > 0) {
-      await t.waitFor('Which key points');
-      t.write(KEYS.enter);
-    }
-    await t.waitFor('Grade: 1 Again');
-    t.write('4');
+    await revealAndGrade(t, cards[0]!.card.keyPoints.length > 0, '4');
     await t.waitFor('Card 2 of 3');
     await t.waitFor('Enter or space: reveal');
     t.write(KEYS.ctrlC);
@@ -121,16 +126,7 @@ describe('prepdeck practice in a terminal', () => {
     const h = home();
     const t = start(['practice', '--deck', deck, '--cram'], h);
     await t.waitFor(`${cards.length} cards to cram`);
-    await t.waitFor('Enter or space: reveal');
-    t.write(KEYS.enter);
-    await t.waitFor('s/b/d: answer at');
-    t.write(KEYS.enter);
-    if (cards[0]!.card.keyPoints.length > 0) {
-      await t.waitFor('Which key points');
-      t.write(KEYS.enter);
-    }
-    await t.waitFor('Grade: 1 Again');
-    t.write('3');
+    await revealAndGrade(t, cards[0]!.card.keyPoints.length > 0, '3');
     await t.waitFor('Card 2 of');
     await t.waitFor('Enter or space: reveal');
     t.write('q');
@@ -144,16 +140,7 @@ describe('prepdeck practice in a terminal', () => {
   it.each([40, 60])('the session summary fits a %i-column terminal', async (cols) => {
     const h = home();
     const t = start(['practice', '--deck', deck, '--new', '1'], h, { cols });
-    await t.waitFor('Enter or space: reveal');
-    t.write(KEYS.enter);
-    await t.waitFor('s/b/d: answer at');
-    t.write(KEYS.enter);
-    if (cards[0]!.card.keyPoints.length > 0) {
-      await t.waitFor('Which key points');
-      t.write(KEYS.enter);
-    }
-    await t.waitFor('Grade: 1 Again');
-    t.write('3');
+    await revealAndGrade(t, cards[0]!.card.keyPoints.length > 0, '3');
     await t.waitFor('Session finished');
     expect(await t.exit()).toBe(0);
     const output = t.output();
