@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir } from '../support/cli.js';
 
 const dir = join(ROOT, 'content', 'load-balancing');
 const commands = new Set<string>();

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, SEED, tempDir } from './helpers.js';
+import { runCli, SEED, tempDir } from '../support/cli.js';
 
 const home = tempDir();
 afterAll(() => home.remove());

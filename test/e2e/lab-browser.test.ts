@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.js';
-import { startLab, startRedis, type RedisServer } from './lab-helpers.js';
+import { ROOT, tempDir } from '../support/cli.js';
+import { startLab, startRedis, type RedisServer } from '../support/lab.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Chromium refuses to start its sandbox as root; only then is it turned off.

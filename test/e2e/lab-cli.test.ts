@@ -4,8 +4,8 @@
 // or failing at start.
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
-import { startRedis, type RedisServer } from './lab-helpers.js';
+import { runCli } from '../support/cli.js';
+import { startRedis, type RedisServer } from '../support/lab.js';
 
 interface ScriptJson {
   script: string;

@@ -4,8 +4,8 @@
 // built-in balancer it checks that the proxy really is driven by the simulator's strategy code.
 import { describe, expect, it } from 'vitest';
 import { Browser } from '../../src/lab/client.js';
-import { runCli } from './helpers.js';
-import { startLab } from './lab-helpers.js';
+import { runCli } from '../support/cli.js';
+import { startLab } from '../support/lab.js';
 
 interface Case {
   name: string;

@@ -6,9 +6,9 @@ import { connect, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Browser } from '../../src/lab/client.js';
-import { tempDir } from './helpers.js';
-import { canConnect, childrenOf, listeningPortsOf, listeningSockets, processAlive, redisKeys, startLab, startRedis, waitFor } from './lab-helpers.js';
-import { KEYS, spawnCli } from './pty.js';
+import { tempDir } from '../support/cli.js';
+import { canConnect, childrenOf, listeningPortsOf, listeningSockets, processAlive, redisKeys, startLab, startRedis, waitFor } from '../support/lab.js';
+import { KEYS, spawnCli } from '../support/pty.js';
 
 function openIdleConnection(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {

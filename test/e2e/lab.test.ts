@@ -1,5 +1,5 @@
 // `prepdeck lab` with the built-in balancer, sessions in memory and in a real Redis (started here).
-import { defineLabSuite } from './lab-helpers.js';
+import { defineLabSuite } from '../support/lab.js';
 
 defineLabSuite('builtin', 'memory');
 defineLabSuite('builtin', 'redis');

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
-import { KEYS, useSessions, type Session } from './pty.js';
+import { runCli } from '../support/cli.js';
+import { KEYS, useSessions, type Session } from '../support/pty.js';
 
 const MENU = 'What would you like to do?';
 const sessions = useSessions();

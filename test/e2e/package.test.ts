@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanEnv, ROOT, tempDir } from './helpers.js';
+import { cleanEnv, ROOT, tempDir } from '../support/cli.js';
 
 const work = tempDir('prepdeck-pack-');
 afterAll(() => work.remove());

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardsInScope } from '../../src/cards/session.js';
 import { contentDirs, loadLibrary } from '../../src/content/load.js';
-import { runCli } from './helpers.js';
-import { KEYS, useSessions, widestLine, type Session } from './pty.js';
+import { runCli } from '../support/cli.js';
+import { KEYS, useSessions, widestLine, type Session } from '../support/pty.js';
 
 const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const deck = 'load-balancing';

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
-import { KEYS, useSessions, widestLine } from './pty.js';
+import { runCli } from '../support/cli.js';
+import { KEYS, useSessions, widestLine } from '../support/pty.js';
 
 const { home, start } = useSessions();
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { contentDirs, loadLibrary } from '../../src/content/load.js';
 import type { QuizItem } from '../../src/content/model.js';
 import { optionOrder, quizPool, selectItems } from '../../src/quiz/select.js';
-import { BIN, cleanEnv, ROOT, runCli } from './helpers.js';
-import { KEYS, useSessions, widestLine, type Session } from './pty.js';
+import { BIN, cleanEnv, ROOT, runCli } from '../support/cli.js';
+import { KEYS, useSessions, widestLine, type Session } from '../support/pty.js';
 
 const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const { home, start: startIn } = useSessions();

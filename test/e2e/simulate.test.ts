@@ -1,7 +1,7 @@
 // `prepdeck simulate` as a user runs it: the built CLI in a real process, piped (no terminal).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.js';
-import { KEYS, spawnCli, stripAnsi } from './pty.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { KEYS, spawnCli, stripAnsi } from '../support/pty.js';
 
 let home: ReturnType<typeof tempDir>;
 beforeAll(() => {

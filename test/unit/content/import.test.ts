@@ -6,7 +6,7 @@ import { parseQuestion } from '../../../src/content/parse.js';
 import { ContentError } from '../../../src/errors.js';
 import { renderMarkdown } from '../../../src/ui/markdown.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
-import { SEED } from '../../e2e/helpers.js';
+import { SEED } from '../../support/cli.js';
 
 const seed = readFileSync(SEED, 'utf8');
 const plainWide = memoryOutput({ columns: 10_000 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listMarkdown, readFreshIndex } from '../../../src/content/index-file.js';
 import { builtInContentDir } from '../../../src/paths.js';
 import { buildIndex } from '../../../scripts/build-index.js';
-import { tempDir } from '../../e2e/helpers.js';
+import { tempDir } from '../../support/cli.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../src/lab/client.js';
-import { BIN, ROOT, cleanEnv, tempDir } from './helpers.js';
+import { BIN, ROOT, cleanEnv, tempDir } from './cli.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
