@@ -48,6 +48,9 @@ export interface DeckFigures {
 export interface ProgressReport {
   /** What is left to practise now: the same figures as the menu and the practice header. */
   today: Counts;
+  /** Card keys suspended (`practice --unsuspend KEY`) and buried until tomorrow. */
+  suspended: string[];
+  buried: string[];
   streak: { current: number; longest: number; activeToday: boolean };
   totals: { quizAnswers: number; quizAttempts: number; reviews: number; cardsSeen: number };
   /** Reviews per day over the last `days` days, oldest first, today last. */
@@ -144,6 +147,8 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
   const allDecks = [...decks.values()];
   return {
     today: todayCounts(questions, doc, now),
+    suspended: Object.keys(doc.suspended).sort(),
+    buried: Object.keys(doc.buried).filter((k) => Date.parse(doc.buried[k]!) > now.getTime()).sort(),
     streak: { current: currentStreak(activeDays, now), longest: longestStreak(activeDays), activeToday: activeDays.has(dayKey(now)) },
     totals: {
       quizAnswers: doc.quiz.length,

@@ -32,6 +32,8 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
       columns,
     ),
   );
+  if (r.suspended.length > 0) lines.push(wrap(`Suspended: ${r.suspended.join(', ')} ${c.dim("('prepdeck practice --unsuspend KEY' brings one back)")}`, columns));
+  if (r.buried.length > 0) lines.push(wrap(`Buried until tomorrow: ${r.buried.join(', ')}`, columns));
   lines.push('');
   lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));

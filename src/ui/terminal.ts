@@ -8,6 +8,8 @@ export interface Output {
   readonly isTTY: boolean;
   /** Columns to wrap to: the terminal's width, or 80 when unknown. */
   readonly columns: number;
+  /** The terminal's height, when known (practice fits a card's back to it). */
+  readonly rows?: number;
   readonly color: boolean;
   readonly c: Colors;
 }
@@ -16,6 +18,7 @@ interface WritableLike {
   write(chunk: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 /** Colour only on a terminal without NO_COLOR; FORCE_COLOR (other than 0/false) forces it on. */
@@ -40,19 +43,21 @@ export function makeOutput(stream: WritableLike, env: Record<string, string | un
     write: (text) => void stream.write(text),
     isTTY,
     columns: terminalWidth(stream.columns, env),
+    ...(isTTY && stream.rows && stream.rows > 0 ? { rows: stream.rows } : {}),
     color,
     c: createColors(color),
   };
 }
 
 /** An Output that collects text; for tests and for rendering into a string. */
-export function memoryOutput(opts: { color?: boolean; columns?: number; isTTY?: boolean } = {}): Output & { text(): string } {
+export function memoryOutput(opts: { color?: boolean; columns?: number; rows?: number; isTTY?: boolean } = {}): Output & { text(): string } {
   let buf = '';
   const color = opts.color ?? false;
   return {
     write: (t) => void (buf += t),
     isTTY: opts.isTTY ?? false,
     columns: opts.columns ?? 80,
+    ...(opts.rows ? { rows: opts.rows } : {}),
     color,
     c: createColors(color),
     text: () => buf,

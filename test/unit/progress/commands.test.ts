@@ -28,7 +28,7 @@ async function practise(h = home): Promise<void> {
     questions,
   });
   const card = [{ key: 'space' }, { key: 'return' }, { checkbox: [0, 1] }, { key: '3' }] as const;
-  await practice({}, context(h).ctx, { prompter: scripted([...card, ...card]), questions });
+  await practice({}, context(h).ctx, { prompter: scripted([...card, ...card, { key: 'q' }]), questions });
 }
 
 describe('progress', () => {
@@ -189,10 +189,10 @@ describe('config', () => {
     await config({ action: 'set', key: 'depth', value: 'super-brief' }, context(home).ctx, {});
     const card = [{ key: 'space' }, { key: 'return' }, { checkbox: [] }, { key: '3' }] as const;
     const remembered = context(home);
-    await practice({ new: 1 }, remembered.ctx, { prompter: scripted([...card]), questions });
+    await practice({ new: 1 }, remembered.ctx, { prompter: scripted([...card, { key: 'q' }]), questions });
     expect(remembered.stdout.text()).toContain('Answer · super-brief');
     const overridden = context(home);
-    await practice({ new: 1, depth: 'detailed' }, overridden.ctx, { prompter: scripted([...card]), questions });
+    await practice({ new: 1, depth: 'detailed' }, overridden.ctx, { prompter: scripted([...card, { key: 'q' }]), questions });
     expect(overridden.stdout.text()).toContain('Answer · detailed');
   });
 });

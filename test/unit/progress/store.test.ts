@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentError, ExitCode, UsageError, UserError } from '../../../src/errors.js';
-import { addQuizAnswer, CURRENT_VERSION, setSettings, type QuizAnswer } from '../../../src/progress/model.js';
+import { addQuizAnswer, CURRENT_VERSION, emptyProgress, setSettings, type QuizAnswer } from '../../../src/progress/model.js';
 import { openStore, peekProgress, progressDir, progressPath, readSettings } from '../../../src/progress/store.js';
 
 let home: string;
@@ -44,7 +44,7 @@ describe('location', () => {
 describe('reading and writing', () => {
   it('starts empty without creating a file, and writes on update', async () => {
     const store = await open();
-    expect(store.read()).toEqual({ version: CURRENT_VERSION, settings: {}, quiz: [], reviews: [], cards: {} });
+    expect(store.read()).toEqual(emptyProgress());
     expect(existsSync(file())).toBe(false);
     store.update((d) => addQuizAnswer(d, answer('x')));
     const onDisk = JSON.parse(readFileSync(file(), 'utf8'));
