@@ -7,7 +7,7 @@ import type { Grade } from '../progress/model.js';
 import { formatInterval } from './charts.js';
 import type { Md } from './quiz-render.js';
 import type { Colors, Output } from './terminal.js';
-import { plural, wrap } from './text.js';
+import { plural, visibleLength, wrap } from './text.js';
 
 const KIND: Record<Pick['kind'], string> = { due: 'due', new: 'new', learning: 'learning' };
 
@@ -74,9 +74,42 @@ export function renderDepthAnswer(question: Question, depth: Depth, md: Md, c: C
   return `\n${c.bold(`Answer · ${depth}`)} ${c.dim(`(${question.title})`)}\n${md(question.answers[depth]).trimEnd()}\n\n`;
 }
 
-export function gradeMessage(intervals: Record<Grade, Date>, now: Date, suggested: Grade | undefined): string {
-  const keys = ([1, 2, 3, 4] as const).map((g) => `${g} ${GRADE_NAMES[g]} (${formatInterval(now, intervals[g])})`).join(' · ');
-  return `Grade: ${keys}${suggested ? ` · Enter: ${GRADE_NAMES[suggested]} (suggested)` : ''}`;
+/**
+ * `Grade: 1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 2d`: each key with the interval it would
+ * give. Items are packed into lines of `columns` (less the prompt's `? `) and never split.
+ */
+export function gradeMessage(intervals: Record<Grade, Date>, now: Date, columns: number): string {
+  const keys = ([1, 2, 3, 4] as const).map((g) => `${g} ${GRADE_NAMES[g]} ${formatInterval(now, intervals[g])}`);
+  return packItems([`Grade: ${keys[0]!}`, ...keys.slice(1)], columns - 2, ' · ');
+}
+
+/** The other keys of a card's back, packed into lines that fit; `Enter: Again (suggested)` stays whole. */
+export function backKeysLine(suggested: Grade, fromKeyPoints: boolean, hasPoints: boolean, depth: Depth, columns: number): string {
+  const items = [
+    `Enter: ${GRADE_NAMES[suggested]}${fromKeyPoints ? ' (suggested)' : ''}`,
+    ...(hasPoints ? ['k: key points'] : []),
+    `a: answer (${depth})`,
+    's/b/d: depth',
+    '!: suspend',
+    '-: bury',
+  ];
+  return packItems(items, columns, ' · ');
+}
+
+/** Joins items with `sep`, starting a new line rather than splitting an item. */
+export function packItems(items: readonly string[], width: number, sep: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line === '') line = item;
+    else if (visibleLength(line + sep + item) <= width) line += sep + item;
+    else {
+      lines.push(line);
+      line = item;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }
 
 export function renderSuggestion(ticked: number, total: number, suggested: Grade, c: Colors): string {

@@ -19,13 +19,12 @@ interface Saved {
 }
 const saved = () => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as Saved;
 
-/** The prompts of one card: reveal, (depth keys), continue, tick, grade. */
+/** The prompts of one card: reveal, (depth keys), (k and the key points ticked), one key to grade. */
 function card(grade: string, opts: { ticks?: number[]; depths?: string[] } = {}): Step[] {
   return [
     { key: 'space', message: /reveal/ },
-    ...(opts.depths ?? []).map((d): Step => ({ key: d, message: /s\/b\/d/ })),
-    { key: 'return', message: /s\/b\/d/ },
-    { checkbox: opts.ticks ?? [], message: /key points/ },
+    ...(opts.depths ?? []).map((d): Step => ({ key: d, message: /s\/b\/d: depth/ })),
+    ...(opts.ticks ? [{ key: 'k', message: /k: key points/ }, { checkbox: opts.ticks, message: /key points/ }] : []),
     { key: grade, message: /Grade: 1 Again/ },
   ];
 }
@@ -35,7 +34,7 @@ describe('practice command', () => {
     const c = clock('2024-03-01T09:00:00.000Z');
     const first = context(home, { now: c.now });
     const prompter = scripted([
-      ...card('3', { ticks: [0, 1], depths: ['d', 's'] }),
+      ...card('3', { ticks: [0, 1], depths: ['a', 'd', 's'] }),
       ...card('1', { ticks: [] }),
       ...card('return', { ticks: [0] }),
       { key: 'q', message: /reveal/ }, // q1/b, graded Again, is back (learn-ahead): stop here

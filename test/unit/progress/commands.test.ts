@@ -27,7 +27,7 @@ async function practise(h = home): Promise<void> {
     prompter: scripted([{ select: right }, { key: 'return' }, { select: right }, { key: 'return' }, { select: right }, { key: 'return' }]),
     questions,
   });
-  const card = [{ key: 'space' }, { key: 'return' }, { checkbox: [0, 1] }, { key: '3' }] as const;
+  const card = [{ key: 'space' }, { key: 'k' }, { checkbox: [0, 1] }, { key: '3' }] as const;
   await practice({}, context(h).ctx, { prompter: scripted([...card, ...card, { key: 'q' }]), questions });
 }
 
@@ -187,7 +187,7 @@ describe('config', () => {
 
   it('the remembered depth is used by practice, and --depth overrides it', async () => {
     await config({ action: 'set', key: 'depth', value: 'super-brief' }, context(home).ctx, {});
-    const card = [{ key: 'space' }, { key: 'return' }, { checkbox: [] }, { key: '3' }] as const;
+    const card = [{ key: 'space' }, { key: 'a' }, { key: '3' }] as const;
     const remembered = context(home);
     await practice({ new: 1 }, remembered.ctx, { prompter: scripted([...card, { key: 'q' }]), questions });
     expect(remembered.stdout.text()).toContain('Answer · super-brief');
