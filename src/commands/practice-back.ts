@@ -1,15 +1,18 @@
-// One card after it was revealed: one key grades it. 1–4 grade at once; Enter takes the suggested
-// grade (Good until key points are ticked); k ticks key points for a suggestion; a shows the
-// question's answer at the session's depth, s/b/d at another depth (which then holds for the
-// session); ! suspends, - buries.
+// One card after it was revealed. The screen is redrawn in place on every key (nothing piles up):
+// the card's head and front, its back, and on request the question's answer. One key grades it:
+// 1–4 at once; Enter takes the suggested grade (Good until key points are ticked); k ticks key
+// points for a suggestion; a shows the answer at the session's depth, s/b/d at another depth (which
+// then holds for the session); an answer taller than the terminal opens in a scrollable view, and
+// closing it comes back to the grade line. ! suspends, - buries.
 import { preview } from '../cards/schedule.js';
 import type { Pick } from '../cards/queue.js';
 import { suggestGrade } from '../cards/session.js';
 import type { Depth } from '../content/model.js';
 import type { Grade } from '../progress/model.js';
 import { DEPTH_KEYS } from '../ui/activity.js';
-import { backKeysLine, gradeMessage, renderBack, renderDepthAnswer, renderSuggestion } from '../ui/cards-render.js';
+import { backKeysLine, clearScreen, gradeMessage, heightOf, renderBackScreen, renderSuggestion, type BackView } from '../ui/cards-render.js';
 import type { KeyChoice } from '../ui/prompts.js';
+import { wrap } from '../ui/text.js';
 import type { Session } from './practice.js';
 
 export type BackResult = { action: 'grade'; grade: Grade; covered?: [number, number] } | { action: 'suspend' | 'bury' };
@@ -21,12 +24,21 @@ interface Ticked {
 
 type BackKey = '1' | '2' | '3' | '4' | 'enter' | 'answer' | 'keys' | 'suspend' | 'bury' | Depth;
 
-export async function reviewBack(s: Session, pick: Pick): Promise<BackResult> {
-  const { c } = s.ctx.stdout;
-  s.out(renderBack(pick, s.md, c));
+export async function reviewBack(s: Session, pick: Pick, head: string): Promise<BackResult> {
   let ticked: Ticked | undefined;
+  let answer: Depth | undefined;
   for (;;) {
-    const key = await askBack(s, pick, ticked);
+    const view: BackView = { back: s.md(pick.card.back), notes: ticked ? [renderSuggestion(ticked.counts[0], ticked.counts[1], ticked.suggested, s.ctx.stdout.c)] : [] };
+    if (answer) view.answer = { depth: answer, text: s.md(pick.question.answers[answer]) };
+    const prompt = gradePrompt(s, pick, ticked);
+    if (view.answer && !fits(s, renderBackScreen(head, view, s.ctx.stdout) + prompt.message) && s.prompter.pager) {
+      await openPager(s, pick, view.answer);
+      view.notes.push(s.ctx.stdout.c.dim(`Answer (${answer}) closed · a: open it again`));
+      delete view.answer;
+    }
+    answer = undefined;
+    s.out(renderBackScreen(head, view, s.ctx.stdout));
+    const key = await s.prompter.key(prompt);
     const covered = ticked ? { covered: ticked.counts } : {};
     if (key === '1' || key === '2' || key === '3' || key === '4') return { action: 'grade', grade: Number(key) as Grade, ...covered };
     if (key === 'enter') return { action: 'grade', grade: ticked?.suggested ?? 3, ...covered };
@@ -34,13 +46,29 @@ export async function reviewBack(s: Session, pick: Pick): Promise<BackResult> {
     if (key === 'keys') ticked = (await tickKeyPoints(s, pick)) ?? ticked;
     else {
       if (key !== 'answer') s.depth = key;
-      s.out(renderDepthAnswer(pick.question, s.depth, s.md, c));
+      answer = s.depth;
     }
   }
 }
 
+/** Whether a screen and its prompt fit the terminal (always, when its height is unknown). */
+function fits(s: Session, screen: string): boolean {
+  const { rows, columns } = s.ctx.stdout;
+  return rows === undefined || heightOf(screen.trimEnd(), columns) + 1 <= rows;
+}
+
+async function openPager(s: Session, pick: Pick, answer: { depth: Depth; text: string }): Promise<void> {
+  const { c, columns, rows } = s.ctx.stdout;
+  s.out(clearScreen(s.ctx.stdout));
+  await s.prompter.pager!({
+    title: wrap(`${c.bold(`Answer · ${answer.depth}`)} ${c.dim(`· ${pick.question.title}`)}`, columns).split('\n')[0]!,
+    lines: wrap(answer.text.trimEnd(), columns).split('\n'),
+    height: Math.max(3, (rows ?? 24) - 3),
+  });
+}
+
 /** The grade line (each grade with the interval it gives) and the other keys of the back. */
-async function askBack(s: Session, pick: Pick, ticked: Ticked | undefined): Promise<BackKey> {
+function gradePrompt(s: Session, pick: Pick, ticked: Ticked | undefined): { message: string; choices: KeyChoice<BackKey>[] } {
   const shownAt = s.ctx.now();
   const suggested = ticked?.suggested ?? 3;
   const hasPoints = pick.card.keyPoints.length > 0;
@@ -55,7 +83,7 @@ async function askBack(s: Session, pick: Pick, ticked: Ticked | undefined): Prom
     { keys: ['-'], value: 'bury', label: 'bury' },
   ];
   const message = `${gradeMessage(preview(pick.state, shownAt), shownAt, columns)}\n${backKeysLine(suggested, ticked !== undefined, hasPoints, s.depth, columns)}`;
-  return s.prompter.key({ message, choices });
+  return { message, choices };
 }
 
 /** Which key points the answer covered, and the grade that suggests; undefined for a card without any. */
@@ -67,6 +95,5 @@ async function tickKeyPoints(s: Session, pick: Pick): Promise<Ticked | undefined
     choices: points.map((p, index) => ({ name: p, value: index })),
   });
   const suggested = suggestGrade(ticked.length, points.length)!;
-  s.out(renderSuggestion(ticked.length, points.length, suggested, s.ctx.stdout.c));
   return { counts: [ticked.length, points.length], suggested };
 }

@@ -16,7 +16,7 @@ import { buryCard, suspendCard, unsuspendCard } from '../progress/card-ops.js';
 import { addReview, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
 import type { Store } from '../progress/store.js';
 import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from '../ui/activity.js';
-import { renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
+import { renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';
 import { plural } from '../ui/text.js';
@@ -111,13 +111,14 @@ async function loop(s: Session): Promise<void> {
     if (!pick) return;
     s.forced = undefined;
     const info: FrontInfo = { n: graded(s).length + 1, early: pick.early, cram: s.cram, now, ...(s.last ? { last: s.last } : {}) };
-    s.out(renderFront(pick, counts(s, doc, now), info, s.md, s.ctx.stdout));
+    const head = renderCardHead(pick, counts(s, doc, now), info, s.md, s.ctx.stdout);
+    s.out(renderFront(head, info, s.ctx.stdout));
     s.last = undefined;
     const action = await frontKey(s);
     if (action === 'stop') return;
     if (action === 'undo') undo(s);
     else if (action === 'suspend' || action === 'bury') flag(s, pick, action);
-    else await grade(s, pick);
+    else await grade(s, pick, head);
   }
 }
 
@@ -158,8 +159,8 @@ async function frontKey(s: Session): Promise<FrontAction> {
   });
 }
 
-async function grade(s: Session, pick: Pick): Promise<void> {
-  const result = await reviewBack(s, pick);
+async function grade(s: Session, pick: Pick, head: string): Promise<void> {
+  const result = await reviewBack(s, pick, head);
   if (result.action !== 'grade') {
     if (result.action === 'suspend' || result.action === 'bury') flag(s, pick, result.action);
     return;

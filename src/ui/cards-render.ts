@@ -2,7 +2,7 @@
 import { formatCounts, type Counts } from '../cards/counts.js';
 import type { Pick } from '../cards/queue.js';
 import { GRADE_NAMES } from '../cards/schedule.js';
-import type { Depth, Question } from '../content/model.js';
+import type { Depth } from '../content/model.js';
 import type { Grade } from '../progress/model.js';
 import { formatInterval } from './charts.js';
 import type { Md } from './quiz-render.js';
@@ -32,7 +32,8 @@ export interface FrontInfo {
   last?: LastAction;
 }
 
-export function renderFront(pick: Pick, counts: Counts, info: FrontInfo, md: Md, out: Output): string {
+/** The card's header lines and its front: the top of both the front and the back screens. */
+export function renderCardHead(pick: Pick, counts: Counts, info: FrontInfo, md: Md, out: Output): string {
   const { c, columns } = out;
   const kind = info.cram ? 'cram' : KIND[pick.kind];
   const lines = [
@@ -44,8 +45,35 @@ export function renderFront(pick: Pick, counts: Counts, info: FrontInfo, md: Md,
     lines.push(wrap(c.yellow(`Shown early (learn-ahead): nothing else is due, and this card's next step is due ${when}.`), columns));
   }
   lines.push('', md(pick.card.front).trimEnd(), '');
-  if (info.last) lines.push(wrap(c.dim(lastLine(info.last)), columns));
-  return clearScreen(out) + lines.join('\n') + '\n';
+  return lines.join('\n') + '\n';
+}
+
+export function renderFront(head: string, info: FrontInfo, out: Output): string {
+  return clearScreen(out) + head + (info.last ? wrap(out.c.dim(lastLine(info.last)), out.columns) + '\n' : '');
+}
+
+/** What the back screen shows below the card's head. */
+export interface BackView {
+  /** The back's own text (a question card's back is its answer). */
+  back: string;
+  /** The question's answer, shown on request, at this depth. */
+  answer?: { depth: Depth; text: string };
+  /** A line under the back: the key-point suggestion, or where the answer went. */
+  notes: string[];
+}
+
+/** The whole back screen: redrawn in place on every change, so nothing piles up below it. */
+export function renderBackScreen(head: string, view: BackView, out: Output): string {
+  const { c, columns } = out;
+  const parts = [clearScreen(out) + head + c.bold(c.green('Back')), view.back.trimEnd()];
+  if (view.answer) parts.push('', c.bold(`Answer · ${view.answer.depth}`), view.answer.text.trimEnd());
+  if (view.notes.length > 0) parts.push('', ...view.notes.map((n) => wrap(n, columns)));
+  return parts.join('\n') + '\n\n';
+}
+
+/** Terminal rows a text takes at `columns` (long lines wrap). */
+export function heightOf(text: string, columns: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(visibleLength(line) / Math.max(1, columns))), 0);
 }
 
 function lastLine(last: LastAction): string {
@@ -64,14 +92,6 @@ function lastLine(last: LastAction): string {
 /** On a terminal whose size is known, each card starts on a fresh screen. */
 export function clearScreen(out: Output): string {
   return out.isTTY && out.rows ? '\u001b[H\u001b[2J\u001b[3J' : '\n';
-}
-
-export function renderBack(s: Pick, md: Md, c: Colors): string {
-  return `${c.bold(c.green('Back'))}\n${md(s.card.back).trimEnd()}\n`;
-}
-
-export function renderDepthAnswer(question: Question, depth: Depth, md: Md, c: Colors): string {
-  return `\n${c.bold(`Answer · ${depth}`)} ${c.dim(`(${question.title})`)}\n${md(question.answers[depth]).trimEnd()}\n\n`;
 }
 
 /**
@@ -113,7 +133,7 @@ export function packItems(items: readonly string[], width: number, sep: string):
 }
 
 export function renderSuggestion(ticked: number, total: number, suggested: Grade, c: Colors): string {
-  return `${c.dim(`You covered ${ticked} of ${total} key points:`)} suggested grade ${c.bold(`${suggested} ${GRADE_NAMES[suggested]}`)}\n`;
+  return `${c.dim(`You covered ${ticked} of ${total} key points:`)} suggested grade ${c.bold(`${suggested} ${GRADE_NAMES[suggested]}`)}`;
 }
 
 /** The end of a session; every line fits `columns`. */
