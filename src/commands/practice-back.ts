@@ -4,6 +4,7 @@
 // points for a suggestion; a shows the answer at the session's depth, s/b/d at another depth (which
 // then holds for the session); an answer taller than the terminal opens in a scrollable view, and
 // closing it comes back to the grade line. ! suspends, - buries.
+import { isQuestionCard } from '../cards/question-card.js';
 import { preview } from '../cards/schedule.js';
 import type { Pick } from '../cards/queue.js';
 import { suggestGrade } from '../cards/session.js';
@@ -25,18 +26,20 @@ interface Ticked {
 type BackKey = '1' | '2' | '3' | '4' | 'enter' | 'answer' | 'keys' | 'suspend' | 'bury' | Depth;
 
 export async function reviewBack(s: Session, pick: Pick, head: string): Promise<BackResult> {
+  const question = isQuestionCard(pick.card);
   let ticked: Ticked | undefined;
-  let answer: Depth | undefined;
+  // The answer on screen (a question card's back is its answer), and whether it went to the pager.
+  let shown: Depth | undefined = question ? s.depth : undefined;
+  let paged = false;
   for (;;) {
-    const view: BackView = { back: s.md(pick.card.back), notes: ticked ? [renderSuggestion(ticked.counts[0], ticked.counts[1], ticked.suggested, s.ctx.stdout.c)] : [] };
-    if (answer) view.answer = { depth: answer, text: s.md(pick.question.answers[answer]) };
+    const view = backView(s, pick, ticked, shown, paged);
     const prompt = gradePrompt(s, pick, ticked);
-    if (view.answer && !fits(s, renderBackScreen(head, view, s.ctx.stdout) + prompt.message) && s.prompter.pager) {
-      await openPager(s, pick, view.answer);
-      view.notes.push(s.ctx.stdout.c.dim(`Answer (${answer}) closed · a: open it again`));
-      delete view.answer;
+    if (shown && !paged && !fits(s, renderBackScreen(head, view, s.ctx.stdout) + prompt.message) && s.prompter.pager) {
+      await openPager(s, pick, shown);
+      paged = true;
+      if (!question) shown = undefined;
+      continue;
     }
-    answer = undefined;
     s.out(renderBackScreen(head, view, s.ctx.stdout));
     const key = await s.prompter.key(prompt);
     const covered = ticked ? { covered: ticked.counts } : {};
@@ -46,9 +49,24 @@ export async function reviewBack(s: Session, pick: Pick, head: string): Promise<
     if (key === 'keys') ticked = (await tickKeyPoints(s, pick)) ?? ticked;
     else {
       if (key !== 'answer') s.depth = key;
-      answer = s.depth;
+      shown = s.depth;
+      paged = false;
     }
   }
+}
+
+/** The back screen's parts: the back (a question card's is the answer), the answer if asked for, notes. */
+function backView(s: Session, pick: Pick, ticked: Ticked | undefined, shown: Depth | undefined, paged: boolean): BackView {
+  const { c } = s.ctx.stdout;
+  const notes = ticked ? [renderSuggestion(ticked.counts[0], ticked.counts[1], ticked.suggested, c)] : [];
+  const closed = c.dim(`The answer (${s.depth}) was shown in the scrollable view · a: open it again`);
+  if (isQuestionCard(pick.card)) {
+    const depth = shown ?? s.depth;
+    return { label: `Back · answer (${depth})`, back: paged ? closed : s.md(pick.question.answers[depth]), notes };
+  }
+  const view: BackView = { label: 'Back', back: s.md(pick.card.back), notes: paged ? [closed, ...notes] : notes };
+  if (shown) view.answer = { depth: shown, text: s.md(pick.question.answers[shown]) };
+  return view;
 }
 
 /** Whether a screen and its prompt fit the terminal (always, when its height is unknown). */
@@ -57,12 +75,12 @@ function fits(s: Session, screen: string): boolean {
   return rows === undefined || heightOf(screen.trimEnd(), columns) + 1 <= rows;
 }
 
-async function openPager(s: Session, pick: Pick, answer: { depth: Depth; text: string }): Promise<void> {
+async function openPager(s: Session, pick: Pick, depth: Depth): Promise<void> {
   const { c, columns, rows } = s.ctx.stdout;
   s.out(clearScreen(s.ctx.stdout));
   await s.prompter.pager!({
-    title: wrap(`${c.bold(`Answer · ${answer.depth}`)} ${c.dim(`· ${pick.question.title}`)}`, columns).split('\n')[0]!,
-    lines: wrap(answer.text.trimEnd(), columns).split('\n'),
+    title: wrap(`${c.bold(`Answer · ${depth}`)} ${c.dim(`· ${pick.question.title}`)}`, columns).split('\n')[0]!,
+    lines: wrap(s.md(pick.question.answers[depth]).trimEnd(), columns).split('\n'),
     height: Math.max(3, (rows ?? 24) - 3),
   });
 }

@@ -3,6 +3,7 @@
 import { bucketOf } from '../cards/schedule.js';
 import { kindOf, type Counts } from '../cards/counts.js';
 import { todayCounts } from '../cards/session.js';
+import { cardsOf } from '../cards/question-card.js';
 import type { Question } from '../content/model.js';
 import { quizAttempts } from '../quiz/score.js';
 import { currentStreak, dayKey, longestStreak, shiftDay } from './days.js';
@@ -93,7 +94,7 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
   // Questions from the content, then any found only in the progress document.
   const known = new Map<string, { id: string; title: string; deck: string; inContent: boolean; cardKeys: string[]; items: number }>();
   for (const q of questions) {
-    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: q.cards.map((c) => c.key), items: q.quiz.length });
+    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: cardsOf(q).map((c) => c.key), items: q.quiz.length });
   }
   const orphan = (id: string, deck: string) => {
     if (!known.has(id)) known.set(id, { id, title: id, deck, inContent: false, cardKeys: [], items: 0 });

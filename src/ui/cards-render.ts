@@ -54,6 +54,8 @@ export function renderFront(head: string, info: FrontInfo, out: Output): string 
 
 /** What the back screen shows below the card's head. */
 export interface BackView {
+  /** `Back`, or `Back · answer (brief)` for a question card. */
+  label: string;
   /** The back's own text (a question card's back is its answer). */
   back: string;
   /** The question's answer, shown on request, at this depth. */
@@ -65,7 +67,7 @@ export interface BackView {
 /** The whole back screen: redrawn in place on every change, so nothing piles up below it. */
 export function renderBackScreen(head: string, view: BackView, out: Output): string {
   const { c, columns } = out;
-  const parts = [clearScreen(out) + head + c.bold(c.green('Back')), view.back.trimEnd()];
+  const parts = [clearScreen(out) + head + c.bold(c.green(view.label)), view.back.trimEnd()];
   if (view.answer) parts.push('', c.bold(`Answer · ${view.answer.depth}`), view.answer.text.trimEnd());
   if (view.notes.length > 0) parts.push('', ...view.notes.map((n) => wrap(n, columns)));
   return parts.join('\n') + '\n\n';

@@ -11,7 +11,8 @@ import { addReview, emptyProgress, type Grade, type ProgressDoc } from '../../..
 import { question } from '../quiz/fixtures.js';
 
 const questions = [question('q1', { cards: ['a', 'b', 'c'] }), question('q2', { cards: ['d', 'e'] })];
-const scope = cardsInScope(questions);
+// Hand-written flashcards only (each question's own card is tested in content/key-points.test.ts).
+const scope = questions.flatMap((question) => question.cards.map((card) => ({ card, question })));
 const t0 = new Date(2024, 2, 10, 12, 0);
 const min = 60_000;
 const at = (minutes: number) => new Date(t0.getTime() + minutes * min);
@@ -46,12 +47,12 @@ describe('nextCard: order', () => {
   });
 
   it('a card graded Again in a one-card deck comes back (early) in the same session', () => {
-    const one = cardsInScope([question('solo', { cards: ['x'] })]);
+    const one = cardsInScope([question('solo')]);
     let doc = emptyProgress();
-    expect(nextCard(one, doc, t0, 10)?.card.key).toBe('solo/x');
-    doc = graded(doc, 'solo/x', 1, t0);
-    expect(nextCard(one, doc, t0, 9)).toMatchObject({ card: { key: 'solo/x' }, kind: 'learning', early: true });
-    expect(Date.parse(doc.cards['solo/x']!.due) - t0.getTime()).toBeLessThanOrEqual(LEARN_AHEAD_MS);
+    expect(nextCard(one, doc, t0, 10)?.card.key).toBe('solo/@question');
+    doc = graded(doc, 'solo/@question', 1, t0);
+    expect(nextCard(one, doc, t0, 9)).toMatchObject({ card: { key: 'solo/@question' }, kind: 'learning', early: true });
+    expect(Date.parse(doc.cards['solo/@question']!.due) - t0.getTime()).toBeLessThanOrEqual(LEARN_AHEAD_MS);
   });
 });
 
