@@ -204,6 +204,21 @@ export function addReview(doc: ProgressDoc, review: Review, next: CardState | un
   return { ...doc, reviews: [...doc.reviews, review], cards };
 }
 
+/**
+ * Records a quiz answer and its run in one change: the run is stopped until its last item is
+ * answered (`finished`), so a quiz quit midway, however it ends, is never a score.
+ */
+export function addQuizRunAnswer(doc: ProgressDoc, answer: QuizAnswer, run: Omit<Attempt, 'finished'>, finished: boolean): ProgressDoc {
+  const withAnswer = addQuizAnswer(doc, answer);
+  const others = withAnswer.attempts.filter((t) => t.id !== run.id);
+  return { ...withAnswer, attempts: [...others, { ...run, finished }] };
+}
+
+/** Ids of quiz runs stopped before their last item (runs without a record, from merges, count as finished). */
+export function stoppedRuns(doc: Pick<ProgressDoc, 'attempts'>): Set<string> {
+  return new Set(doc.attempts.filter((t) => !t.finished).map((t) => t.id));
+}
+
 export function setSettings(doc: ProgressDoc, patch: Settings): ProgressDoc {
   return { ...doc, settings: { ...doc.settings, ...patch } };
 }

@@ -22,7 +22,7 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
   const t = r.totals;
   lines.push(
     wrap(
-      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'quiz', 'quizzes')}`,
+      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'finished quiz', 'finished quizzes')}${t.stoppedQuizzes > 0 ? ` + ${t.stoppedQuizzes} stopped (not scored)` : ''}`,
       columns,
     ),
   );

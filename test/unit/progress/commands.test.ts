@@ -38,7 +38,7 @@ describe('progress', () => {
     await progress({ json: true }, ctx, { questions });
     const report = JSON.parse(stdout.text());
     expect(report.path).toBe(file());
-    expect(report.totals).toEqual({ quizAnswers: 3, quizAttempts: 1, reviews: 2, cardsSeen: 2 });
+    expect(report.totals).toEqual({ quizAnswers: 3, quizAttempts: 1, stoppedQuizzes: 0, reviews: 2, cardsSeen: 2 });
     expect(report.decks.map((d: { deck: string; quiz: { best: number } }) => [d.deck, d.quiz.best])).toEqual([
       ['d1', 100],
       ['d2', 100],
