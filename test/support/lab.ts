@@ -50,6 +50,33 @@ export function redisKeys(port: number): Promise<number> {
   });
 }
 
+/** One Redis command over a raw connection; the reply as text (integers and bulk strings), or a list. */
+export function redisCommand(port: number, ...args: string[]): Promise<string | string[]> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1' }, () => s.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')));
+    let buf = '';
+    s.setTimeout(2000, () => s.destroy(new Error('redis timeout')));
+    s.on('data', (d) => {
+      buf += d.toString();
+      const lines = buf.split('\r\n');
+      const head = lines[0]!;
+      if (/^[:+-]/.test(head) && lines.length > 1) return done(head.slice(1));
+      if (head.startsWith('$') && (head === '$-1' || lines.length > 2)) return done(head === '$-1' ? '' : lines[1]!);
+      if (head.startsWith('*')) {
+        const n = Number(head.slice(1));
+        const items = lines.slice(1).filter((_, i) => i % 2 === 1);
+        if (items.length >= n && lines.length > 2 * n + 1) return done(items.slice(0, n));
+        if (n <= 0) return done([]);
+      }
+    });
+    const done = (v: string | string[]): void => {
+      s.destroy();
+      resolve(v);
+    };
+    s.on('error', reject);
+  });
+}
+
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000, everyMs = 50): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
