@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError, UserError } from '../errors.js';
 import type { Depth, Question } from '../content/model.js';
+import { shellCommand } from '../content/sanitize.js';
 import { DEPTH_KEYS, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
@@ -140,7 +141,7 @@ async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter:
     });
     if (key === 'back') return;
     if (key === 'simulate' && simulate) {
-      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ prepdeck simulate ${simulate}`)}\n`);
+      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ ${shellCommand(['prepdeck', 'simulate', ...simulate.split(/\s+/)])}`)}\n`);
       await runSimulation(simulate, ctx, deps.prompter);
       show = false; // the answer is still on screen above the run
       continue;
