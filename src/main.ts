@@ -2,6 +2,7 @@
 // code; anything else is a bug and prints its stack (exit 1).
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { sanitizeText } from './content/sanitize.js';
 import { ExitCode, UserError } from './errors.js';
 import { packageRoot } from './paths.js';
 import { fsReason } from './progress/store/fs-errors.js';
@@ -36,7 +37,9 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
 
 function report(err: unknown, ctx: Context): number {
   if (err instanceof UserError) {
-    ctx.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    // Messages quote what the user typed and file names: sanitised like content before printing.
+    const message = sanitizeText(err.message);
+    ctx.stderr.write(message.endsWith('\n') ? message : message + '\n');
     return err.exitCode;
   }
   if (isExitPrompt(err)) {
@@ -44,7 +47,7 @@ function report(err: unknown, ctx: Context): number {
     return ExitCode.interrupted;
   }
   const stack = err instanceof Error ? (err.stack ?? String(err)) : String(err);
-  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${stack}\n`);
+  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${sanitizeText(stack)}\n`);
   return ExitCode.internal;
 }
 

@@ -144,6 +144,25 @@ describe('front matter keys', () => {
   });
 });
 
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const EVIL = 'x\u001b]52;c;cm0gLXJmIH4=\u0007\u202egpj.exe\u001b[2J';
+
+describe('arguments echoed in messages', () => {
+  it.each([
+    ['read', ['read', EVIL], 3, "No question matches 'xgpj.exe'"],
+    ['list --deck', ['list', '--deck', EVIL], 3, "No deck 'xgpj.exe'"],
+    ['validate', ['validate', join('/nonexistent', EVIL)], 3, 'No such file or folder: /nonexistent/xgpj.exe'],
+    ['an unknown flag', ['list', `--${EVIL}`], 2, 'Unknown'],
+  ])('%s: the argument is sanitised before it is printed', async (_, args, code, message) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+  });
+});
+
 describe('file names', () => {
   it('control characters and escape sequences in a file name never reach the terminal', async () => {
     const dir = join(work.path, 'names');
@@ -153,8 +172,7 @@ describe('file names', () => {
     const r = await run(['validate', dir]);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('evilname.md:1: missing front matter');
-    // eslint-disable-next-line no-control-regex
-    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
   });
 });
 
