@@ -155,7 +155,9 @@ async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter:
  * Runs `prepdeck simulate FLAGS`: the flags (one string, as in front matter) are split on whitespace
  * and parsed by the simulate command's own yargs options, so they mean exactly what they would on
  * the command line. Flags it does not know are a UsageError naming the question's flags. `--step`
- * asks through the menu's prompter.
+ * asks through the menu's prompter. The flags were checked and capped when the content was loaded
+ * (src/sim/linked.ts); no signal handler is installed around the run, so Ctrl+C and SIGTERM end it
+ * at once even while the engine computes.
  */
 async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
   const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);
