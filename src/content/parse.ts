@@ -3,7 +3,7 @@
 import type { Problem } from '../errors.js';
 import { type Block, firstNonBlank, joinText, type Line, splitByHeading } from './blocks.js';
 import { parseCards } from './cards-section.js';
-import { parseFrontMatter } from './frontmatter.js';
+import { type FrontMatterResult, parseFrontMatter } from './frontmatter.js';
 import { checkSection, CONTENT_LIMITS } from './limits.js';
 import type { Depth, Question } from './model.js';
 import { parseQuiz } from './quiz-section.js';
@@ -41,18 +41,9 @@ export function parseQuestion(source: string, file: string): ParseResult {
   const all: Line[] = text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
   const problems: Problem[] = [];
 
-  if (all[0]?.text.trim() !== '---') {
-    return { problems: [{ file, line: 1, message: "missing front matter: the file must start with a '---' line" }] };
-  }
-  const close = all.findIndex((l, i) => i > 0 && l.text.trim() === '---');
-  if (close < 0) return { problems: [{ file, line: 1, message: "front matter is not closed with a '---' line" }] };
-
-  const yaml = all.slice(1, close).map((l) => l.text).join('\n');
-  if (yaml.length > CONTENT_LIMITS.frontMatterChars) {
-    const most = CONTENT_LIMITS.frontMatterChars.toLocaleString('en-US');
-    return { problems: [{ file, line: 1, message: `front matter is too long (${yaml.length.toLocaleString('en-US')} characters; at most ${most})` }] };
-  }
-  const fm = parseFrontMatter(yaml, file, 2);
+  const front = frontMatterOf(all, file);
+  if ('problem' in front) return { problems: [front.problem] };
+  const { fm, close } = front;
   problems.push(...fm.problems);
 
   const { preamble, blocks } = splitByHeading(all.slice(close + 1), 1);
@@ -102,4 +93,17 @@ export function parseQuestion(source: string, file: string): ParseResult {
     cards: cards.cards,
   };
   return { question, problems };
+}
+
+/** The front matter between the first two `---` lines, parsed; or why there is none to parse. */
+function frontMatterOf(all: readonly Line[], file: string): { fm: FrontMatterResult; close: number } | { problem: Problem } {
+  if (all[0]?.text.trim() !== '---') return { problem: { file, line: 1, message: "missing front matter: the file must start with a '---' line" } };
+  const close = all.findIndex((l, i) => i > 0 && l.text.trim() === '---');
+  if (close < 0) return { problem: { file, line: 1, message: "front matter is not closed with a '---' line" } };
+  const yaml = all.slice(1, close).map((l) => l.text).join('\n');
+  if (yaml.length > CONTENT_LIMITS.frontMatterChars) {
+    const most = CONTENT_LIMITS.frontMatterChars.toLocaleString('en-US');
+    return { problem: { file, line: 1, message: `front matter is too long (${yaml.length.toLocaleString('en-US')} characters; at most ${most})` } };
+  }
+  return { fm: parseFrontMatter(yaml, file, 2), close };
 }
