@@ -163,6 +163,19 @@ describe('arguments echoed in messages', () => {
   });
 });
 
+describe("other programs' output", () => {
+  it("HAProxy's messages are sanitised before they are printed (HAProxy said: …)", async () => {
+    const fake = join(work.path, 'fake-haproxy');
+    // Stands in for HAProxy: writes an OSC 52 clipboard write, a bidi override and a screen clear, then fails.
+    writeFileSync(fake, "#!/bin/sh\nprintf '\\033]52;c;cm0gLXJmIH4=\\007[ALERT] \\342\\200\\256gifnoc dab\\033[2J\\n' >&2\nexit 1\n", { mode: 0o755 });
+    const r = await run(['lab', '--balancer', 'haproxy', '--port', '0'], { PREPDECK_HAPROXY: fake });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('HAProxy said:\n[ALERT] gifnoc dab');
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
+
 describe('file names', () => {
   it('control characters and escape sequences in a file name never reach the terminal', async () => {
     const dir = join(work.path, 'names');
