@@ -5,6 +5,7 @@ import { type Block, firstNonBlank, joinText, type Line, splitByHeading } from '
 import { parseCards } from './cards-section.js';
 import { type FrontMatterResult, parseFrontMatter } from './frontmatter.js';
 import { checkSection, CONTENT_LIMITS } from './limits.js';
+import { markdownProblems } from './markdown-check.js';
 import type { Depth, Question } from './model.js';
 import { parseQuiz } from './quiz-section.js';
 import { sanitizeText } from './sanitize.js';
@@ -92,7 +93,15 @@ export function parseQuestion(source: string, file: string): ParseResult {
     quiz: quiz.items,
     cards: cards.cards,
   };
-  return { question, problems };
+  const at = (key: SectionKey) => sections[key]?.line ?? 1;
+  const unparsable = markdownProblems(question, {
+    prompt: at('question'),
+    'super-brief': at(DEPTH_SECTION['super-brief']),
+    brief: at(DEPTH_SECTION.brief),
+    detailed: at(DEPTH_SECTION.detailed),
+    tips: at('interview tips'),
+  });
+  return unparsable.length > 0 ? { problems: unparsable } : { question, problems };
 }
 
 /** The front matter between the first two `---` lines, parsed; or why there is none to parse. */

@@ -81,6 +81,17 @@ describe('deep nesting and huge sections', () => {
     expect(r.stderr).toContain(`${name}.md`);
   });
 
+  it('Markdown that makes the parser itself throw (found by the fuzz test) is invalid content', async () => {
+    const dir = folderWith('marked-throws', '* x\n\t>2) x\nx');
+    const v = await run(['validate', dir]);
+    expectNoCrash(v);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toMatch(new RegExp(`marked-throws\\.md:${DETAILED_LINE - 2}: the Markdown here cannot be parsed \\(.+\\); simplify its nesting\n$`));
+    const r = await run(['--content', dir, 'read', 'hostile-marked-throws', '--depth', 'detailed']);
+    expectNoCrash(r);
+    expect(r.code).toBe(3);
+  });
+
   it('a read of the deep question itself is "not found", never a stack overflow', async () => {
     const dir = folderWith('deep-read', '>'.repeat(5000) + ' deep');
     const r = await run(['--content', dir, 'read', 'hostile-deep-read', '--depth', 'detailed']);
