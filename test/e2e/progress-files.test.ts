@@ -6,7 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, streamFailure } from '../../src/main.js';
+import { main } from '../../src/main.js';
+import { streamFailure } from '../../src/stream-failure.js';
 import { memoryOutput } from '../../src/ui/terminal.js';
 import { BIN, cleanEnv, ROOT, tempDir } from '../support/cli.js';
 
