@@ -56,7 +56,7 @@ export function dataFileError(err: unknown, file: string, doing: Doing): Error {
   const why = fsReason(err);
   if (why === undefined || err instanceof UserError) return err as Error;
   const code = (err as NodeJS.ErrnoException).code;
-  const kept = doing === 'read' ? '' : ' Your progress file was left as it was before this command.';
+  const kept = doing === 'read' ? '' : ' This change was not saved; your progress file keeps everything saved before it.';
   const fix = isStorageFailure(err)
     ? 'Free some space (or fix the disk) and try again.'
     : code === 'EISDIR' || code === NOT_REGULAR
