@@ -30,4 +30,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'node:http', 'node:net', 'node:child_process', 'node:readline', 'conf', '@inquirer/*'], message: 'The core does no I/O.' }] }],
     },
   },
+  // The unit tier stays in-process and fast: servers, child processes, terminals and the built CLI
+  // belong in test/integration or test/e2e (see vitest.config.ts).
+  {
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:child_process', 'node:http', 'node:https', 'node:net', 'node-pty', 'esbuild', 'redis', 'playwright-core'], message: 'Unit tests start no process or server: move this test to test/integration or test/e2e.' },
+            { group: ['**/support/pty.js', '**/support/lab.js'], message: 'Pseudo-terminals and the lab are for test/e2e.' },
+            { group: ['**/support/cli.js'], importNames: ['runCli'], message: 'The built CLI is for test/e2e.' },
+          ],
+        },
+      ],
+    },
+  },
 );
