@@ -29,13 +29,16 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     }
     return ExitCode.ok;
   } catch (err) {
-    return report(err, ctx);
+    return await report(err, ctx);
   }
 }
 
-function report(err: unknown, ctx: Context): number {
+async function report(err: unknown, ctx: Context): Promise<number> {
   if (err instanceof UserError) {
-    ctx.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    // Messages quote file names and arguments: none may drive the terminal (loaded only on error).
+    const { sanitizeText } = await import('./content/sanitize.js');
+    const message = sanitizeText(err.message);
+    ctx.stderr.write(message.endsWith('\n') ? message : message + '\n');
     return err.exitCode;
   }
   if (isExitPrompt(err)) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { ContentError, ExitCode, InterruptedError, NotFoundError, UsageError, UserError } from '../errors.js';
 import { replay } from '../cards/schedule.js';
+import { sanitizeInline } from '../content/sanitize.js';
 import { checkProgress, mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
 import { progressReport } from '../progress/stats.js';
 import { fsReason, isStorageFailure, TOO_LARGE } from '../progress/store/fs-errors.js';
@@ -122,7 +123,7 @@ async function exportTo(file: string, force: boolean, ctx: Context, deps: Deps):
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`Cannot write ${file}: its folder does not exist.`);
     throw cannot('write', file, err);
   }
-  ctx.stdout.write(`Exported ${plural(doc.quiz.length, 'quiz answer')} and ${plural(doc.reviews.length, 'flashcard review')} to ${file}.\n`);
+  ctx.stdout.write(`Exported ${plural(doc.quiz.length, 'quiz answer')} and ${plural(doc.reviews.length, 'flashcard review')} to ${sanitizeInline(file)}.\n`);
 }
 
 const exists = (file: string) => new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
@@ -192,7 +193,7 @@ async function importFrom(file: string, ctx: Context, deps: Deps): Promise<void>
     return schedulable(merged.doc, file);
   });
   const skipped = summary.duplicates > 0 ? ` (${summary.duplicates} already there, skipped)` : '';
-  ctx.stdout.write(`Imported ${plural(summary.addedAnswers, 'quiz answer')} and ${plural(summary.addedReviews, 'flashcard review')} from ${file}${skipped}.\n`);
+  ctx.stdout.write(`Imported ${plural(summary.addedAnswers, 'quiz answer')} and ${plural(summary.addedReviews, 'flashcard review')} from ${sanitizeInline(file)}${skipped}.\n`);
 }
 
 /**

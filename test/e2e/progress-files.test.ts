@@ -98,6 +98,22 @@ describe('progress import FILE', () => {
   });
 });
 
+describe('file names in messages', () => {
+  it('reach the terminal without their escape sequences, in errors and in success lines', async () => {
+    writeFileSync(progressFile(), doc());
+    const name = join(home(), 'x\u001b]52;c;cm0gLXJmIH4=\u0007y.json'); // an OSC 52 clipboard write
+    const missing = await run(['progress', 'import', name]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toBe(`No such file: ${join(home(), 'xy.json')}\n`);
+    const exported = await run(['progress', 'export', name]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe(`Exported 1 quiz answer and 0 flashcard reviews to ${join(home(), 'xy.json')}.\n`);
+    expect(existsSync(name)).toBe(true); // the file itself has the name asked for
+    const imported = await run(['progress', 'import', name]);
+    expect(imported.stdout).not.toContain('\u001b');
+  });
+});
+
 describe('the progress file itself', () => {
   it('a symbolic link loop is exit 4 naming the file, and left alone', async () => {
     symlinkSync(join(home(), 'b'), join(home(), 'a'));
