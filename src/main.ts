@@ -69,7 +69,8 @@ if (!process.env.VITEST) {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       if (failed !== undefined) return; // later writes to the broken stream fail too: one report
       process.exitCode = failed = ExitCode.invalidContent;
-      void import('./stream-failure.js').then(({ reportStreamFailure }) => process.exit(reportStreamFailure(err, name)));
+      const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+      void import('./stream-failure.js').then(({ reportStreamFailure }) => process.exit(reportStreamFailure(err, name, columns)));
     });
   }
   const ctx: Context = {

@@ -5,6 +5,7 @@
 import { writeSync } from 'node:fs';
 import { ExitCode } from './errors.js';
 import { fsReason } from './progress/store/fs-errors.js';
+import { wrap } from './ui/text.js';
 
 export function streamFailure(err: NodeJS.ErrnoException, stream: 'stdout' | 'stderr', soFar: number): { code: number; message?: string } {
   if (err.code === 'EPIPE') return { code: soFar };
@@ -13,11 +14,14 @@ export function streamFailure(err: NodeJS.ErrnoException, stream: 'stdout' | 'st
   return { code: ExitCode.invalidContent, message: `prepdeck: cannot write the output: ${why}${err.code ? ` (${err.code})` : ''}. What was printed is incomplete.\n` };
 }
 
-/** Prints the message (synchronously: the process exits right after); returns the exit code. */
-export function reportStreamFailure(err: NodeJS.ErrnoException, stream: 'stdout' | 'stderr'): number {
+/**
+ * Prints the message (synchronously: the process exits right after), wrapped to `columns` when
+ * stderr is a terminal; returns the exit code.
+ */
+export function reportStreamFailure(err: NodeJS.ErrnoException, stream: 'stdout' | 'stderr', columns?: number): number {
   const { code, message } = streamFailure(err, stream, ExitCode.invalidContent);
   try {
-    if (message) writeSync(2, message);
+    if (message) writeSync(2, columns ? wrap(message.trimEnd(), columns) + '\n' : message);
   } catch {
     // stderr is gone too: the exit code is all that is left
   }
