@@ -49,7 +49,7 @@ export function folderError(err: unknown, dir: string, env: Env): Error {
   return new UsageError(`prepdeck: cannot use ${where}: ${why}. Set PREPDECK_HOME to a folder prepdeck can create and write.`);
 }
 
-export type Doing = 'read' | 'write' | 'create' | 'move aside' | 'copy';
+export type Doing = 'read' | 'write' | 'create' | 'move aside';
 
 /** The progress file (or its lock, or a copy) could not be read or written (exit 4): say which and why. */
 export function dataFileError(err: unknown, file: string, doing: Doing): Error {
