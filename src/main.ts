@@ -2,6 +2,7 @@
 // code; anything else is a bug and prints its stack (exit 1).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sanitizeText } from './content/sanitize.js';
 import { ExitCode, UserError } from './errors.js';
 import { packageRoot } from './paths.js';
 import { makeOutput } from './ui/terminal.js';
@@ -35,8 +36,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
 
 async function report(err: unknown, ctx: Context): Promise<number> {
   if (err instanceof UserError) {
-    // Messages quote file names and arguments: none may drive the terminal (loaded only on error).
-    const { sanitizeText } = await import('./content/sanitize.js');
+    // Messages quote what the user typed and file names: sanitised like content before printing.
     const message = sanitizeText(err.message);
     ctx.stderr.write(message.endsWith('\n') ? message : message + '\n');
     return err.exitCode;
@@ -46,7 +46,7 @@ async function report(err: unknown, ctx: Context): Promise<number> {
     return ExitCode.interrupted;
   }
   const stack = err instanceof Error ? (err.stack ?? String(err)) : String(err);
-  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${stack}\n`);
+  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${sanitizeText(stack)}\n`);
   return ExitCode.internal;
 }
 

@@ -2,10 +2,10 @@
 // `progress reset [--deck D] [--yes]`; `progress export FILE [--force]`; `progress import FILE`.
 import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { quoteForDisplay, sanitizeInline } from '../content/sanitize.js';
 import type { Context } from '../context.js';
 import { ContentError, ExitCode, InterruptedError, NotFoundError, UsageError, UserError } from '../errors.js';
 import { replay } from '../cards/schedule.js';
-import { sanitizeInline } from '../content/sanitize.js';
 import { checkProgress, mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
 import { progressReport } from '../progress/stats.js';
 import { fsReason, isStorageFailure, TOO_LARGE } from '../progress/store/fs-errors.js';
@@ -87,7 +87,7 @@ async function reset(args: ProgressArgs, ctx: Context, deps: Deps): Promise<void
   const reviews = doc.reviews.filter((r) => !only || only.has(r.question)).length;
   const what = `${plural(answers, 'quiz answer')} and ${plural(reviews, 'flashcard review')}${args.deck !== undefined ? ` in deck '${args.deck}'` : ''}`;
   if (answers + reviews === 0) {
-    ctx.stdout.write(`Nothing to reset: no progress${args.deck !== undefined ? ` in deck '${args.deck}'` : ''}.\n`);
+    ctx.stdout.write(`Nothing to reset: no progress${args.deck !== undefined ? ` in deck ${quoteForDisplay(args.deck)}` : ''}.\n`);
     return;
   }
   if (!args.yes) {
@@ -109,7 +109,7 @@ async function reset(args: ProgressArgs, ctx: Context, deps: Deps): Promise<void
   }
   const backup = store.backup('before-reset');
   store.update((d) => resetProgress(d, only));
-  ctx.stdout.write(`Reset: deleted ${what}.${backup ? ` A copy of the previous file: ${backup}` : ''}\n`);
+  ctx.stdout.write(`Reset: deleted ${what}.${backup ? ` A copy of the previous file: ${sanitizeInline(backup)}` : ''}\n`);
 }
 
 async function exportTo(file: string, force: boolean, ctx: Context, deps: Deps): Promise<void> {
