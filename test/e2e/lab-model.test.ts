@@ -4,7 +4,8 @@
 // built-in balancer it checks that the proxy really is driven by the simulator's strategy code.
 import { describe, expect, it } from 'vitest';
 import { Browser } from '../../src/lab/client.js';
-import { runCli } from '../support/cli.js';
+// The prediction only needs simulate's output: in-process through main(argv, ctx).
+import { runMain as runCli } from '../support/main.js';
 import { startLab } from '../support/lab.js';
 
 interface Case {
