@@ -39,7 +39,7 @@ export function contentSecurityPolicy(nonce: string): string {
     `style-src 'nonce-${nonce}'`,
     "connect-src 'self'",
     "form-action 'self'",
-    "img-src data:",
+    'img-src data:',
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
