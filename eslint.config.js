@@ -12,7 +12,7 @@ const BOUNDARY = { group: ['**/ui/*', '**/commands/*', '**/lab/*', '**/cli.js', 
 const NO_IO = { group: ['node:fs', 'node:fs/*', 'node:http', 'node:net', 'node:child_process', 'node:readline', 'conf', '@inquirer/*'], message: 'The core does no I/O.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.building-*/', 'node_modules/', 'coverage/', 'test-output/'] },
+  { ignores: ['dist/', 'dist.*/', 'node_modules/', 'coverage/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
