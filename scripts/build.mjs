@@ -1,9 +1,10 @@
 // Bundles the CLI into dist/ with esbuild: one ESM entry plus lazily loaded chunks,
 // so `npx prepdeck` starts fast and resolves no dependency at run time.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BUILD_STAMP } from './build-inputs.mjs';
 
 // Build into a fresh folder and swap it in at the end with two renames (dist -> dist.old, new -> dist),
 // so a CLI started meanwhile (tests running next to a rebuild) finds the old bundle or the new one and
@@ -11,6 +12,9 @@ import { pathToFileURL } from 'node:url';
 // started in that instant fails to load (a directory cannot be renamed over a non-empty one).
 const OUT = `dist.building-${process.pid}`;
 rmSync(OUT, { recursive: true, force: true });
+// When this build began: a source file changed after it may be missing from the bundle, so
+// scripts/start.mjs (`npm start`) rebuilds when any is newer than this.
+const startedAt = Date.now();
 
 // string-width and wrap-ansi (yargs' help layout through cliui, and our own wrapping in ui/text.ts)
 // pay at start-up for work most text never needs: an Intl.Segmenter built at import (~15 ms while
@@ -69,6 +73,7 @@ await build({
 const { buildIndex } = await import(pathToFileURL(resolve(`${OUT}/tools/build-index.mjs`)).href);
 await buildIndex(resolve('content'), join(OUT, 'content-index.json'));
 rmSync(`${OUT}/tools`, { recursive: true, force: true });
+writeFileSync(join(OUT, BUILD_STAMP), JSON.stringify({ startedAt }) + '\n');
 const old = `dist.old-${process.pid}`;
 if (existsSync('dist')) renameSync('dist', old);
 renameSync(OUT, 'dist');
