@@ -329,10 +329,6 @@ export function parseEvents(kind: EventKind, text: string): SimEvent[] {
  * `40%` or `12.5%`: a share from 0% to 100%, returned as 0..1. The % sign is required: `0.4` could mean
  * 0.4% or a fraction (40%), so it is refused with a message that offers both readings.
  */
-export function parsePercent(flag: string, text: string): number {
-  return percent(flag, text);
-}
-
 function percent(flag: string, text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   const v = m ? Number(m[1]) : NaN;

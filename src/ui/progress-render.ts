@@ -2,7 +2,7 @@
 // Every line fits `columns`: prose wraps; the table drops its trend column, then shortens its
 // headings, then truncates question ids (with …) as the terminal narrows.
 import { formatCounts } from '../cards/counts.js';
-import type { ProgressReport, QuizFigures } from '../progress/stats.js';
+import type { ProgressReport, QuizFigures } from '../report/stats.js';
 import { barChart, sparkline, table } from './charts.js';
 import type { Colors } from './terminal.js';
 import { plural, truncate, visibleLength, wrap } from './text.js';
