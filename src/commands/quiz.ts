@@ -22,7 +22,7 @@ import {
 } from '../ui/activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
-import { promptMessage, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';
+import { EMPTY_MULTI, promptMessage, renderEcho, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';
 
 export interface QuizArgs {
   deck?: string;
@@ -64,6 +64,8 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   const attempt = store.newId();
 
   const md = await markdownFor(ctx);
+  const { renderInline } = await import('../ui/markdown.js');
+  const inline = (text: string) => renderInline(text, ctx.stdout);
   const prompter = await prompterFor(ctx, deps);
   const { c } = ctx.stdout;
   const out = (text: string) => ctx.stdout.write(text);
@@ -72,12 +74,18 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   try {
     for (const [i, { item, question }] of items.entries()) {
       const n = i + 1;
-      out(renderItem(n, items.length, item, question, md, c));
+      out(renderItem(n, items.length, item, question, md, c, ctx.stdout.columns));
       const order = optionOrder(item, seed);
-      const choices = order.map((index) => ({ name: item.options[index]!.text, value: index }));
+      const choices = order.map((index) => ({ name: inline(item.options[index]!.text), value: index }));
       const message = promptMessage(n, items.length, item);
-      const chosen = item.type === 'multi' ? await prompter.checkbox({ message, choices }) : [await prompter.select({ message, choices })];
+      // The prompt is cleared once answered: the answer line below says right or wrong.
+      const chosen =
+        item.type === 'multi'
+          ? await prompter.checkbox({ message, choices, confirmEmpty: EMPTY_MULTI, clear: true })
+          : [await prompter.select({ message, choices, clear: true })];
       const score = scoreItem(item, chosen);
+      const shown = order.filter((index) => chosen.includes(index)).map((index) => item.options[index]!.text);
+      out(renderEcho(n, items.length, shown, score.correct, c, ctx.stdout.columns, inline));
 
       const answer: QuizAnswer = {
         id: store.newId(),
@@ -93,7 +101,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
       store.update((doc) => addQuizAnswer(doc, answer));
       results.push({ item, question, correct: score.correct });
 
-      out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns));
+      out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns, inline));
       const last = n === items.length;
       for (;;) {
         const key = await prompter.key({
@@ -115,7 +123,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
 
   const summary = summarizeQuiz(results, before.quiz, scope);
   const replay = replayable ? replayCommand(filter, count, seed) : undefined;
-  out(renderQuizSummary(summary, c, ctx.stdout.columns, replay));
+  out(renderQuizSummary(summary, c, ctx.stdout.columns, replay, inline));
 }
 
 function replayCommand(filter: QuizFilter, count: number, seed: string): string {

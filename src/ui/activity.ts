@@ -35,7 +35,7 @@ export async function storeFor(ctx: Context, deps: Deps): Promise<Store> {
 export async function prompterFor(ctx: Context, deps: Deps): Promise<Prompter> {
   if (deps.prompter) return deps.prompter;
   const { terminalPrompter } = await import('./prompts.js');
-  return terminalPrompter({ dim: ctx.stdout.c.dim, cursor: ctx.stdout.c.cyan });
+  return terminalPrompter({ dim: ctx.stdout.c.dim, cursor: ctx.stdout.c.cyan, columns: () => ctx.stdout.columns });
 }
 
 export async function markdownFor(ctx: Context): Promise<Md> {

@@ -1,6 +1,7 @@
 // Renders the question list as text (grouped by deck) or as a JSON-ready object.
 import type { Question } from '../content/model.js';
 import type { Output } from './terminal.js';
+import { hang } from './text.js';
 
 export interface Numbered {
   n: number;
@@ -33,15 +34,11 @@ export function renderList(items: Numbered[], out: Pick<Output, 'c' | 'columns'>
     }
     const num = `${String(n).padStart(3)}. `;
     const indent = ' '.repeat(num.length);
-    lines.push(c.cyan(num) + c.bold(truncate(q.title, out.columns - num.length)));
+    // Title and tags wrap under themselves (a hanging indent), so nothing is cut off.
+    lines.push(hang(c.cyan(num), c.bold(q.title), out.columns, { minBody: 1 }));
     const meta = `${q.id} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')}`;
-    lines.push(indent + c.dim(truncate(meta, out.columns - num.length)));
+    lines.push(hang(indent, c.dim(meta), out.columns, { minBody: 1 }));
   }
-  lines.push('', c.dim("Read one with 'prepdeck read <number|id|words>'."));
+  lines.push('', hang('', c.dim("Read one with 'prepdeck read <number|id|words>'."), out.columns, { minBody: 1 }));
   return lines.join('\n') + '\n';
-}
-
-function truncate(text: string, width: number): string {
-  if (width < 10 || text.length <= width) return text;
-  return text.slice(0, width - 1) + '…';
 }

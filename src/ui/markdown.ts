@@ -4,7 +4,7 @@ import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import Table from 'cli-table3';
 import type { Output } from './terminal.js';
-import { fits, visibleLength, wrap } from './text.js';
+import { visibleLength, wrapIndented } from './text.js';
 
 type Style = (s: string) => string;
 type Out = Pick<Output, 'c' | 'color' | 'columns'>;
@@ -16,7 +16,24 @@ export function renderMarkdown(markdown: string, out: Out): string {
   let marked = renderers.get(out);
   if (!marked) renderers.set(out, (marked = makeRenderer(out)));
   const rendered = marked.parse(markdown, { async: false });
-  return wrapLong(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out.columns) + '\n';
+  return wrapIndented(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out.columns) + '\n';
+}
+
+/**
+ * One line of inline Markdown (`code`, *emphasis*, **strong**) styled for the terminal, unwrapped:
+ * for quiz options and other labels that the caller lays out itself.
+ */
+export function renderInline(markdown: string, out: Out): string {
+  let marked = renderers.get(out);
+  if (!marked) renderers.set(out, (marked = makeRenderer(out)));
+  return joinSoftBreaks(marked.parseInline(markdown, { async: false }));
+}
+
+// marked keeps the source's line breaks inside a paragraph; they are not line breaks on screen.
+// A hard break (two spaces or a backslash at the end of a line) is kept.
+const HARD_BREAK = '\u2028';
+function joinSoftBreaks(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ').replaceAll(HARD_BREAK, '\n');
 }
 
 function makeRenderer(out: Out): Marked {
@@ -43,8 +60,10 @@ function makeRenderer(out: Out): Marked {
       href: both(c.blue, c.underline),
       text: plain,
       emoji: false,
-      width: out.columns,
-      reflowText: true,
+      // No wrapping here: marked-terminal's reflow counts a list item's text without its indent
+      // (reflowed lines then overflow and break again, orphaning words) and its rule reads
+      // process.stdout's width. All of it is laid out once, by wrapIndented, to the live width.
+      reflowText: false,
       showSectionPrefix: false,
       tab: 2,
       tableOptions: out.color ? {} : { style: { head: [], border: [] } },
@@ -58,7 +77,16 @@ function makeRenderer(out: Out): Marked {
   marked.use({
     renderer: {
       text(token) {
-        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+        return 'tokens' in token && token.tokens ? joinSoftBreaks(this.parser.parseInline(token.tokens)) : false;
+      },
+      paragraph(token) {
+        return joinSoftBreaks(this.parser.parseInline(token.tokens)) + '\n\n';
+      },
+      br() {
+        return HARD_BREAK;
+      },
+      hr() {
+        return '─'.repeat(Math.max(1, Math.min(out.columns, 100))) + '\n\n';
       },
       table(token) {
         const head = token.header.map((cell) => c.bold(this.parser.parseInline(cell.tokens)));
@@ -76,25 +104,6 @@ function makeRenderer(out: Out): Marked {
     },
   });
   return marked;
-}
-
-// marked-terminal reflows paragraphs only: wrap long list items and table-free lines with a hanging indent.
-// eslint-disable-next-line no-control-regex
-const LEAD = /^((?:\u001b\[[0-9;]*m)*\s*(?:[*\-•]|\d+\.)?\s+)/;
-function wrapLong(text: string, width: number): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      if (fits(line, width) || /[│┌└├]/.test(line)) return line;
-      const lead = LEAD.exec(line)?.[1] ?? '';
-      const indent = ' '.repeat(visibleLength(lead));
-      const body = wrap(line.slice(lead.length), Math.max(10, width - indent.length));
-      return body
-        .split('\n')
-        .map((l, i) => (i === 0 ? lead : indent) + l)
-        .join('\n');
-    })
-    .join('\n');
 }
 
 /** Column widths (with padding) that fit `width`: natural widths, the widest shrunk first. */

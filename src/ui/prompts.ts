@@ -2,6 +2,7 @@
 // wraps @inquirer/prompts (loaded on first use); tests pass a scripted Prompter instead.
 // Ctrl+C (or a closed input) at any prompt becomes a PromptInterrupted error.
 import type { KeyChoice, MenuChoice } from './key-prompt.js';
+import { displayWidth, hang, stripAnsi, truncateWords } from './text.js';
 
 export type { KeyChoice, MenuChoice };
 
@@ -12,8 +13,13 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
-  checkbox<T>(opts: { message: string; choices: readonly (Choice<T> & { checked?: boolean })[] }): Promise<T[]>;
+  /** `clear`: remove the prompt once answered (the caller prints its own answer line). */
+  select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; clear?: boolean }): Promise<T>;
+  /**
+   * `confirmEmpty`: Enter with nothing ticked shows this message once; Enter again submits nothing.
+   * `clear`: as for select.
+   */
+  checkbox<T>(opts: { message: string; choices: readonly (Choice<T> & { checked?: boolean })[]; confirmEmpty?: string; clear?: boolean }): Promise<T[]>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Waits for one of the keys. */
   key<K extends string>(opts: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K>;
@@ -50,37 +56,98 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
 export interface TerminalPrompterOptions {
   dim?: (s: string) => string;
   cursor?: (s: string) => string;
+  /** The terminal's width now (read at each prompt: the terminal may have been resized). */
+  columns?: () => number;
+}
+
+// inquirer draws `? message`, `❯ name` (select) and `❯◯ name` (checkbox): the columns before the text.
+const PREFIX = 2;
+const SELECT_MARK = 2;
+const CHECKBOX_MARK = 3;
+
+/**
+ * Text laid out for an inquirer prompt: wrapped at word boundaries to the width left after the
+ * `lead` columns inquirer draws in front of it, later lines indented under the first. inquirer
+ * itself breaks any longer line at the last column, mid-word.
+ */
+export function layoutForPrompt(text: string, columns: number, lead: number): string {
+  const width = Math.max(10, columns - lead);
+  return text
+    .split('\n')
+    .map((line) => unglue(hang('', glue(line, width), width, { minBody: 1 })))
+    .join('\n')
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : ' '.repeat(lead) + line))
+    .join('\n');
+}
+
+// Key hints ("1 Again (1m) · 2 Hard (6m) · Enter: Again (suggested)") break between hints, not
+// inside one: the spaces inside each hint become no-break spaces while wrapping, when every hint fits.
+const NBSP = '\u00a0';
+function glue(line: string, width: number): string {
+  const hints = line.split(' · ');
+  if (hints.length < 2 || hints.some((h) => displayWidth(h) + 2 > width)) return line;
+  return hints.map((h) => h.replaceAll(' ', NBSP)).join(' · ');
+}
+function unglue(text: string): string {
+  return text.replaceAll(NBSP, ' ');
+}
+
+/** Choices laid out for a list prompt; `short` (the answer line) is one line that fits after the message. */
+function layoutChoices<C extends Choice<unknown>>(choices: readonly C[], message: string, columns: number, mark: number) {
+  const lastLine = message.split('\n').at(-1) ?? '';
+  const room = Math.max(10, columns - PREFIX - displayWidth(lastLine) - 1);
+  return choices.map((c) => ({
+    ...c,
+    name: layoutForPrompt(c.name, columns, mark),
+    short: truncateWords(stripAnsi(c.name).replace(/\s+/g, ' '), room),
+    ...(c.description !== undefined ? { description: layoutForPrompt(c.description, columns, 0) } : {}),
+  }));
 }
 
 /** Prompts on the real terminal. Each inquirer module is imported the first time it is needed. */
 export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter {
   const inquirer = () => import('@inquirer/prompts');
   const own = () => import('./key-prompt.js');
+  const columns = () => style.columns?.() ?? process.stdout.columns ?? 80;
+  const message = (text: string) => layoutForPrompt(text, columns(), PREFIX);
   return {
     select: (opts) =>
       guard(async () => {
         const { select } = await inquirer();
-        return select({ message: opts.message, choices: [...opts.choices], default: opts.default, pageSize: opts.pageSize ?? 10, loop: false });
+        const msg = message(opts.message);
+        const choices = layoutChoices(opts.choices, msg, columns(), SELECT_MARK);
+        const config = { message: msg, choices, default: opts.default, pageSize: opts.pageSize ?? 10, loop: false };
+        return select(config, { clearPromptOnDone: opts.clear ?? false });
       }),
     checkbox: (opts) =>
       guard(async () => {
         const { checkbox } = await inquirer();
-        return checkbox({ message: opts.message, choices: [...opts.choices], pageSize: 12, loop: false });
+        const msg = message(opts.message);
+        const choices = layoutChoices(opts.choices, msg, columns(), CHECKBOX_MARK);
+        let warned = false;
+        const validate = (ticked: readonly unknown[]) => {
+          if (ticked.length > 0 || warned || opts.confirmEmpty === undefined) return true;
+          warned = true;
+          return layoutForPrompt(opts.confirmEmpty, columns(), 2);
+        };
+        return checkbox({ message: msg, choices, pageSize: 12, loop: false, validate }, { clearPromptOnDone: opts.clear ?? false });
       }),
     confirm: (opts) =>
       guard(async () => {
         const { confirm } = await inquirer();
-        return confirm({ message: opts.message, default: opts.default ?? false });
+        // Room for the " (y/N) yes" inquirer adds after the message.
+        return confirm({ message: layoutForPrompt(opts.message, columns() - 10, PREFIX), default: opts.default ?? false });
       }),
     key: <K extends string>(opts: { message: string; choices: readonly KeyChoice<K>[] }) =>
       guard(async () => {
         const { keyPrompt } = await own();
-        return (await keyPrompt({ message: opts.message, choices: opts.choices }, { clearPromptOnDone: true })) as K;
+        return (await keyPrompt({ message: message(opts.message), choices: opts.choices }, { clearPromptOnDone: true })) as K;
       }),
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {
         const { menuPrompt } = await own();
-        return (await menuPrompt({ ...opts, dim: style.dim, cursor: style.cursor } as never)) as T;
+        return (await menuPrompt({ ...opts, message: message(opts.message), dim: style.dim, cursor: style.cursor } as never)) as T;
       }),
   };
 }

@@ -2,11 +2,13 @@
 // imports the Markdown renderer lazily).
 import type { Depth, Question, QuizItem } from '../content/model.js';
 import type { ItemScore, QuizSummary } from '../quiz/score.js';
-import wrapAnsi from 'wrap-ansi';
 import type { Colors } from './terminal.js';
-import { hang, truncate, wrap } from './text.js';
+import { hang, truncateWords, wrap } from './text.js';
 
+/** Markdown to terminal text: blocks (`md`) or one line of inline Markdown (`inline`). */
 export type Md = (markdown: string) => string;
+
+const plainInline: Md = (s) => s;
 
 const TYPE_HINT: Record<QuizItem['type'], string> = {
   single: 'one answer',
@@ -18,8 +20,9 @@ export function progressLabel(n: number, total: number): string {
   return `Question ${n} of ${total}`;
 }
 
-export function renderItem(n: number, total: number, item: QuizItem, question: Question, md: Md, c: Colors): string {
-  const head = `${c.bold(c.cyan(progressLabel(n, total)))} ${c.dim(`· ${question.deck} · ${question.title}`)}`;
+/** "Question 2 of 5 · deck · title", the title wrapped under itself. */
+export function renderItem(n: number, total: number, item: QuizItem, question: Question, md: Md, c: Colors, columns = 80): string {
+  const head = hang(`${c.bold(c.cyan(progressLabel(n, total)))} `, c.dim(`· ${question.deck} · ${question.title}`), columns);
   return `\n${head}\n\n${md(item.prompt).trimEnd()}\n${c.dim(`(${TYPE_HINT[item.type]})`)}\n\n`;
 }
 
@@ -27,17 +30,23 @@ export function promptMessage(n: number, total: number, item: QuizItem): string 
   return `${progressLabel(n, total)} · ${item.type === 'multi' ? 'Space to tick, Enter to submit' : 'Your answer'}`;
 }
 
+export const EMPTY_MULTI = 'Tick at least one option, or press Enter again to submit none';
+
+/** The answer line left after the prompt: ✔ in green when right, ✘ in red when wrong. */
+export function renderEcho(n: number, total: number, chosen: readonly string[], correct: boolean, c: Colors, columns: number, inline: Md = plainInline): string {
+  const mark = correct ? c.green('✔') : c.red('✘');
+  const answer = chosen.length > 0 ? chosen.map(inline).join(c.dim(' · ')) : c.dim('(nothing ticked)');
+  return hang(`${mark} `, `${c.bold(`${progressLabel(n, total)} · Your answer:`)} ${answer}`, columns, { minBody: 1 }) + '\n';
+}
+
 /**
  * Right or wrong, the options marked (in the order they were shown, `order`), and the explanation.
  * Option lines wrap to `columns` under their own text.
  */
-export function renderFeedback(item: QuizItem, score: ItemScore, md: Md, c: Colors, order: readonly number[], columns: number): string {
+export function renderFeedback(item: QuizItem, score: ItemScore, md: Md, c: Colors, order: readonly number[], columns: number, inline: Md = plainInline): string {
   const lines: string[] = [];
   const option = (mark: string, text: string, note: string, style: (s: string) => string) =>
-    wrapAnsi(`${text}${note}`, Math.max(20, columns - 4), { hard: true })
-      .split('\n')
-      .map((l, i) => (i === 0 ? style(`  ${mark} ${l}`) : style(`    ${l}`)))
-      .join('\n');
+    hang(style(`  ${mark} `), style(`${inline(text)}${note}`), columns, { minBody: 1 });
   if (score.correct) lines.push(c.green(c.bold('✔ Right.')));
   else lines.push(c.red(c.bold('✘ Wrong.')) + (item.type === 'multi' ? c.dim(' Multi-select is all or nothing.') : ''));
   if (item.type === 'multi') {
@@ -48,10 +57,10 @@ export function renderFeedback(item: QuizItem, score: ItemScore, md: Md, c: Colo
       else lines.push(option(' ', o.text, '', c.dim));
     }
   } else {
-    const right = score.options.filter((o) => o.correct).map((o) => o.text);
-    const chosen = score.options.filter((o) => o.chosen).map((o) => o.text);
-    if (!score.correct) lines.push(`  You chose:   ${chosen.join(', ') || '(nothing)'}`);
-    lines.push(`  ${score.correct ? 'Answer:' : 'Correct:    '} ${c.green(right.join(', '))}`);
+    const right = score.options.filter((o) => o.correct).map((o) => inline(o.text));
+    const chosen = score.options.filter((o) => o.chosen).map((o) => inline(o.text));
+    if (!score.correct) lines.push(hang('  You chose:   ', chosen.join(', ') || '(nothing)', columns, { minBody: 1 }));
+    lines.push(hang(score.correct ? '  Answer:      ' : '  Correct:     ', c.green(right.join(', ')), columns, { minBody: 1 }));
   }
   lines.push('', c.bold('Explanation'), md(item.explanation).trimEnd(), '');
   return lines.join('\n') + '\n';
@@ -71,12 +80,12 @@ function areaRows(areas: QuizSummary['byDeck'], columns: number): string[] {
   const figures = 1 + 3 + 1 + answeredWidth + 2 + 4; // " nnn/N  ppp%"
   const nameWidth = Math.max(1, Math.min(24, columns - 2 - figures));
   return areas.map(
-    (a) => `  ${truncate(a.name, nameWidth).padEnd(nameWidth)} ${String(a.correct).padStart(3)}/${String(a.answered).padEnd(answeredWidth)}  ${String(a.percent).padStart(3)}%`.trimEnd(),
+    (a) => `  ${truncateWords(a.name, nameWidth).padEnd(nameWidth)} ${String(a.correct).padStart(3)}/${String(a.answered).padEnd(answeredWidth)}  ${String(a.percent).padStart(3)}%`.trimEnd(),
   );
 }
 
 /** `replay`: the command line that asks exactly these items again, when there is one. Fits `columns`. */
-export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, replay?: string): string {
+export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, replay?: string, inline: Md = plainInline): string {
   const lines: string[] = ['', c.bold('Quiz finished')];
   const tone = s.percent >= 80 ? c.green : s.percent >= 50 ? c.yellow : c.red;
   lines.push(`Score: ${tone(c.bold(`${s.correct}/${s.answered} (${s.percent}%)`))}`);
@@ -91,9 +100,9 @@ export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, re
   if (s.missed.length > 0) {
     lines.push('', c.bold(wrap(`Missed (${s.missed.length}) — these come first next time`, columns)));
     for (const m of s.missed) {
-      const right = m.item.options.filter((o) => o.correct).map((o) => o.text).join('; ');
-      lines.push(hang(`  ${c.red('✘')} `, `${firstLine(m.item.prompt)} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 0 }));
-      lines.push(hang('    ', c.green(right), columns, { minBody: 0 }));
+      const right = m.item.options.filter((o) => o.correct).map((o) => inline(o.text)).join('; ');
+      lines.push(hang(`  ${c.red('✘')} `, `${inline(firstLine(m.item.prompt))} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 1 }));
+      lines.push(hang('    Correct: ', c.green(right), columns, { minBody: 1 }));
     }
   }
   if (replay) lines.push('', wrap(c.dim(`Retake exactly this quiz: ${replay}`), columns));
@@ -101,6 +110,7 @@ export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, re
   return lines.join('\n') + '\n';
 }
 
+/** The prompt's first sentence-line, cut at a word boundary. */
 function firstLine(text: string): string {
-  return truncate(text.split('\n').find((l) => l.trim() !== '') ?? '', 90);
+  return truncateWords(text.split('\n').find((l) => l.trim() !== '') ?? '', 90);
 }

@@ -1,5 +1,6 @@
 // The terminal as the rest of the program sees it: where text goes, how wide it is, whether to colour.
 import { createColors } from 'picocolors';
+import { displayWidth, hang, wrapIndented } from './text.js';
 
 export type Colors = ReturnType<typeof createColors>;
 
@@ -33,13 +34,56 @@ export function terminalWidth(columns: number | undefined, env: Record<string, s
   return Math.max(20, Math.min(width, 200));
 }
 
+// A line that moves the cursor or rewrites itself (a live view's redraw) is passed through as it is.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /\r|\u001b\[[0-9;?]*[A-HJKSTfhlsu]/;
+
+/**
+ * The last step of every screen on a terminal: a line wider than the terminal is wrapped at word
+ * boundaries (its indent and list marker kept as a hanging indent) instead of being broken by the
+ * terminal at the last column, mid-word. Screens lay their text out themselves; this catches
+ * whatever one missed. Text written in pieces is laid out from the column the previous piece
+ * ended at. JSON documents (a write starting with { or [) are never touched.
+ */
+export function layoutWriter(columns: () => number, write: (text: string) => void): (text: string) => void {
+  let col = 0; // columns already used on the current line
+  return (text) => {
+    if (text.startsWith('{') || text.startsWith('[') || CONTROL.test(text)) {
+      write(text);
+      const tail = text.slice(text.lastIndexOf('\n') + 1);
+      col = text.includes('\n') ? displayWidth(tail) : col + displayWidth(tail);
+      return;
+    }
+    const width = columns();
+    const lines = text.split('\n');
+    const laid = lines.map((line, i) => {
+      const start = i === 0 ? col : 0;
+      if (start + displayWidth(line) <= width) return line;
+      // A continued line: its first piece goes after what is already on screen.
+      if (start > 0) return start < width - 10 ? hang(' '.repeat(start), line, width, { minBody: 1 }).slice(start) : '\n' + wrapIndented(line, width);
+      return wrapIndented(line, width);
+    });
+    const out = laid.join('\n');
+    write(out);
+    const last = out.slice(out.lastIndexOf('\n') + 1);
+    col = out.includes('\n') || lines.length > 1 ? displayWidth(last) : col + displayWidth(last);
+  };
+}
+
 export function makeOutput(stream: WritableLike, env: Record<string, string | undefined>): Output {
   const isTTY = Boolean(stream.isTTY);
   const color = wantsColor(isTTY, env);
+  const raw = (text: string) => void stream.write(text);
+  const width = () => terminalWidth(stream.columns, env);
   return {
-    write: (text) => void stream.write(text),
+    // Piped output is never re-wrapped: the reader's width is unknown and data must stay intact.
+    write: isTTY ? layoutWriter(width, raw) : raw,
     isTTY,
-    columns: terminalWidth(stream.columns, env),
+    // Read on every use, not once at start: a terminal resized while the menu is open lays out
+    // the next screen to its new width (as inquirer's prompts do).
+    get columns() {
+      return width();
+    },
     color,
     c: createColors(color),
   };

@@ -1,9 +1,15 @@
-// Text helpers shared by the practice screens (progress, config, quiz, flashcards): plural words,
-// and fitting lines to the terminal width. Pure: strings in, strings out.
+// The terminal layout rule, shared by every screen: text is measured by display width (ANSI escapes
+// count for nothing, wide characters and emoji for two columns, combining marks for none) and wrapped
+// at word boundaries to the terminal width, keeping a line's indentation (a list bullet, an option
+// mark) as a hanging indent. Only a word longer than the whole line is ever broken.
 //
-// Widths are counted in code points after removing ANSI escapes: the text these screens lay out
-// (ids, numbers, box and block characters, Latin prose) is one column per code point. Wrapping
-// itself is wrap-ansi's, which measures East Asian wide characters too.
+// Why this is done here and never left to a library or to the terminal: the terminal breaks an
+// over-long line at the last column, in the middle of a word; @inquirer/core re-breaks every prompt
+// line at the width character by character (wordWrap: false); marked-terminal reflows paragraphs but
+// not list items, and its list indentation pushes reflowed lines past the width. So every string is
+// laid out here, to the live width, before anything else sees it.
+//
+// Pure: strings in, strings out.
 import wrapAnsi from 'wrap-ansi';
 
 // CSI and OSC sequences (colours, hyperlinks).
@@ -19,26 +25,39 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-/** Columns the text takes on screen (one line; escapes count for nothing). */
-export function visibleLength(text: string): number {
-  return [...stripAnsi(text)].length;
+// Characters that may take two columns: Hangul, CJK, fullwidth forms, emoji and pictographs.
+const MAYBE_WIDE = /[\u1100-\u115f\u231a-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef]|[\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+// East Asian Wide / Fullwidth ranges and emoji presentation (the common cases; what terminals draw wide).
+const WIDE = /[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]|[\u{1f004}\u{1f0cf}\u{1f18e}\u{1f191}-\u{1f19a}\u{1f200}-\u{1f251}\u{1f300}-\u{1f64f}\u{1f680}-\u{1f6ff}\u{1f7e0}-\u{1f7eb}\u{1f90c}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+// Zero width: combining marks, variation selectors, zero-width joiner/space, other format characters.
+// (Tested one code point at a time, so a mark in the class is never combined with a neighbour.)
+// eslint-disable-next-line no-misleading-character-class
+const ZERO = /[\p{Mn}\p{Me}\p{Cf}\u200b-\u200f\ufe00-\ufe0f]/u;
+
+/** Columns one code point takes. */
+function charWidth(ch: string): number {
+  if (ZERO.test(ch)) return 0;
+  return WIDE.test(ch) ? 2 : 1;
 }
+
+/** Columns the text takes on screen (one line; escapes count for nothing). */
+export function displayWidth(text: string): number {
+  const plain = stripAnsi(text);
+  // Fast path: ASCII and one-column punctuation (·, ─, …) are one column per code point.
+  // eslint-disable-next-line no-misleading-character-class
+  if (!MAYBE_WIDE.test(plain) && !/[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]/.test(plain)) return [...plain].length;
+  let n = 0;
+  for (const ch of plain) n += charWidth(ch);
+  return n;
+}
+
+/** Kept for the callers that say "length": the same as displayWidth. */
+export const visibleLength = displayWidth;
 
 /** The widest line of a block of text. */
 export function maxLineLength(text: string): number {
-  return Math.max(0, ...text.split('\n').map(visibleLength));
+  return Math.max(0, ...text.split('\n').map(displayWidth));
 }
-
-/**
- * Wraps prose to `width` columns at spaces; a word longer than a line (a path, a URL) is broken.
- * Keeps colours intact across the breaks. Existing line breaks are kept.
- */
-export function wrap(text: string, width: number): string {
-  return fits(text, width) ? text : wrapAnsi(text, Math.max(1, width), { hard: true, trim: true });
-}
-
-// Characters that may take two columns: Hangul, CJK, fullwidth forms, emoji and pictographs.
-const MAYBE_WIDE = /[\u1100-\u115f\u231a-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef]|[\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u;
 
 /**
  * True when every line surely fits `width`: no character that may be wide, and no more code points
@@ -46,7 +65,16 @@ const MAYBE_WIDE = /[\u1100-\u115f\u231a-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u2e80-
  * which loads ICU's grapheme segmenter (~15 ms) for any non-ASCII character such as "·" or "─".
  */
 export function fits(text: string, width: number): boolean {
-  return !MAYBE_WIDE.test(text) && text.split('\n').every((line) => visibleLength(line) <= width);
+  return !MAYBE_WIDE.test(text) && text.split('\n').every((line) => [...stripAnsi(line)].length <= width);
+}
+
+/**
+ * Wraps prose to `width` columns at spaces; a word longer than a line (a path, a URL) is broken.
+ * Keeps colours intact across the breaks. Existing line breaks are kept; leading spaces of a line
+ * are dropped (use `wrapIndented` to keep them).
+ */
+export function wrap(text: string, width: number): string {
+  return fits(text, width) ? text : wrapAnsi(text, Math.max(1, width), { hard: true, trim: true });
 }
 
 /**
@@ -55,9 +83,9 @@ export function fits(text: string, width: number): boolean {
  * goes on the lines below the label instead, indented by `indent`.
  */
 export function hang(label: string, body: string, width: number, opts: { minBody?: number; indent?: number } = {}): string {
-  const labelWidth = visibleLength(label);
+  const labelWidth = displayWidth(label);
   const minBody = opts.minBody ?? 20;
-  if (width - labelWidth < minBody) {
+  if (width - labelWidth < Math.max(1, minBody)) {
     const indent = ' '.repeat(Math.min(opts.indent ?? 4, Math.max(0, width - 1)));
     const under = wrap(body, width - indent.length)
       .split('\n')
@@ -71,10 +99,54 @@ export function hang(label: string, body: string, width: number, opts: { minBody
     .join('\n');
 }
 
+// A line's lead: colour codes, spaces, and a list marker (•, *, -, 1., ✔, ✘, ○, ❯) with the spaces after it.
+// eslint-disable-next-line no-control-regex
+const LEAD = /^((?:\u001b\[[0-9;]*m)*[ \t]*(?:(?:[*\-•✔✘○❯?]|\d+\.)(?:\u001b\[[0-9;]*m)* +)?)/;
+
+/**
+ * Every line wrapped to `width`, its leading spaces and list marker kept as a hanging indent, so
+ * that a list item's continuation lines sit under its text. At most half the width is given to the indent.
+ */
+export function wrapIndented(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (fits(line, width)) return line;
+      const lead = LEAD.exec(line)?.[1] ?? '';
+      const leadWidth = displayWidth(lead);
+      if (leadWidth === 0 || leadWidth > width / 2) return wrap(line, width);
+      return hang(lead, line.slice(lead.length), width, { minBody: 1 });
+    })
+    .join('\n');
+}
+
 /** Plain text cut to at most `width` columns, ending in … when something was cut. */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
+  if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
-  return chars.slice(0, width - 1).join('') + '…';
+  let out = '';
+  let used = 0;
+  for (const ch of stripAnsi(text)) {
+    const w = charWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
+}
+
+/**
+ * Plain text cut to at most `width` columns at a word boundary, ending in … when something was cut
+ * (a title in a one-line row: never half a word). A first word longer than the width is cut.
+ */
+export function truncateWords(text: string, width: number): string {
+  const plain = stripAnsi(text);
+  if (displayWidth(plain) <= width) return text;
+  const cut = truncate(plain, width);
+  const kept = cut.slice(0, -1);
+  const space = kept.lastIndexOf(' ');
+  // Cut inside a word: go back to the last space.
+  const boundary = /\s/.test(plain[kept.length] ?? ' ') ? kept.length : space;
+  if (boundary <= 0) return cut;
+  return kept.slice(0, boundary).replace(/[\s,;:·—-]+$/, '') + '…';
 }

@@ -2,7 +2,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { runCli as runBuilt, tempDir } from '../support/cli.js';
+// In-process through main(argv, ctx): output, exit codes and written files are what these check.
+import { runMain as runCli } from '../support/main.js';
 
 const home = tempDir();
 afterAll(() => home.remove());
@@ -68,7 +70,8 @@ describe('read', () => {
         `- ${wide}`,
       ),
     );
-    const r = await run(['--content', dir.path, 'read', 'cache-aside', '--depth', 'super-brief'], { COLUMNS: '40' });
+    // The built bundle, whose string-width build step this checks (scripts/build.mjs).
+    const r = await runBuilt(['--content', dir.path, 'read', 'cache-aside', '--depth', 'super-brief'], { home: home.path, env: { COLUMNS: '40' } });
     dir.remove();
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => /[寿司🍣]/u.test(l));

@@ -27,7 +27,7 @@ describe('the home menu', () => {
     // First screen: Practise flashcards first, with the due count filled in.
     const first = await t.waitFor('Quit');
     expect(first).toMatch(/What would you like to do\?\n❯ Practise flashcards[^\n]*\n {2}Take a quiz\n {2}Read an answer\n {2}Simulate a load balancer\n {2}Run the live lab\n {2}Progress\n {2}Settings\n {2}Quit/);
-    await t.waitFor(/Practise flashcards {2}0 due · \d+ new/);
+    await t.waitFor(/Practise flashcards {2}new \d+ · learning 0 · due 0/);
     await t.waitFor('Ctrl+C quit');
 
     // Practise: one card graded, then stop.

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importDocument, looksLikeHeading, parseTitleLine } from '../../../src/content/import.js';
@@ -7,9 +6,9 @@ import { parseQuestion } from '../../../src/content/parse.js';
 import { ContentError } from '../../../src/errors.js';
 import { renderMarkdown } from '../../../src/ui/markdown.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
+import { PLAIN_CRLF_DOC, PLAIN_DOC, PLAIN_SHUFFLED_DOC } from '../../support/cli.js';
 
-// A document of the project's own in the plain-text format (typographic quotes, sections out of order).
-const seed = readFileSync(join(import.meta.dirname, '../../fixtures/series/caching/caching-q2.txt'), 'utf8');
+const seed = readFileSync(PLAIN_DOC, 'utf8');
 const plainWide = memoryOutput({ columns: 10_000 });
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -54,20 +53,37 @@ describe('looksLikeHeading', () => {
 describe('importDocument', () => {
   it('converts a document into a valid question with the title, level, deck and sub-headings', () => {
     const out = importDocument(seed, 'seed.txt');
-    expect(out).toMatchObject({ id: 'caching-q2', deck: 'caching', order: 2, level: 'mid' });
-    expect(out.title).toBe('What is the cache-aside pattern, and how is it different from read-through caching?');
+    expect(out).toMatchObject({ id: 'load-balancing-q4', deck: 'load-balancing', order: 4, level: 'mid' });
+    expect(out.title).toBe('What does session persistence mean behind a load balancer, and is it another name for sticky sessions?');
     const { question, problems } = parseQuestion(out.markdown, 'out.md');
     expect(problems).toEqual([]);
-    expect(question!.answers.detailed).toContain('## How a Read Works');
-    expect(question!.answers.detailed).toContain('## Compared With Read-Through');
-    expect(question!.answers.brief).toMatch(/^- Stale Reads: /m);
+    expect(question!.answers.detailed).toContain('## What Does It Cost?');
+    expect(question!.answers.detailed).toContain('## Interaction with Load Balancing Algorithms');
+    expect(question!.answers.brief).toMatch(/^- Skewed Load: /m);
     // Typographic quotes become plain ones.
     expect(out.markdown).not.toMatch(/[“”’]/);
-    expect(question!.answers.brief).toContain('"lazy loading"');
+    expect(question!.answers['super-brief']).toContain('keeps "state" in server memory');
   });
 
   it('reads CRLF documents the same as LF ones', () => {
     expect(importDocument(seed.replace(/\r?\n/g, '\r\n'), 'seed.txt').markdown).toBe(importDocument(seed.replace(/\r\n/g, '\n'), 'seed.txt').markdown);
+    const crlf = readFileSync(PLAIN_CRLF_DOC, 'utf8');
+    expect(crlf).toContain('\r\n');
+    expect(importDocument(crlf, 'hc.txt').markdown).toBe(importDocument(crlf.replace(/\r\n/g, '\n'), 'hc.txt').markdown);
+    const { question, problems } = parseQuestion(importDocument(crlf, 'hc.txt').markdown, 'out.md');
+    expect(problems).toEqual([]);
+    expect(question!.answers.brief).toMatch(/^- Active Checks: /m);
+    expect(question!.answers.detailed).not.toContain('\r');
+  });
+
+  it('reads sections in any order', () => {
+    const out = importDocument(readFileSync(PLAIN_SHUFFLED_DOC, 'utf8'), 'cd.txt');
+    expect(out).toMatchObject({ id: 'load-balancing-q9', level: 'senior', title: 'What is connection draining, and why do deployments need it?' });
+    const { question, problems } = parseQuestion(out.markdown, 'out.md');
+    expect(problems).toEqual([]);
+    expect(question!.answers['super-brief']).toMatch(/^Draining stops sending new requests/);
+    expect(question!.answers.brief).toMatch(/^- Deployments: /m);
+    expect(question!.answers.detailed).toContain('## Why Deployments Need It');
   });
 
   it('--deck overrides the deck from the title', () => {

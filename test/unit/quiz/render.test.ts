@@ -61,3 +61,31 @@ describe('renderQuizSummary', () => {
     expect(stripAnsi(out).replace(/\s+/g, ' ')).toContain('Retake exactly this quiz: prepdeck quiz --question a-question-with-a-long-id');
   });
 });
+
+describe('quiz feedback signals', () => {
+  const colours = createColors(true);
+  const inline = (s: string) => s.replace(/`([^`]+)`/g, (_, code: string) => colours.yellow(code));
+
+  it('echoes a wrong answer with a red ✘ and a right one with a green ✔', async () => {
+    const { renderEcho } = await import('../../../src/ui/quiz-render.js');
+    const wrong = renderEcho(1, 5, ['20%'], false, colours, 80);
+    expect(wrong.startsWith(colours.red('✘'))).toBe(true);
+    expect(stripAnsi(wrong)).toBe('✘ Question 1 of 5 · Your answer: 20%\n');
+    expect(renderEcho(2, 5, ['80%'], true, colours, 80).startsWith(colours.green('✔'))).toBe(true);
+  });
+
+  it('renders inline Markdown in options and says "Correct:" in the missed list', () => {
+    const coded: QuizItem = { ...item, type: 'single', options: [{ text: 'Use `ip_hash`', correct: true }, { text: 'Round robin', correct: false }] };
+    const feedback = renderFeedback(coded, scoreItem(coded, [1]), (s) => s, colours, [0, 1], 80, inline);
+    expect(feedback).toContain('\u001b[33mip_hash');
+    expect(stripAnsi(feedback)).not.toContain('`');
+    const summary = renderQuizSummary(
+      { answered: 1, correct: 0, percent: 0, byDeck: [], byTag: [], missed: [{ item: coded, question: {} as never, correct: false }] } as unknown as QuizSummary,
+      colours,
+      80,
+      undefined,
+      inline,
+    );
+    expect(stripAnsi(summary)).toContain('Correct: Use ip_hash');
+  });
+});
