@@ -197,3 +197,85 @@ describe('the imported deck in a terminal', () => {
     }
   });
 });
+
+interface Figures {
+  id: string;
+  cards: { total: number; new: number; learning: number; young: number; mature: number };
+  quiz: { items: number; answered: number; correct: number };
+}
+interface Report {
+  totals: { quizAnswers: number; reviews: number };
+  decks: { deck: string; questions: Figures[] }[];
+}
+
+describe('re-import keeps progress', () => {
+  it('after editing one document, --update keeps every review of the unchanged and lightly edited cards; a card whose source is gone is retired', async () => {
+    const base = temp();
+    const src = join(base, 'docs');
+    const out = join(base, 'out');
+    const h = join(base, 'home');
+    cpSync(join(SERIES, 'caching'), src, { recursive: true });
+    expect((await runCli(['import', src, '--out', out])).code).toBe(0);
+
+    // Reviews and quiz answers, written through `progress import`.
+    const at = (m: number) => new Date(Date.now() - 86_400_000 + m * 60_000).toISOString();
+    const reviewed = ['caching-q2/stale-reads', 'caching-q2/cold-start', 'caching-q2/miss-penalty', 'caching-q2/read-through', 'caching-q1/lower-latency', 'caching-q5/lru'];
+    const doc = {
+      version: 1,
+      settings: {},
+      quiz: [
+        { id: 'a1', at: at(1), attempt: 't1', scope: 'deck:caching', deck: 'caching', question: 'caching-q2', key: 'caching-q2/which-weaknesses', correct: true },
+        { id: 'a2', at: at(2), attempt: 't1', scope: 'deck:caching', deck: 'caching', question: 'caching-q5', key: 'caching-q5/which-policies', correct: false },
+      ],
+      reviews: reviewed.map((key, i) => ({ id: `r${i}`, at: at(10 + i), deck: 'caching', question: key.split('/')[0], key, grade: 3 })),
+      cards: {},
+    };
+    writeFileSync(join(base, 'progress-in.json'), JSON.stringify(doc));
+    expect((await runCli(['progress', 'import', join(base, 'progress-in.json')], { home: h })).code).toBe(0);
+    const report = async () => JSON.parse((await runCli(['--content', out, 'progress', '--json'], { home: h })).stdout) as Report;
+    const q = (r: Report, id: string) => r.decks.find((d) => d.deck === 'caching')!.questions.find((x) => x.id === id)!;
+    const before = await report();
+    expect(q(before, 'caching-q2').cards.total - q(before, 'caching-q2').cards.new).toBe(4);
+
+    // Edit one document: a term lightly renamed, an explanation reworded, one item removed.
+    const file = join(src, 'caching-q2.txt');
+    const edited = readFileSync(file, 'utf8')
+      .replaceAll('Stale Reads:', 'Stale Read:')
+      .replaceAll('the first wave of traffic lands', 'the first wave of requests lands')
+      .split('\n')
+      .filter((l) => !l.startsWith('- Miss Penalty:'))
+      .join('\n');
+    writeFileSync(file, edited);
+
+    const without = await runCli(['import', src, '--out', out]);
+    expect(without.code).toBe(2); // never overwritten without --update
+    const update = await runCli(['import', src, '--out', out, '--update'], { env: { COLUMNS: '120' } });
+    expect(update.code).toBe(0);
+    const flat = update.stdout.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/caching\/caching-q2 \d+ \d+ updated; 1 lightly edited item\(s\) kept their ids; \d+ item\(s\) retired/);
+    expect(flat).toMatch(/caching\/caching-q1 \d+ \d+ unchanged/);
+
+    const after = await report();
+    // Nothing reviewed is lost: the same events, the unchanged questions' figures identical.
+    expect(after.totals).toEqual(before.totals);
+    expect(q(after, 'caching-q1')).toEqual(q(before, 'caching-q1'));
+    expect(q(after, 'caching-q5')).toEqual(q(before, 'caching-q5'));
+    // caching-q2: the renamed and the reworded cards keep their reviews; the removed one is retired (not shown).
+    const b2 = q(before, 'caching-q2');
+    const a2 = q(after, 'caching-q2');
+    expect(a2.cards.total).toBe(b2.cards.total - 1);
+    expect(a2.cards.total - a2.cards.new).toBe(3);
+    expect(a2.quiz.answered).toBe(b2.quiz.answered);
+
+    const text = readFileSync(join(out, 'caching', 'caching-q2.md'), 'utf8');
+    expect(text).toMatch(/^## stale-reads$/m);
+    expect(text).toMatch(/^## cold-start$/m);
+    expect(text).not.toMatch(/^## miss-penalty$/m);
+    expect(text).toMatch(/<!-- prepdeck-derived ids=\S+ retired=miss-penalty /);
+    expect(text).toContain('*stale read* weakness');
+    // The history of the retired card stays in the progress file.
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as { reviews: { key: string }[] };
+    expect(saved.reviews.map((r) => r.key)).toContain('caching-q2/miss-penalty');
+    expect((await runCli(['validate', out])).code).toBe(0);
+  });
+});
