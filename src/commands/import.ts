@@ -50,7 +50,7 @@ export async function run(args: ImportArgs, ctx: Context, deps: ImportDeps = {})
     const use = `Use it with: prepdeck --content ${shellQuote(args.out)} list (then quiz --deck ${deck}, practice --deck ${deck})`;
     ctx.stdout.write(ctx.stdout.c.dim(wrap(sanitizeText(use), ctx.stdout.columns - 1)) + '\n');
   }
-  if (failed > 0) throw new UserError(`${failed} of ${rows.length} document(s) could not be imported (see the table above); the others were.`, ExitCode.invalidContent);
+  if (failed > 0) throw new UserError(`${failed} of ${rows.length} document(s) could not be imported (see above); the others were.`, ExitCode.invalidContent);
 }
 
 /** Read and convert every document; failures become rows with a reason, never an exception. */
@@ -80,7 +80,7 @@ function convertAll(files: readonly Input[], args: ImportArgs, ctx: Context, row
       row.failed = reasonOf(err);
     }
   });
-  if (bar) ctx.stderr.write(`\r${progressLine(files.length, files.length, 'done', ctx.stderr.columns)}\u001b[K\n`);
+  if (bar) ctx.stderr.write('\r\u001b[K');
   return converted;
 }
 

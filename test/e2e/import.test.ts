@@ -156,6 +156,28 @@ describe('import never overwrites unless asked, and writes safely', () => {
 describe('the imported deck in a terminal', () => {
   const { home, start } = useSessions();
 
+  it('shows a progress bar for a folder of documents, and asks before updating files already imported', async () => {
+    const out = join(temp(), 'out');
+    const h = home();
+    const first = start(['import', SERIES, '--out', out], h, { cols: 80 });
+    await first.waitFor(/\[#+\.*\] \d\/6/);
+    await first.waitFor('5 documents imported');
+    expect(await first.exit()).toBe(4);
+
+    const again = start(['import', join(SERIES, 'queues'), '--out', out], h, { cols: 80 });
+    await again.waitFor('Already imported:');
+    await again.waitFor('in place (ids and progress kept)?');
+    again.write('y' + KEYS.enter);
+    await again.waitFor('unchanged');
+    expect(await again.exit()).toBe(0);
+
+    const declined = start(['import', join(SERIES, 'queues'), '--out', out], h, { cols: 80 });
+    await declined.waitFor('in place (ids and progress kept)?');
+    declined.write('n' + KEYS.enter);
+    await declined.waitFor('Not overwriting existing file(s)');
+    expect(await declined.exit()).toBe(2);
+  });
+
   it('a quiz and a practice session run on it and save answers under the imported ids', async () => {
     const out = join(temp(), 'out');
     expect((await runCli(['import', join(SERIES, 'caching'), '--out', out])).code).toBe(0);
