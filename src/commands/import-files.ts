@@ -5,6 +5,7 @@ import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openS
 import { randomBytes } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { displayPath } from '../content/load.js';
+import { quoteForDisplay, sanitizeInline } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
 /** The largest document `import` reads: plain-text interview answers are a few kilobytes. */
@@ -47,14 +48,14 @@ export function collectInputs(paths: readonly string[], glob: string): Input[] {
     try {
       st = statSync(p);
     } catch {
-      throw new NotFoundError(`No such file or folder: ${p}`);
+      throw new NotFoundError(`No such file or folder: ${sanitizeInline(p)}`);
     }
     if (!st.isDirectory()) {
       files.push({ file: p, shown: displayPath(p) });
       continue;
     }
     const found = walk(p).filter((f) => match.test(byPath ? relative(p, f).split(sep).join('/') : basename(f)));
-    if (found.length === 0) throw new NotFoundError(`No files matching '${glob}' under ${p}`);
+    if (found.length === 0) throw new NotFoundError(`No files matching ${quoteForDisplay(glob)} under ${sanitizeInline(p)}`);
     files.push(...found.map((f) => ({ file: f, shown: relative(p, f) })));
   }
   const seen = new Set<string>();
@@ -145,9 +146,9 @@ export function checkOutputFolder(out: string): void {
     st = statSync(out);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new UsageError(`Cannot use --out ${out}: ${codeOf(err)}.`);
+    throw new UsageError(`Cannot use --out ${sanitizeInline(out)}: ${codeOf(err)}.`);
   }
-  if (!st.isDirectory()) throw new UsageError(`Cannot use --out ${out}: it is a file, not a folder. Give a folder to write <deck>/<id>.md into.`);
+  if (!st.isDirectory()) throw new UsageError(`Cannot use --out ${sanitizeInline(out)}: it is a file, not a folder. Give a folder to write <deck>/<id>.md into.`);
 }
 
 /** The path `<out>/<deck>/<id>.md`, after checking that nothing on the way is a symbolic link or leads outside `out`. */

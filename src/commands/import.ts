@@ -8,7 +8,7 @@ import { mergeImport } from '../content/derive-merge.js';
 import { importDocument, type ImportedQuestion } from '../content/import.js';
 import { parseQuestion } from '../content/parse.js';
 import { ContentError, ExitCode, formatProblem, InterruptedError, UsageError, UserError } from '../errors.js';
-import { sanitizeText } from '../content/sanitize.js';
+import { sanitizeInline, shellCommand } from '../content/sanitize.js';
 import { type ImportRow, progressLine, renderSummary } from '../ui/import-render.js';
 import { wrap } from '../ui/text.js';
 import { checkOutputFolder, collectInputs, ImportFailure, type Input, readDocument, targetIn, writeAtomically } from './import-files.js';
@@ -47,8 +47,8 @@ export async function run(args: ImportArgs, ctx: Context, deps: ImportDeps = {})
   const failed = rows.filter((r) => r.failed).length;
   if (converted.length > 0) {
     const deck = converted[0]!.doc.deck;
-    const use = `Use it with: prepdeck --content ${shellQuote(args.out)} list (then quiz --deck ${deck}, practice --deck ${deck})`;
-    ctx.stdout.write(ctx.stdout.c.dim(wrap(sanitizeText(use), ctx.stdout.columns - 1)) + '\n');
+    const use = `Use it with: ${shellCommand(['prepdeck', '--content', args.out, 'list'])} (then quiz --deck ${deck}, practice --deck ${deck})`;
+    ctx.stdout.write(ctx.stdout.c.dim(wrap(use, ctx.stdout.columns - 1)) + '\n');
   }
   if (failed > 0) throw new UserError(`${failed} of ${rows.length} document(s) could not be imported (see above); the others were.`, ExitCode.invalidContent);
 }
@@ -84,11 +84,6 @@ function convertAll(files: readonly Input[], args: ImportArgs, ctx: Context, row
   return converted;
 }
 
-/** A path printed for copying into a shell: quoted when it has anything but safe characters. */
-function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 function reasonOf(err: unknown): string {
   if (err instanceof ContentError) return err.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
   if (err instanceof ImportFailure || err instanceof UserError) return err.message;
@@ -101,7 +96,7 @@ async function decideMode(converted: readonly Converted[], args: ImportArgs, ctx
   if (args.force) return 'replace';
   const existing = converted.filter((c) => c.target.exists);
   if (args.update || existing.length === 0) return 'update';
-  const list = existing.map((c) => `  ${c.target.path}`).join('\n');
+  const list = existing.map((c) => `  ${sanitizeInline(c.target.path)}`).join('\n');
   if (ctx.interactive) {
     const ask = deps.confirm ?? (await terminalConfirm());
     ctx.stdout.write(`Already imported:\n${list}\n`);

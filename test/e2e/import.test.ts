@@ -73,6 +73,19 @@ describe('import of folders', () => {
     expect((await runCli(['import', 'nope.txt'])).code).toBe(3);
   });
 
+  it('file names and folders with control characters reach the terminal sanitised', async () => {
+    const src = temp();
+    writeFileSync(join(src, 'evil\u001b]52;c;aGk=\u0007\u202e.txt'), 'no sections here');
+    writeFileSync(join(src, 'good.txt'), readFileSync(join(SERIES, 'queues/queues-q3.txt')));
+    const out = join(temp(), 'out\u001b[31m');
+    const r = await runCli(['import', src, '--out', out], { env: { COLUMNS: '120' } });
+    expect(r.code).toBe(4);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(r.stdout).toMatch(/^evil\.txt\s+not imported/m);
+    expect(r.stdout).toContain("prepdeck --content $'");
+  });
+
   it('two documents with the same deck and id: the second is reported, the first written', async () => {
     const src = temp();
     writeFileSync(join(src, 'a.txt'), readFileSync(join(SERIES, 'queues/queues-q3.txt')));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { idFrom, keyWords, similarLengths, termInText, deriveItems } from '../../../src/content/derive.js';
 import { kindOf, labelledItem, listsOf, mainClause, singular, topicOf } from '../../../src/content/derive-lists.js';
 import { blockHash, parseMarker, renderMarker } from '../../../src/content/derive-render.js';
+import { mergeImport } from '../../../src/content/derive-merge.js';
 import { importDocument } from '../../../src/content/import.js';
 import { parseQuestion } from '../../../src/content/parse.js';
 import { ContentError } from '../../../src/errors.js';
@@ -211,6 +212,8 @@ describe('import properties', () => {
         expect(problems).toEqual([]);
         expect(question!.cards.map((c) => c.id)).toEqual(out.derived.cards.map((c) => c.id));
         expect(question!.quiz.map((q) => q.id)).toEqual(out.derived.quiz.map((q) => q.id));
+        // Re-importing the same document over its own file changes nothing.
+        expect(mergeImport(out.markdown, out, 'gen.md').markdown).toBe(out.markdown);
       }),
       { numRuns: 300 },
     );
