@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { PLAIN_DOC, ROOT, runCli, tempDir } from '../support/cli.js';
 import { KEYS, useSessions } from '../support/pty.js';
 
 const SERIES = join(ROOT, 'test/fixtures/series');
@@ -95,6 +95,27 @@ describe('import of folders', () => {
     expect(r.code).toBe(4);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('same deck and id (queues/queues-q3) as a.txt');
     expect(readdirSync(join(out, 'queues'))).toEqual(['queues-q3.md']);
+  });
+});
+
+describe('one document', () => {
+  it('converts into a file that validates and reads back at each depth', async () => {
+    const out = join(temp(), 'out');
+    expect((await runCli(['import', PLAIN_DOC, '--out', out])).code).toBe(0);
+    expect(existsSync(join(out, 'load-balancing', 'load-balancing-q4.md'))).toBe(true);
+    expect((await runCli(['validate', out])).code).toBe(0);
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    const doc = squash(readFileSync(PLAIN_DOC, 'utf8'));
+    for (const [depth, phrase] of [
+      ['super-brief', 'keep sessions in an external store such as Redis'],
+      ['brief', 'Slow Scale-Out: New servers only receive new users'],
+      ['detailed', 'Interaction with Load Balancing Algorithms'],
+    ] as const) {
+      expect(doc).toContain(phrase);
+      const read = await runCli(['--content', out, 'read', 'load-balancing-q4', '--depth', depth]);
+      expect(read.code).toBe(0);
+      expect(squash(read.stdout)).toContain(phrase);
+    }
   });
 });
 
