@@ -82,7 +82,9 @@ export function mergeSection(old: ReturnType<typeof readSection>, fresh: readonl
       report.kept++; // derived once, edited by the user since: theirs now, kept as they wrote it
       continue;
     }
-    let id = exact(f) ? f.id : closest(f, untouched, matched);
+    // Same id but other words: ids with a -2 suffix shift when an earlier namesake goes; follow the words.
+    const drifted = exact(f) && similarity(f.render(f.id), untouched.get(f.id)!) < LIGHT_EDIT ? closest(f, untouched, matched) : undefined;
+    let id = drifted ?? (exact(f) ? f.id : closest(f, untouched, matched));
     if (id !== undefined) {
       report.kept++;
       if (id !== f.id) report.renamed++;

@@ -83,6 +83,21 @@ describe('mergeImport', () => {
     expect(back.markdown).not.toMatch(/retired=[^ ]*inspection/);
   });
 
+  it('two lists of the same kind: removing the first keeps the second under its own id', () => {
+    const twoLists = source.replace(
+      'Super Brief Answer',
+      ['Later on there are other reasons as well:', '- Schema Drift: producers changed the payload format without telling anyone.', '- Stale Routes: the message was addressed to a queue nobody reads any more.', 'Super Brief Answer'].join('\n'),
+    );
+    const before = importDocument(twoLists, 'q.txt');
+    const ids = before.derived.cards.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['list-reasons', 'list-reasons-2']));
+    const withoutFirst = twoLists.replace(/A message is usually moved there[^\n]*\n(- [^\n]*\n){3}/, '');
+    const m = merged(before.markdown, withoutFirst);
+    const card = m.q.cards.find((c) => c.keyPoints.includes('Schema Drift'))!;
+    expect(card.id).toBe('list-reasons-2');
+    expect(m.cards.retired).toContain('list-reasons');
+  });
+
   it('the question id of the existing file wins', () => {
     expect(merged(first.markdown.replace('id: queues-q3', 'id: my-dlq')).q.id).toBe('my-dlq');
   });
