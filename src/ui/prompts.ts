@@ -2,7 +2,7 @@
 // wraps @inquirer/prompts (loaded on first use); tests pass a scripted Prompter instead.
 // Ctrl+C (or a closed input) at any prompt becomes a PromptInterrupted error.
 import type { KeyChoice, MenuChoice } from './key-prompt.js';
-import { displayWidth, hang, stripAnsi, truncateWords } from './text.js';
+import { displayWidth, hang, stripAnsi, truncate, truncateWords } from './text.js';
 
 export type { KeyChoice, MenuChoice };
 
@@ -93,6 +93,12 @@ function unglue(text: string): string {
   return text.replaceAll(NBSP, ' ');
 }
 
+/** The answer as one line of `room` columns: cut at a word boundary, or mid-word when that keeps far more. */
+function shortAnswer(text: string, room: number): string {
+  const byWords = truncateWords(text, room);
+  return displayWidth(byWords) >= room / 2 ? byWords : truncate(text, room);
+}
+
 /** Choices laid out for a list prompt; `short` (the answer line) is one line that fits after the message. */
 function layoutChoices<C extends Choice<unknown>>(choices: readonly C[], message: string, columns: number, mark: number) {
   const lastLine = message.split('\n').at(-1) ?? '';
@@ -100,7 +106,7 @@ function layoutChoices<C extends Choice<unknown>>(choices: readonly C[], message
   return choices.map((c) => ({
     ...c,
     name: layoutForPrompt(c.name, columns, mark),
-    short: truncateWords(stripAnsi(c.name).replace(/\s+/g, ' '), room),
+    short: shortAnswer(stripAnsi(c.name).replace(/\s+/g, ' '), room),
     ...(c.description !== undefined ? { description: layoutForPrompt(c.description, columns, 0) } : {}),
   }));
 }
