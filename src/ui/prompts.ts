@@ -23,6 +23,8 @@ export interface Prompter {
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Waits for one of the keys. */
   key<K extends string>(opts: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K>;
+  /** Shows lines taller than the terminal in place, scrolled with the keys, until q or Enter. */
+  view?(opts: { lines: readonly string[]; rows: number }): Promise<void>;
   /** An arrow-key menu whose badges are filled in after the first screen. */
   menu<T>(opts: {
     message: string;
@@ -123,7 +125,8 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
         const { select } = await inquirer();
         const msg = message(opts.message);
         const choices = layoutChoices(opts.choices, msg, columns(), SELECT_MARK);
-        const config = { message: msg, choices, default: opts.default, pageSize: opts.pageSize ?? 10, loop: false };
+        // No `default` key at all when none is given: inquirer would preselect a choice whose value is undefined.
+        const config = { message: msg, choices, ...('default' in opts && opts.default !== undefined ? { default: opts.default } : {}), pageSize: opts.pageSize ?? 10, loop: false };
         return select(config, { clearPromptOnDone: opts.clear ?? false });
       }),
     checkbox: (opts) =>
@@ -149,6 +152,11 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
       guard(async () => {
         const { keyPrompt } = await own();
         return (await keyPrompt({ message: message(opts.message), choices: opts.choices }, { clearPromptOnDone: true })) as K;
+      }),
+    view: (opts) =>
+      guard(async () => {
+        const { scrollView } = await import('./scroll-view.js');
+        await scrollView({ lines: opts.lines, rows: opts.rows, columns: columns(), dim: style.dim }, { clearPromptOnDone: true });
       }),
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {

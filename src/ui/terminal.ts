@@ -9,6 +9,8 @@ export interface Output {
   readonly isTTY: boolean;
   /** Columns to wrap to: the terminal's width, or 80 when unknown. */
   readonly columns: number;
+  /** The terminal's height, when known. */
+  readonly rows?: number;
   readonly color: boolean;
   readonly c: Colors;
 }
@@ -17,6 +19,7 @@ interface WritableLike {
   write(chunk: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 /** Colour only on a terminal without NO_COLOR; FORCE_COLOR (other than 0/false) forces it on. */
@@ -83,6 +86,9 @@ export function makeOutput(stream: WritableLike, env: Record<string, string | un
     // the next screen to its new width (as inquirer's prompts do).
     get columns() {
       return width();
+    },
+    get rows() {
+      return stream.rows;
     },
     color,
     c: createColors(color),
