@@ -1,11 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// Three tiers, chosen by folder so that a new test file lands in its tier without a list to edit:
+// - unit: pure and fast, in-process; no servers, no child processes, no built CLI (lint enforces
+//   the imports: see eslint.config.js).
+// - integration: our modules against real sockets, child processes or real programs (HTTP
+//   servers, parallel writers, HAProxy, Redis).
+// - e2e: the command line. In-process through main(argv, ctx) where only output matters
+//   (test/support/main.ts), the built CLI in a real process or pseudo-terminal where a terminal, a
+//   signal or a second process is the point (`npm run build` first).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests spawn the built CLI and pseudo-terminals; two cores here.
+    // Real processes and pseudo-terminals on two shared cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+    ],
   },
 });

@@ -1,9 +1,10 @@
 // The entry point and the one top-level catch: user errors print their message and exit with their
 // code; anything else is a bug and prints its stack (exit 1).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, UserError } from './errors.js';
 import { packageRoot } from './paths.js';
+import { fsReason } from './progress/store/fs-errors.js';
 import { makeOutput } from './ui/terminal.js';
 import type { Context } from './context.js';
 
@@ -56,13 +57,30 @@ function isExitPrompt(err: unknown): boolean {
   return err instanceof Error && (err.name === 'PromptInterrupted' || err.name === 'ExitPromptError');
 }
 
+/**
+ * What to do when writing to stdout or stderr fails. A closed pipe (`prepdeck … | head`) is the
+ * reader's choice, not an error: exit quietly with the code the command has so far. Anything else
+ * (`>/dev/full`: ENOSPC; EIO) means output was lost: say so on stderr if that is not the stream
+ * that failed, and exit 4 like any other file that could not be written.
+ */
+export function streamFailure(err: NodeJS.ErrnoException, stream: 'stdout' | 'stderr', soFar: number): { code: number; message?: string } {
+  if (err.code === 'EPIPE') return { code: soFar };
+  if (stream === 'stderr') return { code: ExitCode.invalidContent };
+  const why = fsReason(err) ?? err.message;
+  return { code: ExitCode.invalidContent, message: `prepdeck: cannot write the output: ${why}${err.code ? ` (${err.code})` : ''}. What was printed is incomplete.\n` };
+}
+
 // Run when loaded as the program (bin/prepdeck.js imports this module).
 if (!process.env.VITEST) {
-  // `prepdeck … | head` closes the pipe early: that is the reader's choice, not an error.
-  for (const stream of [process.stdout, process.stderr]) {
+  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
+      const { code, message } = streamFailure(err, name, Number(process.exitCode ?? 0));
+      try {
+        if (message) writeSync(2, message); // synchronously: the process ends right after
+      } catch {
+        // stderr is gone too: the exit code is all that is left
+      }
+      process.exit(code);
     });
   }
   const ctx: Context = {

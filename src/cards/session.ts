@@ -3,6 +3,7 @@ import type { Flashcard, Question } from '../content/model.js';
 import { startOfDay } from '../progress/days.js';
 import type { CardState, Grade, ProgressDoc, Review } from '../progress/model.js';
 import { isDue } from './schedule.js';
+import { countCards, type Counts } from './counts.js';
 import { byCodePoint } from '../compare.js';
 
 export const DEFAULT_NEW_PER_DAY = 10;
@@ -65,12 +66,13 @@ export function newAllowance(reviews: readonly Review[], now: Date, perDay: numb
   return Math.max(0, perDay - newCardsToday(reviews, now));
 }
 
-/** What the home menu shows: due cards and new cards available now. */
-export function dueSummary(questions: readonly Question[], doc: ProgressDoc, now: Date, perDay: number): { due: number; new: number } {
-  const all = cardsInScope(questions);
-  const due = all.filter(({ card }) => isDue(doc.cards[card.key], now)).length;
-  const unseen = all.filter(({ card }) => doc.cards[card.key] === undefined).length;
-  return { due, new: Math.min(unseen, newAllowance(doc.reviews, now, perDay)) };
+/**
+ * Today's figures over the cards in scope, with new cards capped by what is left of the daily
+ * limit: what the menu, `progress` and a practice session without `--new` show.
+ */
+export function todayCounts(questions: readonly Question[], doc: ProgressDoc, now: Date, deck?: string): Counts {
+  const newLimit = newAllowance(doc.reviews, now, doc.settings.newPerDay ?? DEFAULT_NEW_PER_DAY);
+  return countCards(cardsInScope(questions, deck), doc, now, { newLimit });
 }
 
 /**

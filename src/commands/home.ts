@@ -58,19 +58,19 @@ export async function run(args: HomeArgs, ctx: Context, help: () => Promise<stri
   }
 }
 
-/** "3 due · 10 new" for the first entry; computed without side effects (no notices, no locks). */
+/** "new 7 · learning 2 · due 13" for the first entry; computed without side effects (no notices, no locks). */
 async function badges(args: HomeArgs, ctx: Context, deps: Deps): Promise<ReadonlyMap<Activity, string>> {
-  const [{ contentDirs, loadLibrary }, { contentFlags }, { peekProgress }, { dueSummary, DEFAULT_NEW_PER_DAY }, { emptyProgress }] = await Promise.all([
+  const [{ contentDirs, loadLibrary }, { contentFlags }, { peekProgress }, { todayCounts }, { formatCounts }, { emptyProgress }] = await Promise.all([
     import('../content/load.js'),
     import('../content/library.js'),
     import('../progress/store.js'),
     import('../cards/session.js'),
+    import('../cards/counts.js'),
     import('../progress/model.js'),
   ]);
   const questions = deps.questions ?? (await loadLibrary(contentDirs(contentFlags(args), ctx.env))).questions;
   const doc = (deps.store ? deps.store.read() : await peekProgress(ctx.env)) ?? emptyProgress();
-  const { due, new: fresh } = dueSummary(questions, doc, ctx.now(), doc.settings.newPerDay ?? DEFAULT_NEW_PER_DAY);
-  return new Map([['practise', `${due} due · ${fresh} new`]]);
+  return new Map([['practise', formatCounts(todayCounts(questions, doc, ctx.now()))]]);
 }
 
 async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { labPlan, redactUrl, LAB_LIMITS, isLoopback, backendName, type LabPlan } from '../lab/options.js';
 import { remoteWarning, renderBanner, LiveView } from '../ui/lab-view.js';
+import { wrap } from '../ui/text.js';
 
 /** Where the stop request comes from; the default listens for SIGINT (Ctrl+C), SIGTERM and SIGHUP. */
 export interface StopSignal {
@@ -59,6 +60,7 @@ export async function run(args: Record<string, unknown>, ctx: Context, deps: Lab
     // Ctrl+C during start-up: wait for the start to finish (bounded), then stop it all.
     const first = await Promise.race([startup.then(() => 'started' as const), stop.wait().then(() => 'stop' as const)]);
     const lab = await startup;
+    for (const note of lab.cleaned) ctx.stderr.write(wrap(note, ctx.stderr.columns) + '\n');
     if (first === 'stop') {
       await lab.stop();
       throw new InterruptedError('Lab stopped before it was ready; every server closed, every port freed.');

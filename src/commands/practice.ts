@@ -2,10 +2,11 @@
 // points, grade 1–4. Each grade is saved (and the card rescheduled with FSRS) before the next card.
 import type { Context } from '../context.js';
 import { InterruptedError, NotFoundError } from '../errors.js';
-import type { Depth } from '../content/model.js';
+import type { Depth, Question } from '../content/model.js';
+import { countCards, type Counts } from '../cards/counts.js';
 import { preview, schedule } from '../cards/schedule.js';
-import { buildSession, cardsInScope, DEFAULT_NEW_PER_DAY, newAllowance, suggestGrade, summarizeSession, type SessionCard } from '../cards/session.js';
-import { addReview, type CardState, type Grade, type Review } from '../progress/model.js';
+import { buildSession, cardsInScope, DEFAULT_NEW_PER_DAY, newAllowance, suggestGrade, summarizeSession, todayCounts, type SessionCard } from '../cards/session.js';
+import { addReview, type CardState, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
 import type { Store } from '../progress/store.js';
 import {
   checkDeck,
@@ -93,8 +94,11 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
 
   out(renderSessionStart(cards, cram, c));
   try {
+    let newShown = 0;
     for (const [i, card] of cards.entries()) {
-      out(renderFront(i + 1, cards.length, card, session.md, c));
+      const counts = headerCounts(questions, store.read(), ctx.now(), args.deck, newFlag === undefined ? undefined : newFlag - newShown);
+      out(renderFront(i + 1, cards.length, card, counts, session.md, c));
+      if (card.reason === 'new') newShown++;
       if (!(await reveal(session))) break;
       const result = await reviewCard(session, card, states);
       states = result.states;
@@ -106,6 +110,12 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
   }
 
   out(renderSessionSummary(summarizeSession(graded, states, scopeKeys), ctx.now(), cram, c, columns));
+}
+
+/** The figures over the session's scope: under `--new N`, what is left of N; else of the daily limit. */
+function headerCounts(questions: readonly Question[], doc: ProgressDoc, now: Date, deck: string | undefined, newLeft: number | undefined): Counts {
+  if (newLeft === undefined) return todayCounts(questions, doc, now, deck);
+  return countCards(cardsInScope(questions, deck), doc, now, { newLimit: newLeft });
 }
 
 /** Waits for the user to reveal the back; false when they stop the session. */

@@ -1,13 +1,14 @@
 // `prepdeck progress` (alias `stats`): figures per deck and question; `--json`; `--path`;
 // `progress reset [--deck D] [--yes]`; `progress export FILE [--force]`; `progress import FILE`.
-import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { ContentError, InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { ContentError, ExitCode, InterruptedError, NotFoundError, UsageError, UserError } from '../errors.js';
 import { replay } from '../cards/schedule.js';
-import { mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
+import { checkProgress, mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
 import { progressReport } from '../progress/stats.js';
-import { fsReason } from '../progress/store.js';
+import { fsReason, isStorageFailure, TOO_LARGE } from '../progress/store/fs-errors.js';
+import { MAX_READ_BYTES, readRegularFile, writeFileDurably } from '../progress/store/files.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
@@ -114,73 +115,55 @@ async function exportTo(file: string, force: boolean, ctx: Context, deps: Deps):
   checkExportTarget(file, force);
   const store = await storeFor(ctx, deps);
   const doc = store.read();
-  writeFileAtomically(file, JSON.stringify(doc, null, 2) + '\n', force);
+  try {
+    writeFileDurably(file, JSON.stringify(doc, null, 2) + '\n', { replace: force });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists(file);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`Cannot write ${file}: its folder does not exist.`);
+    throw cannot('write', file, err);
+  }
   ctx.stdout.write(`Exported ${plural(doc.quiz.length, 'quiz answer')} and ${plural(doc.reviews.length, 'flashcard review')} to ${file}.\n`);
 }
 
-/** Refuses, before anything is written, a target that is a folder, or an existing file without --force. */
+const exists = (file: string) => new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
+
+/**
+ * Refuses, before anything is written, a target that is a folder, a special file (a FIFO or a
+ * device: --force must never replace /dev/null), or an existing file without --force.
+ */
 function checkExportTarget(file: string, force: boolean): void {
-  let isFolder: boolean;
+  let stat: Stats;
   try {
-    isFolder = statSync(file).isDirectory();
+    stat = statSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // the usual case; a missing folder is reported on writing
     throw cannot('write', file, err);
   }
-  if (isFolder) throw new UsageError(`Cannot export to ${file}: it is a folder; give a file name, e.g. ${join(file, 'progress-backup.json')}.`);
-  if (!force) throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
+  if (stat.isDirectory()) throw new UsageError(`Cannot export to ${file}: it is a folder; give a file name, e.g. ${join(file, 'progress-backup.json')}.`);
+  if (!stat.isFile()) throw new UsageError(`Cannot export to ${file}: it is not a regular file (a FIFO, device or socket); give a new file name.`);
+  if (!force) throw exists(file);
 }
 
 /**
- * Writes a temporary file beside `file`, then moves it into place: a reader never sees half a file,
- * and a failed write leaves the old one as it was. Without `force`, an existing file is never replaced,
- * even one created a moment ago (a hard link fails if the name is taken).
+ * A file-system error on a path the user gave, naming the path and why: the wrong kind of path is
+ * a usage error (exit 2); a full or failing disk, or a file too large to read, is exit 4. Rethrows
+ * errors that are not about the file.
  */
-function writeFileAtomically(file: string, text: string, force: boolean): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    if (force) renameSync(temp, file);
-    else placeNew(temp, file);
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never written, or already moved into place
-    }
-    if (err instanceof UsageError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`Cannot write ${file}: its folder does not exist.`);
-    throw cannot('write', file, err);
-  }
-}
-
-/** Moves `temp` to `file` unless `file` exists. */
-function placeNew(temp: string, file: string): void {
-  try {
-    linkSync(temp, file);
-    unlinkSync(temp);
-    return;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
-    // File systems without hard links: check, then rename.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
-  }
-  if (existsSync(file)) throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
-  renameSync(temp, file);
-}
-
-/** A file-system error on a path the user gave, as a UsageError naming the path and why (rethrows others). */
 function cannot(doing: 'read' | 'write', file: string, err: unknown): Error {
   const why = fsReason(err);
-  return why === undefined ? (err as Error) : new UsageError(`Cannot ${doing} ${file}: ${why}.`);
+  if (why === undefined) return err as Error;
+  if (isStorageFailure(err) || (err as NodeJS.ErrnoException).code === TOO_LARGE) {
+    const kept = doing === 'write' ? ' Nothing was written.' : '';
+    return new UserError(`Cannot ${doing} ${file}: ${why}.${kept}`, ExitCode.invalidContent);
+  }
+  return new UsageError(`Cannot ${doing} ${file}: ${why}.`);
 }
 
-/** Reads and validates an exported file (or a copy of progress.json). */
+/** Reads and validates an exported file (or a copy of progress.json): at most MAX_READ_BYTES, a regular file only. */
 export function readProgressFile(file: string): ProgressDoc {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_READ_BYTES);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`No such file: ${file}`);
     throw cannot('read', file, err);
@@ -206,8 +189,22 @@ async function importFrom(file: string, ctx: Context, deps: Deps): Promise<void>
   store.update((doc) => {
     const merged = mergeProgress(doc, incoming, replay);
     summary = merged;
-    return merged.doc;
+    return schedulable(merged.doc, file);
   });
   const skipped = summary.duplicates > 0 ? ` (${summary.duplicates} already there, skipped)` : '';
   ctx.stdout.write(`Imported ${plural(summary.addedAnswers, 'quiz answer')} and ${plural(summary.addedReviews, 'flashcard review')} from ${file}${skipped}.\n`);
+}
+
+/**
+ * The merged document if every date in it can be stored. Dates are ISO timestamps up to year 9999;
+ * a review late in 9999 schedules its card into year 10000, which cannot be: the file is refused.
+ */
+function schedulable(doc: ProgressDoc, file: string): ProgressDoc {
+  try {
+    return checkProgress(doc);
+  } catch (err) {
+    if ((err as Error).name !== 'ValiError') throw err;
+    const why = (err as Error).message;
+    throw new ContentError([{ file, line: 1, message: `cannot import: its reviews schedule a card beyond year 9999 (${why}); nothing was imported` }]);
+  }
 }

@@ -45,6 +45,7 @@ export function joinText(lines: Line[]): string {
     .trim();
 }
 
+/** The first line with text; a line that is one whole HTML comment (e.g. the import's marker) does not count. */
 export function firstNonBlank(lines: Line[]): Line | undefined {
-  return lines.find((l) => l.text.trim() !== '');
+  return lines.find((l) => l.text.trim() !== '' && !/^<!--.*-->$/.test(l.text.trim()));
 }

@@ -5,9 +5,13 @@ import type { Problem } from '../errors.js';
 import { type FrontMatter, LEVELS } from './model.js';
 import { sanitizeText } from './sanitize.js';
 
+/** Alias expansions allowed while turning the YAML into values (the yaml package's default). */
+const MAX_ALIAS_COUNT = 100;
+
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'));
 
-export const FrontMatterSchema = v.object({
+// Strict: a key the schema does not know is a problem (a misspelt `relatd:` would otherwise be dropped).
+export const FrontMatterSchema = v.strictObject({
   id: slug,
   deck: slug,
   title: v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')),
@@ -57,8 +61,16 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
       })),
     };
   }
+  let js: unknown;
+  try {
+    // The yaml package refuses alias bombs (anchors expanded exponentially) with a ReferenceError.
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const why = err instanceof ReferenceError ? `too many YAML aliases (at most ${MAX_ALIAS_COUNT} expansions)` : 'it could not be read as YAML';
+    return { keyLines, problems: [{ file, line: firstLine - 1, message: `front matter: ${why}` }] };
+  }
   // The YAML's own escapes (\e, \x1b, \u001b) produce control characters after parsing: clean again.
-  const raw: unknown = cleanStrings(doc.toJS());
+  const raw: unknown = cleanStrings(js);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { keyLines, problems: [{ file, line: firstLine - 1, message: 'front matter must be a YAML mapping (key: value lines)' }] };
   }
@@ -71,9 +83,11 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     const line = (name && keyLines[name]) || firstLine - 1;
     const what = name ? (issue.path!.length > 1 ? `'${name}' item` : `'${name}'`) : 'front matter';
     const message =
-      issue.input === undefined && name && issue.path!.length === 1
-        ? `front matter: missing required key '${name}'`
-        : `front matter: ${what}: ${issue.message.replace(/^Invalid \w+: /, '')}`;
+      issue.kind === 'schema' && issue.expected === 'never' && name
+        ? `front matter: unknown key '${name}' (known keys: ${Object.keys(FrontMatterSchema.entries).join(', ')})`
+        : issue.input === undefined && name && issue.path!.length === 1
+          ? `front matter: missing required key '${name}'`
+          : `front matter: ${what}: ${issue.message.replace(/^Invalid \w+: /, '')}`;
     return { file, line, message };
   });
   return { keyLines, problems };

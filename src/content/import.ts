@@ -3,6 +3,12 @@ import { stringify } from 'yaml';
 import { ContentError, type Problem } from '../errors.js';
 import type { Level } from './model.js';
 import { sanitizeText } from './sanitize.js';
+import { escapeMarkdown, normalizePunctuation, slugify } from './derive-text.js';
+import { type Derived, deriveItems } from './derive.js';
+import { listsOf, topicOf } from './derive-lists.js';
+import { blockHash, emptyMarker, type Marker, renderCard, renderQuizItem, renderSection } from './derive-render.js';
+
+export { escapeMarkdown, normalizePunctuation, slugify };
 
 const SECTION_NAMES = {
   question: 'Question',
@@ -31,33 +37,10 @@ export interface ImportedQuestion {
   title: string;
   level: Level;
   markdown: string;
-}
-
-/** Curly quotes, ellipses and odd spaces to plain ASCII; dashes stay (they read well in a terminal). */
-export function normalizePunctuation(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B\u2060]/g, '');
-}
-
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** Characters Markdown would read as syntax, escaped so that imported prose renders as written. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>#|&~]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
-    .replace(/^(\s*)([-+=])(\s|$)/, '$1\\$2$3');
+  /** The parts of `markdown`, for a re-import that merges them with the file already there. */
+  frontMatter: Record<string, unknown>;
+  body: string;
+  derived: Derived;
 }
 
 interface TitleInfo {
@@ -120,11 +103,14 @@ function convertBody(lines: string[], headings: boolean): string {
   return out.join('\n').trim();
 }
 
-/**
- * Convert one document. Throws ContentError (file and line) for a missing title or section.
- * `deckOverride` replaces the deck read from the title line.
- */
-export function importDocument(source: string, file: string, deckOverride?: string): ImportedQuestion {
+interface PlainDocument {
+  info: TitleInfo;
+  deck: string;
+  sections: Record<SectionName, { line: number; body: string[] }>;
+}
+
+/** Title line and the four sections; every problem found at once, as a ContentError. */
+function readPlainDocument(source: string, file: string, deckOverride?: string): PlainDocument {
   const text = normalizePunctuation(sanitizeText(source));
   const lines = text.split('\n');
   const problems: Problem[] = [];
@@ -146,51 +132,76 @@ export function importDocument(source: string, file: string, deckOverride?: stri
     if (!s) problems.push({ file, line: lines.length, message: `missing section '${label}'` });
     else if (s.body.every((l) => !l.trim())) problems.push({ file, line: s.line, message: `section '${label}' is empty` });
   }
-  const titleLine = lines[titleIndex]!;
-  const info = parseTitleLine(titleLine);
+  const info = parseTitleLine(lines[titleIndex]!);
   if (!info.level) problems.push({ file, line: titleIndex + 1, message: "title line must end with 'Question For: <Junior|Mid|Senior> Level Developer'" });
   const deck = deckOverride ? slugify(deckOverride) : info.deck;
   if (!deck) problems.push({ file, line: titleIndex + 1, message: "cannot read the deck from the title line (expected '<Deck name> Q<n>: …'); pass --deck" });
   if (problems.length > 0) throw new ContentError(problems);
+  return { info, deck: deck!, sections: sections as PlainDocument['sections'] };
+}
 
+/** The derived items of a document: lists of the brief answer first, then the detailed and super-brief ones. */
+function deriveFrom(doc: PlainDocument, title: string): Derived {
+  const s = doc.sections;
+  const lists = [
+    ...listsOf(s['brief answer'].body, 'brief'),
+    ...listsOf(s['detailed answer'].body, 'detailed'),
+    ...listsOf(s['super brief answer'].body, 'super-brief'),
+  ];
+  const fallback = title.split(/[,?]/)[0]!.replace(/^(?:what|which|why|how|when|explain|describe)\s+(?:is|are|does|do|would|should)?\s*(?:an?|the)?\s*/i, '');
+  return deriveItems(lists, topicOf(s['brief answer'].body, fallback || doc.deck));
+}
+
+/** A fresh marker for freshly derived items: each id with the hash of its text. */
+export function markerFor(blocks: readonly { id: string; text: string }[]): Marker {
+  const m = emptyMarker();
+  for (const b of blocks) m.ids.set(b.id, blockHash(b.text));
+  return m;
+}
+
+/**
+ * Convert one document. Throws ContentError (file and line) for a missing title or section.
+ * `deckOverride` replaces the deck read from the title line.
+ */
+export function importDocument(source: string, file: string, deckOverride?: string): ImportedQuestion {
+  const doc = readPlainDocument(source, file, deckOverride);
+  const { info, deck, sections } = doc;
   // The Question section repeats the title line; strip the same decorations from it.
-  const questionText = parseTitleLine(sections.question!.body.filter((l) => l.trim()).join(' ')).question || info.question;
+  const questionText = parseTitleLine(sections.question.body.filter((l) => l.trim()).join(' ')).question || info.question;
   const title = info.question || questionText;
   const id = info.order && info.deck ? `${info.deck}-q${info.order}` : slugify(title).split('-').slice(0, 6).join('-');
-  const frontMatter = {
+  const frontMatter: Record<string, unknown> = {
     id,
-    deck: deck!,
+    deck,
     ...(info.order ? { order: info.order } : {}),
     title,
     level: info.level!,
-    tags: [deck!],
+    tags: [deck],
     source: `imported from ${file.split(/[\\/]/).pop()}`,
   };
-  const markdown = [
-    '---',
-    stringify(frontMatter, { lineWidth: 0 }).trimEnd(),
-    '---',
-    '',
+  const body = [
     '# Question',
-    '',
     escapeMarkdown(questionText),
-    '',
     '# Super-brief answer',
-    '',
-    convertBody(sections['super brief answer']!.body, false),
-    '',
+    convertBody(sections['super brief answer'].body, false),
     '# Brief answer',
-    '',
-    convertBody(sections['brief answer']!.body, false),
-    '',
+    convertBody(sections['brief answer'].body, false),
     '# Detailed answer',
-    '',
-    convertBody(sections['detailed answer']!.body, true),
-    '',
-    '# Quiz',
-    '',
-    '# Flashcards',
-    '',
-  ].join('\n');
-  return { id, deck: deck!, order: info.order, title, level: info.level!, markdown };
+    convertBody(sections['detailed answer'].body, true),
+  ].join('\n\n');
+  const derived = deriveFrom(doc, title);
+  const quizBlocks = derived.quiz.map((q) => ({ id: q.id, text: renderQuizItem(q) }));
+  const cardBlocks = derived.cards.map((c) => ({ id: c.id, text: renderCard(c) }));
+  const markdown = assemble(
+    frontMatter,
+    body,
+    renderSection('Quiz', markerFor(quizBlocks), quizBlocks.map((b) => b.text)),
+    renderSection('Flashcards', markerFor(cardBlocks), cardBlocks.map((b) => b.text)),
+  );
+  return { id, deck, order: info.order, title, level: info.level!, markdown, frontMatter, body, derived };
+}
+
+/** A content file from its parts. */
+export function assemble(frontMatter: Record<string, unknown>, body: string, ...sections: string[]): string {
+  return ['---', stringify(frontMatter, { lineWidth: 0 }).trimEnd(), '---', '', body.trim(), '', ...sections.map((s) => s.trimEnd() + '\n')].join('\n');
 }

@@ -18,10 +18,17 @@ export async function libraryFor(args: { content?: unknown }, ctx: Context, stri
   const lib = await loadLibrary(contentDirs(contentFlags(args), ctx.env));
   if (lib.problems.length > 0) {
     if (strict) throw new ContentError(lib.problems);
-    const files = new Set(lib.problems.map((p) => p.file)).size;
-    ctx.stderr.write(
-      `prepdeck: ${lib.problems.length} content problem(s) in ${files} file(s) (questions with errors or a reused id are left out); run 'prepdeck validate'.\n`,
-    );
+    ctx.stderr.write(problemSummary(lib.problems.map((p) => p.file), lib.problems.length));
   }
   return lib.questions;
+}
+
+/** One line naming (up to three of) the files left out, so a bad file is found without running validate. */
+export function problemSummary(files: readonly string[], count: number): string {
+  const unique = [...new Set(files)];
+  const named = unique.slice(0, 3).join(', ') + (unique.length > 3 ? ` and ${unique.length - 3} more` : '');
+  return (
+    `prepdeck: ${count} content problem(s) in ${unique.length} file(s) (${named}); questions with errors or a reused id are left out. ` +
+    `Run 'prepdeck validate' for the details.\n`
+  );
 }

@@ -1,11 +1,14 @@
 // Reading content folders from disk: the only file in src/content that does I/O.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { delimiter, join, relative, resolve } from 'node:path';
-import { NotFoundError, type Problem } from '../errors.js';
+import { ExitCode, NotFoundError, UserError, type Problem } from '../errors.js';
 import { builtInContentDir, packageRoot } from '../paths.js';
 import { listMarkdown, readFreshIndex } from './index-file.js';
 import { checkLibrary, sortQuestions } from './check.js';
+import { CONTENT_LIMITS } from './limits.js';
+import { quoteForDisplay, sanitizeInline } from './sanitize.js';
 import type { Question } from './model.js';
+import type { ParseResult } from './parse.js';
 
 export interface Library {
   questions: Question[];
@@ -29,16 +32,77 @@ export function findContentFiles(paths: readonly string[]): string[] {
       throw new NotFoundError(`No such file or folder: ${p}`);
     }
     if (st.isFile()) files.push(p);
-    else files.push(...listMarkdown(p));
+    else if (st.isDirectory()) files.push(...listFolder(p));
+    else throw new UserError(`${quoteForDisplay(p)} is ${kindOf(st)}, not a content file or folder.`, ExitCode.invalidContent);
   }
   return files;
+}
+
+function listFolder(dir: string): string[] {
+  try {
+    return listMarkdown(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'an error';
+    throw new UserError(`Cannot read the content folder ${quoteForDisplay(dir)} (${code}).`, ExitCode.invalidContent);
+  }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The text of one content file, or the problem that keeps it from being read: only regular files
+ * (a FIFO would block forever, a device never ends), at most CONTENT_LIMITS.fileBytes. Opened
+ * non-blocking so that a file swapped for a FIFO after the folder was listed cannot hang the read.
+ */
+export function readContentFile(file: string, shown: string): { text: string } | { problem: Problem } {
+  const fail = (message: string) => ({ problem: { file: shown, line: 1, message } });
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return fail(`cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return fail(`is ${kindOf(st)}, not a content file`);
+    const max = CONTENT_LIMITS.fileBytes;
+    const buf = Buffer.alloc(max + 1);
+    let got = 0;
+    for (let n = -1; n !== 0 && got <= max; got += n) n = readSync(fd, buf, got, max + 1 - got, null);
+    if (got > max) return fail(`is larger than ${max / 1024 / 1024} MiB, the most a content file may hold`);
+    return { text: buf.toString('utf8', 0, got) };
+  } catch (err) {
+    return fail(`cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One file's question and problems. Never throws: whatever a hostile file does, it is that file's problem. */
+function loadFile(file: string, parse: (source: string, file: string) => ParseResult): ParseResult {
+  const shown = displayPath(file);
+  const read = readContentFile(file, shown);
+  if ('problem' in read) return { problems: [read.problem] };
+  try {
+    return parse(read.text, shown);
+  } catch (err) {
+    const why = err instanceof RangeError ? 'too deeply nested to read' : 'could not be read';
+    return { problems: [{ file: shown, line: 1, message: `${why} (${err instanceof Error ? err.message : String(err)})` }] };
+  }
 }
 
 
 /** File names in problems are shown relative to the working directory when that is shorter. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = relative(cwd, resolve(file));
-  return rel.length < file.length && !rel.startsWith('..') ? rel : file;
+  // File names are untrusted too: one holding escape sequences must not reach the terminal raw.
+  return sanitizeInline(rel.length < file.length && !rel.startsWith('..') ? rel : file);
 }
 
 /**
@@ -57,8 +121,7 @@ export async function loadLibrary(paths: readonly string[], { useIndex = true } 
   // The parser (YAML, valibot) is loaded only when some file is not covered by the index.
   const { parseQuestion } = files.length > 0 ? await import('./parse.js') : { parseQuestion: undefined };
   for (const file of files) {
-    const shown = displayPath(file);
-    const result = parseQuestion!(readFileSync(file, 'utf8'), shown);
+    const result = loadFile(file, parseQuestion!);
     problems.push(...result.problems);
     if (result.question) questions.push(result.question);
   }

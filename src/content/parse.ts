@@ -4,6 +4,7 @@ import type { Problem } from '../errors.js';
 import { type Block, firstNonBlank, joinText, type Line, splitByHeading } from './blocks.js';
 import { parseCards } from './cards-section.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { checkSection } from './limits.js';
 import type { Depth, Question } from './model.js';
 import { parseQuiz } from './quiz-section.js';
 import { sanitizeText } from './sanitize.js';
@@ -67,6 +68,7 @@ export function parseQuestion(source: string, file: string): ParseResult {
     } else {
       sections[key] = block;
     }
+    problems.push(...checkSection(`# ${key ? SECTIONS[key] : block.heading}`, block.line, block.body, file));
   }
   const endLine = all.at(-1)?.text === '' ? all.length - 1 : all.length;
   for (const key of REQUIRED) {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readCookie } from '../sim/balancer.js';
-import { BodyTooLarge, cleanText, parseFields, pathOf, readBody, refuseHost, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson } from './http-util.js';
+import { BodyTooLarge, cleanText, conflictingHosts, parseFields, pathOf, readBody, refuseBadRequest, refuseHost, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson } from './http-util.js';
 import { allowedHosts, closeServer, listen, type HostGuard } from './net.js';
 import { LAB_LIMITS } from './options.js';
 import { contentSecurityPolicy, renderPage } from './page.js';
@@ -117,6 +117,7 @@ export class Backend {
       sendText(res, 200, 'ok\n');
       return;
     }
+    if (conflictingHosts(req)) return refuseBadRequest(req, res, 'two different Host headers');
     if (!this.hostAllowed(req)) return refuseHost(req, res, [...this.opts.hosts.list(), ...this.ownHosts]);
     this.requests++;
     this.opts.onChange();

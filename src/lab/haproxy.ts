@@ -1,6 +1,7 @@
 // A real HAProxy in front of the backends: the configuration the lab generates, the child process
 // (`haproxy -f <config> -db`, stopped with the lab), and its runtime API over the stats socket
-// (`level admin`, in the lab's temporary folder) for kill / drain / revive / add.
+// (`level admin`, in the lab's temporary folder) for kill / drain / revive / add. HAProxy runs under a
+// watchdog (watchdog.ts) so that it dies with the lab even when the lab is killed with SIGKILL.
 //
 // Adding a backend: HAProxy 2.6's `add server` refuses the `cookie` keyword for dynamic servers, so
 // the configuration pre-declares spare server slots (`disabled`, each with its cookie value) up to the
@@ -10,11 +11,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Strategy } from '../sim/model.js';
 import { UsageError } from '../errors.js';
 import { allowedHosts } from './net.js';
 import { LAB_LIMITS } from './options.js';
 import { BALANCER_COOKIE } from './routing.js';
+import { parseWatchdogLine, WATCHDOG_SOURCE } from './watchdog.js';
 
 export const HAPROXY_BACKEND = 'shop';
 const RUNTIME_TIMEOUT_MS = 2000;
@@ -181,10 +184,14 @@ export function parseServersState(text: string): HaproxyServerState[] {
 const ERROR_ANSWER = /^(no such|unknown|require|invalid|'[^']*' option|.*(?:not allowed|not supported|failed|error))/i;
 
 export class HaproxyProcess {
+  /** The watchdog (see watchdog.ts); HAProxy is its child. */
   private child: ChildProcess | null = null;
+  private haproxyPid: number | undefined;
   private output: string[] = [];
   private exited: Promise<void> | null = null;
   private readonly onProcessExit = (): void => {
+    // The lab exits without stop(): take HAProxy along at once (the watchdog would, a moment later).
+    if (this.haproxyPid) killQuietly(this.haproxyPid, 'SIGKILL');
     this.child?.kill('SIGKILL');
   };
   /** Called when HAProxy exits without being asked to. */
@@ -198,31 +205,93 @@ export class HaproxyProcess {
     readonly socketPath: string,
   ) {}
 
+  /** HAProxy's own process id (not the watchdog's). */
   get pid(): number | undefined {
+    return this.haproxyPid;
+  }
+
+  get watchdogPid(): number | undefined {
     return this.child?.pid;
   }
 
   async start(probe: () => Promise<boolean>): Promise<void> {
-    const child = spawn(this.bin, ['-f', this.configPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS; // the watchdog is plain Node: no loaders or inspectors of the lab's
+    const child = spawn(process.execPath, ['-e', WATCHDOG_SOURCE, '--', this.bin, '-f', this.configPath, '-db'], {
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      env,
+    });
     this.child = child;
     process.on('exit', this.onProcessExit);
-    let spawnError: Error | null = null;
-    let exitInfo: string | null = null;
-    this.exited = new Promise((resolve) => {
+    const status = { spawnError: null as string | null, exitInfo: null as string | null };
+    this.exited = this.watch(child, status);
+    this.collectOutput(child);
+
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (status.spawnError) throw new UsageError(`Cannot start HAProxy (${this.bin}): ${status.spawnError}`);
+      if (status.exitInfo || !this.child) {
+        const out = this.lastOutput();
+        if (/cannot bind|address already in use/i.test(out)) throw new UsageError(`HAProxy cannot listen on its port. ${out}`);
+        // HAProxy's own trouble (its installation, the machine), not a bug of prepdeck's: exit 2.
+        throw new UsageError(`HAProxy stopped at start (${status.exitInfo ?? 'exited'}); the lab did not start. ${out}`);
+      }
+      try {
+        const info = await runtimeCommand(this.socketPath, 'show info');
+        if (this.haproxyPid && /^Name: HAProxy/m.test(info) && (await probe())) return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) {
+        await this.stop();
+        throw new UsageError(`HAProxy did not come up within ${START_TIMEOUT_MS / 1000} s; the lab did not start. ${this.lastOutput()}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Reads the watchdog's status lines; resolves once the watchdog is gone. */
+  private watch(child: ChildProcess, status: { spawnError: string | null; exitInfo: string | null }): Promise<void> {
+    const statusPipe = child.stdio[3] as Readable;
+    let buffer = '';
+    statusPipe.setEncoding('utf8');
+    statusPipe.on('data', (d: string) => {
+      buffer += d;
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const s = parseWatchdogLine(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+        if (s?.kind === 'pid') this.haproxyPid = s.pid;
+        else if (s?.kind === 'error') status.spawnError = s.message;
+        else if (s?.kind === 'exit') status.exitInfo = s.signal ? `signal ${s.signal}` : `exit code ${s.code}`;
+      }
+    });
+    statusPipe.on('error', () => undefined);
+    child.stdin!.on('error', () => undefined);
+    // HAProxy holds the watchdog's stdout and stderr: the watchdog is gone once it has exited and its
+    // status pipe (held by it alone) is closed, whether HAProxy still runs or not.
+    const statusClosed = new Promise<void>((resolve) => statusPipe.once('close', resolve));
+    return new Promise((resolve) => {
       child.once('error', (err) => {
-        spawnError = err;
+        status.spawnError = err.message;
         resolve();
       });
-      child.once('exit', (code, signal) => {
-        exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+      child.once('exit', async (code, signal) => {
+        await statusClosed;
+        // The watchdog itself killed: make sure HAProxy does not outlive it.
+        if (!status.exitInfo && this.haproxyPid) killQuietly(this.haproxyPid, 'SIGKILL');
+        status.exitInfo ??= `its watchdog ended: ${signal ? `signal ${signal}` : `exit code ${code}`}`;
         process.off('exit', this.onProcessExit);
         if (this.child === child) {
           this.child = null;
-          this.onUnexpectedExit?.(`HAProxy exited (${exitInfo}). ${this.lastOutput()}`);
+          this.onUnexpectedExit?.(`HAProxy exited (${status.exitInfo}). ${this.lastOutput()}`);
         }
         resolve();
       });
     });
+  }
+
+  private collectOutput(child: ChildProcess): void {
     const collect = (chunk: Buffer): void => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim()) continue;
@@ -233,28 +302,6 @@ export class HaproxyProcess {
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    for (;;) {
-      if (spawnError) throw new UsageError(`Cannot start HAProxy (${this.bin}): ${(spawnError as Error).message}`);
-      if (exitInfo || !this.child) {
-        const out = this.lastOutput();
-        if (/cannot bind|address already in use/i.test(out)) throw new UsageError(`HAProxy cannot listen on its port. ${out}`);
-        // HAProxy's own trouble (its installation, the machine), not a bug of prepdeck's: exit 2.
-        throw new UsageError(`HAProxy stopped at start (${exitInfo ?? 'exited'}); the lab did not start. ${out}`);
-      }
-      try {
-        const info = await runtimeCommand(this.socketPath, 'show info');
-        if (/^Name: HAProxy/m.test(info) && (await probe())) return;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > deadline) {
-        await this.stop();
-        throw new UsageError(`HAProxy did not come up within ${START_TIMEOUT_MS / 1000} s; the lab did not start. ${this.lastOutput()}`);
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
   }
 
   lastOutput(): string {
@@ -286,7 +333,7 @@ export class HaproxyProcess {
     await this.command(`set server ${at} health up`);
   }
 
-  /** Stops HAProxy: SIGTERM (immediate stop), SIGKILL after 3 s. */
+  /** Stops HAProxy: the lifeline closes and the watchdog stops it (SIGTERM); SIGKILL to both after 3 s. */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child) {
@@ -294,10 +341,22 @@ export class HaproxyProcess {
       return;
     }
     this.child = null;
+    child.stdin?.end();
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    const timer = setTimeout(() => {
+      if (this.haproxyPid) killQuietly(this.haproxyPid, 'SIGKILL');
+      child.kill('SIGKILL');
+    }, 3000);
     await this.exited;
     clearTimeout(timer);
     process.off('exit', this.onProcessExit);
+  }
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
   }
 }

@@ -68,6 +68,24 @@ export function refuseHost(req: IncomingMessage, res: ServerResponse, allowed: r
   );
 }
 
+/**
+ * Two Host headers that disagree (Node keeps only the first): HAProxy answers 400, and so does the
+ * built-in balancer, so that the Host check cannot be passed with a right first one. Repeats of the
+ * same value are let through, as HAProxy does.
+ */
+export function conflictingHosts(req: IncomingMessage): boolean {
+  const values = new Set<string>();
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === 'host') values.add(req.rawHeaders[i + 1]!.trim().toLowerCase());
+  }
+  return values.size > 1;
+}
+
+export function refuseBadRequest(req: IncomingMessage, res: ServerResponse, why: string): void {
+  req.resume();
+  sendJson(res, 400, { error: why }, { connection: 'close' });
+}
+
 /** Form fields from an urlencoded or JSON body. */
 export function parseFields(req: IncomingMessage, body: Buffer): Map<string, string> {
   const fields = new Map<string, string>();

@@ -2,10 +2,10 @@
 // or Redis, and the admin operations behind /_lab/. stop() closes every server, stops HAProxy,
 // removes the temporary folder and frees every port.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { RrMode, ServerState, Strategy } from '../sim/model.js';
 import { UsageError } from '../errors.js';
@@ -13,10 +13,11 @@ import { handleAdmin, LabActionError, type BackendAction, type LabControl } from
 import { Backend } from './backend.js';
 import { findHaproxy, haproxyConfig, HaproxyProcess, HAPROXY_BACKEND, type HaproxyServerState } from './haproxy.js';
 import { refuseHost } from './http-util.js';
+import { cleanLeftovers, RunFolder, urlHash } from './leftovers.js';
 import { allowedHosts, canConnect, closeServer, HostGuard, listen } from './net.js';
 import { backendName, LAB_LIMITS, type BalancerKind, type LabOptions, type LabStore } from './options.js';
 import { BuiltinBalancer } from './proxy.js';
-import type { RedisStore } from './redis-store.js';
+import { SESSION_TTL_SECONDS, type RedisStore } from './redis-store.js';
 import { LabRouter, type RoutingCounters } from './routing.js';
 import { SessionSigner, type SessionStore } from './session.js';
 
@@ -74,7 +75,9 @@ export class Lab implements LabControl {
   private builtin: BuiltinBalancer | null = null;
   private haproxy: HaproxyProcess | null = null;
   private adminServer: Server | null = null;
-  private tempDir: string | null = null;
+  private runFolder: RunFolder | null = null;
+  /** What this run cleaned up after killed runs (one line each). */
+  cleaned: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
@@ -122,6 +125,7 @@ export class Lab implements LabControl {
       this.redis.onStatus = (line) => this.events.log?.(line);
       this.shared = this.redis;
     }
+    await this.cleanAfterKilledRuns();
     for (let i = 0; i < o.backends; i++) await this.newMember(backendName(i));
 
     if (o.balancer === 'builtin') {
@@ -158,9 +162,9 @@ export class Lab implements LabControl {
     const port = await reservePort(o.host, o.port);
     const hosts = hostsFor(o.host, port);
     this.hosts.allow(hosts);
-    this.tempDir = mkdtempSync(join(tmpdir(), 'prepdeck-lab-'));
-    const socketPath = join(this.tempDir, 'haproxy.sock');
-    const configPath = join(this.tempDir, 'haproxy.cfg');
+    const folder = this.runFolder!;
+    const socketPath = join(folder.path, 'haproxy.sock');
+    const configPath = join(folder.path, 'haproxy.cfg');
     const spares: string[] = [];
     for (let i = this.members.length; i < LAB_LIMITS.backends; i++) spares.push(backendName(i));
     writeFileSync(
@@ -188,7 +192,24 @@ export class Lab implements LabControl {
       if (!this.stopped) this.events.fatal?.(why);
     };
     await hp.start(() => canConnect(o.host, port));
+    folder.record({ haproxyPid: hp.pid, haproxyConfig: configPath });
     this.url = urlFor(o.host, port);
+  }
+
+  /**
+   * Cleans what killed runs left (leftovers.ts), then opens this run's folder when there is something
+   * to leave behind: HAProxy's config and socket, or Redis keys.
+   */
+  private async cleanAfterKilledRuns(): Promise<void> {
+    const redis = this.redis;
+    this.cleaned = await cleanLeftovers({
+      redisUrl: redis ? this.options.redisUrl : null,
+      deleteKeys: redis ? (prefix) => redis.deleteByPrefix(prefix) : undefined,
+      now: Date.now(),
+    });
+    if (this.options.balancer !== 'haproxy' && !redis) return;
+    this.runFolder = new RunFolder(Date.now());
+    if (redis) this.runFolder.record({ redis: { urlHash: urlHash(this.options.redisUrl), prefix: redis.prefix, ttlSeconds: SESSION_TTL_SECONDS } });
   }
 
   private async newMember(name: string): Promise<Member> {
@@ -314,7 +335,7 @@ export class Lab implements LabControl {
     for (const m of this.members) tasks.push(m.backend.stop());
     await Promise.allSettled(tasks);
     if (this.redis) await this.redis.close();
-    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+    this.runFolder?.remove();
   }
 }
 

@@ -126,13 +126,25 @@ export function renderPage(v: PageView): string {
 const ADMIN_SCRIPT = `
 (() => {
   const KEY = 'prepdeck-lab-token';
-  const m = /^#token=([0-9a-f]{32})$/.exec(location.hash);
-  if (m) {
+  // The token leaves the address bar (and the history) at once: on load, and when a #token= link is
+  // opened in this tab later (a same-page navigation: no load, only hashchange).
+  const takeToken = () => {
+    const m = /^#token=([0-9a-f]{32})$/.exec(location.hash);
+    if (!m) return;
     sessionStorage.setItem(KEY, m[1]);
     history.replaceState(null, '', location.pathname);
-  }
-  const token = sessionStorage.getItem(KEY);
-  if (!token) return;
+  };
+  takeToken();
+  let started = false;
+  const startPanel = () => {
+    const token = sessionStorage.getItem(KEY);
+    if (!token || started) return;
+    started = true;
+    adminPanel(token);
+  };
+  window.addEventListener('hashchange', () => { takeToken(); startPanel(); });
+  startPanel();
+  function adminPanel(token) {
   const panel = document.getElementById('admin');
   const body = document.getElementById('backends');
   const msg = document.getElementById('admin-msg');
@@ -180,5 +192,6 @@ const ADMIN_SCRIPT = `
   });
   refresh();
   setInterval(refresh, 3000);
+  }
 })();
 `;

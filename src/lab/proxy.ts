@@ -6,7 +6,7 @@
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin, type LabControl } from './admin.js';
-import { BodyTooLarge, readBody, refuseHost, refuseTooLarge, sendJson } from './http-util.js';
+import { BodyTooLarge, conflictingHosts, readBody, refuseBadRequest, refuseHost, refuseTooLarge, sendJson } from './http-util.js';
 import { closeServer, listen, type HostGuard } from './net.js';
 import { stripCookie, type LabRouter } from './routing.js';
 
@@ -51,6 +51,7 @@ export class BuiltinBalancer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
+    if (conflictingHosts(req)) return refuseBadRequest(req, res, 'two different Host headers');
     if (!this.opts.hosts.ok(req.headers.host)) return refuseHost(req, res, this.opts.hosts.list());
     if (url.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, this.opts.token, this.opts.control);
     let body: Buffer;

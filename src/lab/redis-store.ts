@@ -9,7 +9,8 @@ import { parseSessionData, type SessionData, type SessionStore } from './session
 
 const CONNECT_TIMEOUT_MS = 2000;
 const COMMAND_TIMEOUT_MS = 2000;
-const TTL_SECONDS = 3600;
+/** Every session key expires after this long without a write, even if the lab never deletes it. */
+export const SESSION_TTL_SECONDS = 3600;
 
 function makeClient(url: string, connected: () => boolean) {
   return createClient({
@@ -88,7 +89,7 @@ export class RedisStore implements SessionStore {
 
   async set(id: string, data: SessionData): Promise<void> {
     this.roundTrips++;
-    await this.timed(this.client.set(this.prefix + id, JSON.stringify(data), { EX: TTL_SECONDS }));
+    await this.timed(this.client.set(this.prefix + id, JSON.stringify(data), { EX: SESSION_TTL_SECONDS }));
   }
 
   async delete(id: string): Promise<void> {
@@ -100,18 +101,22 @@ export class RedisStore implements SessionStore {
     return null;
   }
 
+  /** Deletes every key under a prefix (this run's, or a killed run's); bounded. */
+  async deleteByPrefix(prefix: string): Promise<void> {
+    if (!/^prepdeck:lab:[0-9a-f]+:session:$/.test(prefix)) throw new Error('not a lab key prefix');
+    let cursor = '0';
+    for (let round = 0; round < 100; round++) {
+      const r = await this.timed(this.client.scan(cursor, { MATCH: prefix + '*', COUNT: 500 }));
+      if (r.keys.length > 0) await this.timed(this.client.del(r.keys));
+      cursor = String(r.cursor);
+      if (cursor === '0') break;
+    }
+  }
+
   /** Deletes this run's keys (bounded) and closes the connection. */
   async close(): Promise<void> {
     try {
-      if (this.client.isReady) {
-        let cursor = '0';
-        for (let round = 0; round < 100; round++) {
-          const r = await this.timed(this.client.scan(cursor, { MATCH: this.prefix + '*', COUNT: 500 }));
-          if (r.keys.length > 0) await this.timed(this.client.del(r.keys));
-          cursor = String(r.cursor);
-          if (cursor === '0') break;
-        }
-      }
+      if (this.client.isReady) await this.deleteByPrefix(this.prefix);
     } catch {
       // The keys expire on their own within the hour.
     }

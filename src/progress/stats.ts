@@ -1,9 +1,11 @@
 // The figures `prepdeck progress` shows (and prints with --json). Pure: content, document and the
 // current time in, plain data out.
-import { bucketOf, isDue } from '../cards/schedule.js';
+import { bucketOf } from '../cards/schedule.js';
+import { kindOf, type Counts } from '../cards/counts.js';
+import { todayCounts } from '../cards/session.js';
 import type { Question } from '../content/model.js';
 import { quizAttempts } from '../quiz/score.js';
-import { currentStreak, dayKey, endOfDay, longestStreak, shiftDay } from './days.js';
+import { currentStreak, dayKey, longestStreak, shiftDay } from './days.js';
 import { questionOf, type ProgressDoc, type QuizAnswer } from './model.js';
 
 export interface CardFigures {
@@ -12,7 +14,7 @@ export interface CardFigures {
   learning: number;
   young: number;
   mature: number;
-  /** Due by the end of today (learning and review cards). */
+  /** To review today, as `countCards` counts them: learning steps due (or within learn-ahead) and reviews due today. */
   dueToday: number;
 }
 
@@ -44,6 +46,8 @@ export interface DeckFigures {
 }
 
 export interface ProgressReport {
+  /** What is left to practise now: the same figures as the menu and the practice header. */
+  today: Counts;
   streak: { current: number; longest: number; activeToday: boolean };
   totals: { quizAnswers: number; quizAttempts: number; reviews: number; cardsSeen: number };
   /** Reviews per day over the last `days` days, oldest first, today last. */
@@ -83,8 +87,6 @@ export function quizFigures(answers: readonly QuizAnswer[], ids: ReadonlySet<str
 }
 
 export function progressReport(questions: readonly Question[], doc: ProgressDoc, now: Date, days = 14): ProgressReport {
-  const dueBy = endOfDay(now);
-
   // Questions from the content, then any found only in the progress document.
   const known = new Map<string, { id: string; title: string; deck: string; inContent: boolean; cardKeys: string[]; items: number }>();
   for (const q of questions) {
@@ -107,7 +109,8 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
       const state = doc.cards[key];
       cards.total++;
       cards[bucketOf(state)]++;
-      if (isDue(state, dueBy)) cards.dueToday++;
+      const kind = kindOf(state, now);
+      if (kind === 'learning' || kind === 'due') cards.dueToday++;
     }
     const figures: QuestionFigures = {
       id: q.id,
@@ -140,6 +143,7 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
 
   const allDecks = [...decks.values()];
   return {
+    today: todayCounts(questions, doc, now),
     streak: { current: currentStreak(activeDays, now), longest: longestStreak(activeDays), activeToday: activeDays.has(dayKey(now)) },
     totals: {
       quizAnswers: doc.quiz.length,

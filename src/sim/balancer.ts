@@ -4,6 +4,7 @@
 import { NGINX_IP_HASH_INIT, hashString, ipHashBytes, nginxIpHashStep } from './hash.js';
 import { REASONS, type Reason, type RrMode, type ServerState, type Strategy } from './model.js';
 import { HashRing } from './ring.js';
+import { Fwrr } from './fwrr.js';
 import { DOWN, DRAINING, LazySwrr, UP } from './rr.js';
 
 export const S_ROUND_ROBIN = 0;
@@ -40,8 +41,10 @@ export class BalancerCore {
   readonly names: string[] = [];
   weight: Int32Array;
   state: Uint8Array;
-  /** Smooth weighted round-robin state (current weights). */
+  /** nginx's smooth weighted round-robin state (current weights): nginx's round-robin, least_conn ties, ip_hash fallback. */
   readonly rr: LazySwrr;
+  /** HAProxy's `balance roundrobin` (rr-mode haproxy: round-robin and sticky-cookie); null with rr-mode nginx. */
+  readonly fwrr: Fwrr | null;
   /** Connections (requests in flight) per server, for least-connections; the caller opens and closes them. */
   conns: Int32Array;
   readonly strategy: number;
@@ -70,6 +73,7 @@ export class BalancerCore {
     this.weight = new Int32Array(cap);
     this.state = new Uint8Array(cap);
     this.rr = new LazySwrr(cap);
+    this.fwrr = this.nginx ? null : new Fwrr(cap);
     this.conns = new Int32Array(cap);
   }
 
@@ -84,6 +88,7 @@ export class BalancerCore {
     this.weight[i] = weight;
     this.state[i] = UP;
     this.rr.added(i, weight);
+    this.fwrr?.added(i, weight);
     this.conns[i] = 0;
     this.ringDirty = true;
     this.totalWeightAll += weight;
@@ -93,7 +98,16 @@ export class BalancerCore {
 
   setState(i: number, state: number): void {
     this.rr.changed(i, this.state[i]!, state, this.weight[i]!);
+    this.fwrr?.changed(i, this.state[i]!, state);
     this.state[i] = state;
+  }
+
+  /**
+   * The configured servers are all added (HAProxy builds its round-robin trees from them); servers
+   * added after this join at run time. Without this call the first request decides.
+   */
+  configured(): void {
+    this.fwrr?.seal(this.state);
   }
 
   /** The current weight of server i in the smooth weighted round-robin. */
@@ -121,8 +135,17 @@ export class BalancerCore {
       case S_LEAST:
         return this.decide(this.leastPick(), R_ALGORITHM, false);
       default:
-        return this.decide(this.rr.pick(this.n, this.state, this.weight), R_ALGORITHM, false);
+        return this.decide(this.rrPick(), R_ALGORITHM, false);
     }
+  }
+
+  /** The round-robin pick: HAProxy's fast weighted round-robin, or nginx's smooth one. */
+  private rrPick(): number {
+    return this.fwrr ? this.fwrr.pick(this.state) : this.rr.pick(this.n, this.state, this.weight);
+  }
+
+  private rrPeek(): number {
+    return this.fwrr ? this.fwrr.peek(this.state) : this.rr.peek(this.n, this.state, this.weight);
   }
 
   private decide(t: number, reason: number, setCookie: boolean): number {
@@ -136,7 +159,7 @@ export class BalancerCore {
     if (cookie >= 0 && cookie < this.n) {
       // HAProxy and nginx both honour the cookie of a draining server; a down one is ignored.
       if (this.state[cookie] !== DOWN) {
-        this.algorithmPick = peek ? this.rr.peek(this.n, this.state, this.weight) : -1;
+        this.algorithmPick = peek ? this.rrPeek() : -1;
         this.reason = R_COOKIE;
         if (this.nginx) {
           this.rr.charge(this.state, this.weight, cookie);
@@ -146,9 +169,9 @@ export class BalancerCore {
         }
         return cookie;
       }
-      return this.decide(this.rr.pick(this.n, this.state, this.weight), R_REBALANCED, true);
+      return this.decide(this.rrPick(), R_REBALANCED, true);
     }
-    return this.decide(this.rr.pick(this.n, this.state, this.weight), R_ALGORITHM, true);
+    return this.decide(this.rrPick(), R_ALGORITHM, true);
   }
 
   private routeIpHash(): number {
@@ -239,6 +262,7 @@ export class BalancerCore {
     this.weight = copy(this.weight, (c) => new Int32Array(c));
     this.state = copy(this.state, (c) => new Uint8Array(c));
     this.rr.grow(cap);
+    this.fwrr?.grow(cap);
     this.conns = copy(this.conns, (c) => new Int32Array(c));
   }
 }
@@ -317,6 +341,7 @@ export function createBalancer(opts: BalancerOptions): Balancer {
     const i = add(s.name, s.weight);
     if (s.state) core.setState(i, STATE_CODES[s.state]);
   }
+  core.configured();
   return {
     cookieName,
     core,

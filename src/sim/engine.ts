@@ -76,8 +76,8 @@ class Run {
   private slice = 0;
   private sliceEnd: number;
 
-  // least-connections: each request stays in flight while the next `flightSlots` requests arrive
-  // (one per server at the start), so a server's connections are its requests among the last few.
+  // least-connections: request k stays in flight until just before request k + flightSlots arrives
+  // (one slot per server at the start), so it overlaps the flightSlots − 1 requests after it.
   private readonly flightSlots: number;
   private readonly inFlight: Int32Array;
 
@@ -124,6 +124,7 @@ class Run {
       this.index.set(s.name, bal.addServer(s.name, s.weight));
       this.addedAt.push(null);
     }
+    bal.configured();
     const trace = opts.trace ?? false;
     this.peek = trace || (opts.peek ?? true);
     this.rows = trace ? [] : null;

@@ -43,7 +43,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'scale-out',
     point: 'Poorer scaling: a new server only gets new users; users pinned to busy servers gain nothing.',
-    watch: 's4 joins at request 20: with sticky cookies it only gets users who arrive later; without affinity it takes its quarter at once.',
+    watch:
+      "s4 joins at request 20: with sticky cookies only users who arrive later can land on it, and HAProxy's round-robin gives a new server its first turn a few new users later (in this run no newcomer reaches it); without affinity it takes its quarter at once.",
     flags: { servers: '3', users: '12', requests: '40', hot: '30%', add: ['s4@20'], compare: 'sticky-cookie/local,round-robin/shared' },
   },
   {

@@ -1,4 +1,5 @@
 // What a flashcard session shows, as strings.
+import { formatCounts, type Counts } from '../cards/counts.js';
 import { GRADE_NAMES } from '../cards/schedule.js';
 import type { SessionCard, SessionSummary } from '../cards/session.js';
 import type { Depth, Question } from '../content/model.js';
@@ -18,9 +19,9 @@ export function renderSessionStart(cards: readonly SessionCard[], cram: boolean,
   return `${c.bold('Flashcards')} ${c.dim('·')} ${what}\n${c.dim('Answer each card aloud or in your head, then reveal it and grade yourself.')}\n`;
 }
 
-export function renderFront(n: number, total: number, s: SessionCard, md: Md, c: Colors): string {
+export function renderFront(n: number, total: number, s: SessionCard, counts: Counts, md: Md, c: Colors): string {
   const head = `${c.bold(c.cyan(`Card ${n} of ${total}`))} ${c.dim(`· ${REASON[s.reason]} · ${s.question.deck} · ${s.question.title}`)}`;
-  return `\n${head}\n\n${md(s.card.front).trimEnd()}\n\n`;
+  return `\n${head}\n${formatCounts(counts)}\n\n${md(s.card.front).trimEnd()}\n\n`;
 }
 
 export function renderBack(s: SessionCard, md: Md, c: Colors): string {

@@ -1,6 +1,7 @@
 // `prepdeck progress` as text: streak, a table per deck and question, and a 14-day bar chart.
 // Every line fits `columns`: prose wraps; the table drops its trend column, then shortens its
 // headings, then truncates question ids (with …) as the terminal narrows.
+import { formatCounts } from '../cards/counts.js';
 import type { ProgressReport, QuizFigures } from '../progress/stats.js';
 import { barChart, sparkline, table } from './charts.js';
 import type { Colors } from './terminal.js';
@@ -27,7 +28,7 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
   );
   lines.push(
     wrap(
-      `Cards: ${r.cards.total} · new ${r.cards.new} · learning ${r.cards.learning} · young ${r.cards.young} · mature ${r.cards.mature} · ${c.bold(`due today ${r.cards.dueToday}`)}`,
+      `Today: ${c.bold(formatCounts(r.today))} · cards ${r.cards.total}: unseen ${r.cards.new} · learning ${r.cards.learning} · young ${r.cards.young} · mature ${r.cards.mature}`,
       columns,
     ),
   );

@@ -1,8 +1,10 @@
-// Every `prepdeck simulate …` command that the content tells the reader to run must work.
+// Every `prepdeck simulate …` command that the content tells the reader to run must work (in-process:
+// only the output and exit code matter).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { ROOT, tempDir } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 
 const dir = join(ROOT, 'content', 'load-balancing');
 const commands = new Set<string>();
@@ -23,7 +25,7 @@ describe('simulate commands named in content', () => {
 
   it.each([...commands])('%s', async (command) => {
     const args = command.split(/\s+/).slice(1);
-    const r = await runCli(args, { home: home.path });
+    const r = await runMain(args, { home: home.path });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(100);

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, SEED, tempDir } from '../support/cli.js';
+import { PLAIN_DOC, runCli as runBuilt, tempDir } from '../support/cli.js';
+// In-process through main(argv, ctx): output, exit codes and written files are what these check.
+import { runMain as runCli } from '../support/main.js';
 
 const home = tempDir();
 afterAll(() => home.remove());
@@ -68,7 +70,8 @@ describe('read', () => {
         `- ${wide}`,
       ),
     );
-    const r = await run(['--content', dir.path, 'read', 'cache-aside', '--depth', 'super-brief'], { COLUMNS: '40' });
+    // The built bundle, whose string-width build step this checks (scripts/build.mjs).
+    const r = await runBuilt(['--content', dir.path, 'read', 'cache-aside', '--depth', 'super-brief'], { home: home.path, env: { COLUMNS: '40' } });
     dir.remove();
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => /[寿司🍣]/u.test(l));
@@ -236,18 +239,18 @@ describe('--content and PREPDECK_CONTENT', () => {
 });
 
 describe('import', () => {
-  it('converts the seed into a file that validates and reads back at each depth', async () => {
+  it('converts a plain-text document into a file that validates and reads back at each depth', async () => {
     const out = tempDir();
-    const r = await run(['import', SEED, '--out', out.path]);
+    const r = await run(['import', PLAIN_DOC, '--out', out.path]);
     expect(r.code).toBe(0);
     const file = join(out.path, 'load-balancing', 'load-balancing-q4.md');
     expect(existsSync(file)).toBe(true);
     expect((await run(['validate', out.path])).code).toBe(0);
-    const seed = readFileSync(SEED, 'utf8');
+    const seed = readFileSync(PLAIN_DOC, 'utf8');
     const squash = (s: string) => s.replace(/\s+/g, ' ');
     const expectations: [string, string][] = [
-      ['super-brief', 'is the preferred alternative, storing session data externally'],
-      ['brief', 'Scalability Limitations: Tying users to specific servers'],
+      ['super-brief', 'keep sessions in an external store such as Redis'],
+      ['brief', 'Slow Scale-Out: New servers only receive new users'],
       ['detailed', 'Interaction with Load Balancing Algorithms'],
     ];
     for (const [depth, phrase] of expectations) {
@@ -257,16 +260,16 @@ describe('import', () => {
       expect(squash(read.stdout)).toContain(phrase);
     }
     // Never overwrite without --force.
-    const again = await run(['import', SEED, '--out', out.path]);
+    const again = await run(['import', PLAIN_DOC, '--out', out.path]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('use --force');
-    expect((await run(['import', SEED, '--out', out.path, '--force'])).code).toBe(0);
+    expect((await run(['import', PLAIN_DOC, '--out', out.path, '--force'])).code).toBe(0);
     out.remove();
   });
 
   it('a document missing a section is reported with file and section, exit 4, nothing written', async () => {
     const dir = tempDir();
-    const broken = readFileSync(SEED, 'utf8').replace(/\r?\nDetailed Answer\r?\n[\s\S]*$/, '\n');
+    const broken = readFileSync(PLAIN_DOC, 'utf8').replace(/\r?\nDetailed Answer\r?\n[\s\S]*$/, '\n');
     mkdirSync(join(dir.path, 'in'));
     writeFileSync(join(dir.path, 'in', 'q.txt'), broken);
     const r = await run(['import', join(dir.path, 'in', 'q.txt'), '--out', join(dir.path, 'out')]);
@@ -285,7 +288,7 @@ describe('import', () => {
 
   it('two documents that would land on the same file are refused before anything is written', async () => {
     const out = tempDir();
-    const r = await run(['import', SEED, SEED, '--out', out.path]);
+    const r = await run(['import', PLAIN_DOC, PLAIN_DOC, '--out', out.path]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('same file');
     expect(existsSync(join(out.path, 'load-balancing'))).toBe(false);

@@ -13,6 +13,15 @@ const CHROMIUM = '/usr/bin/chromium';
 const SANDBOX_ARGS = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 const OUT = join(ROOT, 'test-output');
 
+function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...SANDBOX_ARGS, '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    timeout: 30_000,
+  });
+}
+
 describe('the shop in headless Chromium', () => {
   let redis: RedisServer;
   beforeAll(async () => {
@@ -23,18 +32,36 @@ describe('the shop in headless Chromium', () => {
     await redis?.stop();
   });
 
+  it('a #token= link opened in an already-open tab: the token moves to sessionStorage on hashchange and the panel appears', async () => {
+    const lab = await startLab([]);
+    const profile = tempDir('prepdeck-chromium-');
+    let context: BrowserContext | null = null;
+    try {
+      context = await launch(profile.path);
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(10_000);
+      await page.goto(lab.url);
+      expect(await page.locator('#admin').isVisible()).toBe(false);
+      // Same document: no load event, only hashchange.
+      await page.goto(`${lab.url}#token=${lab.token}`);
+      await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(lab.url);
+      expect(await page.evaluate(() => sessionStorage.getItem('prepdeck-lab-token'))).toBe(lab.token);
+      await page.locator('#admin').waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => location.hash)).toBe('');
+    } finally {
+      await context?.close();
+      profile.remove();
+      await lab.stop();
+    }
+  }, 60_000);
+
   for (const store of ['memory', 'redis'] as const) {
     it(`${store}: log in, add two items, kill the serving backend from the admin panel, reload`, async () => {
       const lab = await startLab(['--store', store, ...(store === 'redis' ? ['--redis-url', redis.url] : [])]);
       const profile = tempDir('prepdeck-chromium-');
       let context: BrowserContext | null = null;
       try {
-        context = await chromium.launchPersistentContext(profile.path, {
-          executablePath: CHROMIUM,
-          headless: true,
-          args: [...SANDBOX_ARGS, '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
-          timeout: 30_000,
-        });
+        context = await launch(profile.path);
         const page = context.pages()[0] ?? (await context.newPage());
         page.setDefaultTimeout(10_000);
         // Only loopback: anything else is a bug in the page.

@@ -4,7 +4,8 @@
 // built-in balancer it checks that the proxy really is driven by the simulator's strategy code.
 import { describe, expect, it } from 'vitest';
 import { Browser } from '../../src/lab/client.js';
-import { runCli } from '../support/cli.js';
+// The prediction only needs simulate's output: in-process through main(argv, ctx).
+import { runMain as runCli } from '../support/main.js';
 import { startLab } from '../support/lab.js';
 
 interface Case {
@@ -14,8 +15,8 @@ interface Case {
   events: string[];
 }
 
-// Left out on purpose: a server added in the middle of a round. HAProxy's roundrobin lets it join the
-// rotation at the next round; the model's smooth weighted round-robin gives it the very next turn.
+// The lab's backends all have weight 1 (the lab has no weight option): weighted HAProxy round-robin is
+// compared with the simulator in test/e2e/haproxy-wrr.test.ts.
 const CASES: Case[] = [
   { name: 'the seed example', sequence: 'A,B,C,D,A,B,A,C,A,D', events: [] },
   { name: 'users arriving between pinned requests', sequence: 'A,A,B,A,C,B,D,E,A,F,G,B,H', events: [] },
@@ -23,6 +24,7 @@ const CASES: Case[] = [
   { name: 'a failure and a recovery', sequence: 'A,B,C,D,A,B,C,D,E,F,A,B,G,H,I', events: ['fail s1@5', 'recover s1@11'] },
   { name: 'a drain', sequence: 'A,B,C,A,B,C,D,E,F,G,A,B,C', events: ['drain s3@4'] },
   { name: 'a server added after full rounds', sequence: 'A,B,C,D,E,F,A,B,C,G,H,I,J,K', events: ['add s4@10'] },
+  { name: 'a server added in the middle of a round', sequence: 'A,B,C,D,E,A,F,G,H,B,I,J,K,L,M,N', events: ['add s4@5'] },
 ];
 
 // A seeded stream of users for a few longer sequences.

@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+// In-process through main(argv, ctx): output, exit codes and saved files are what these check.
+import { runMain as runCli } from '../support/main.js';
 import { KEYS, useSessions, widestLine } from '../support/pty.js';
 
 const { home, start } = useSessions();

@@ -1,6 +1,8 @@
 // `prepdeck simulate` as a user runs it: the built CLI in a real process, piped (no terminal).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+// Output-only cases run in-process through main(argv, ctx); the step mode keeps a real terminal.
+import { runMain as runCli } from '../support/main.js';
 import { KEYS, spawnCli, stripAnsi } from '../support/pty.js';
 
 let home: ReturnType<typeof tempDir>;

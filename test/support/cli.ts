@@ -7,7 +7,14 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/prepdeck.js');
-export const SEED = resolve(ROOT, '../shared/seeds/000_2d7aaa6f0b5ed7c9.txt');
+/** The project's own documents in the plain-text interview format (see test/fixtures/plain/README.md). */
+export const PLAIN_FIXTURES = join(ROOT, 'test/fixtures/plain');
+/** LF, sections in order: the main example document. */
+export const PLAIN_DOC = join(PLAIN_FIXTURES, 'session-persistence.txt');
+/** CRLF line endings. */
+export const PLAIN_CRLF_DOC = join(PLAIN_FIXTURES, 'health-checks-crlf.txt');
+/** Sections out of order (Detailed first, Question in the middle). */
+export const PLAIN_SHUFFLED_DOC = join(PLAIN_FIXTURES, 'connection-draining.txt');
 
 export interface RunResult {
   code: number | null;

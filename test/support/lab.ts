@@ -50,6 +50,47 @@ export function redisKeys(port: number): Promise<number> {
   });
 }
 
+/** One Redis command over a raw connection; the reply as text (integers and bulk strings), or a list. */
+export function redisCommand(port: number, ...args: string[]): Promise<string | string[]> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1' }, () => s.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')));
+    let buf = '';
+    s.setTimeout(2000, () => s.destroy(new Error('redis timeout')));
+    s.on('data', (d) => {
+      buf += d.toString();
+      const lines = buf.split('\r\n');
+      const head = lines[0]!;
+      if (/^[:+-]/.test(head) && lines.length > 1) return done(head.slice(1));
+      if (head.startsWith('$') && (head === '$-1' || lines.length > 2)) return done(head === '$-1' ? '' : lines[1]!);
+      if (head.startsWith('*')) {
+        const n = Number(head.slice(1));
+        const items = lines.slice(1).filter((_, i) => i % 2 === 1);
+        if (items.length >= n && lines.length > 2 * n + 1) return done(items.slice(0, n));
+        if (n <= 0) return done([]);
+      }
+    });
+    const done = (v: string | string[]): void => {
+      s.destroy();
+      resolve(v);
+    };
+    s.on('error', reject);
+  });
+}
+
+/** GET /api/whoami over a raw connection with the given Host headers (Browser sends one); the raw answer. */
+export function rawRequest(port: number, hosts: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1' }, () =>
+      s.write(`GET /api/whoami HTTP/1.1\r\n${hosts.map((h) => `Host: ${h}\r\n`).join('')}Connection: close\r\n\r\n`),
+    );
+    let buf = '';
+    s.setTimeout(5000, () => s.destroy(new Error('no answer')));
+    s.on('data', (d) => (buf += d.toString()));
+    s.on('end', () => resolve(buf));
+    s.on('error', reject);
+  });
+}
+
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000, everyMs = 50): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
@@ -397,6 +438,18 @@ export function defineLabSuite(balancer: 'builtin' | 'haproxy', store: 'memory' 
       const direct = new Browser(`http://127.0.0.1:${lab.backends.get('s1')!}/`);
       expect((await direct.get('/api/whoami', { host: `rebind.example:${port}` })).status).toBe(421);
       expect((await state()).backends.map((x) => x.state)).toEqual(['up', 'up', 'up']);
+    });
+
+    it('two different Host headers get 400, as HAProxy answers, whichever comes first; a repeated same Host passes', async () => {
+      const right = `127.0.0.1:${lab.port}`;
+      const status = async (port: number, hosts: string[]): Promise<number> => Number(/^HTTP\/1\.1 (\d{3})/.exec(await rawRequest(port, hosts))?.[1]);
+      expect(await status(lab.port, [right, 'rebind.example'])).toBe(400);
+      expect(await status(lab.port, ['rebind.example', right])).toBe(400);
+      expect(await status(lab.port, [right, right])).toBe(200);
+      expect(await status(lab.port, [right])).toBe(200);
+      // A backend's own port too.
+      const own = `127.0.0.1:${lab.backends.get('s1')!}`;
+      expect(await status(lab.backends.get('s1')!, [own, 'rebind.example'])).toBe(400);
     });
 
     it('a forged or altered session cookie is ignored: no session on a read, a fresh one on a write, never the victim\'s', async () => {

@@ -62,7 +62,7 @@ describe('practice command', () => {
     const later = context(home, { now: c.now });
     await run({ deck: 'd1' }, later.ctx, { prompter: scripted([{ key: 'q' }]), questions });
     expect(later.stdout.text()).toContain('3 cards: 3 due, 0 new');
-    expect(later.stdout.text()).toMatch(/Card 1 of 3 · due · d1 · Title q1\n\nFront b/);
+    expect(later.stdout.text()).toMatch(/Card 1 of 3 · due · d1 · Title q1\nnew 0 · learning 3 · due 0\n\nFront b/);
   });
 
   it('the daily new-card limit and --new', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schedule } from '../../../src/cards/schedule.js';
-import { buildSession, dueSummary, newAllowance, newCardsToday, suggestGrade, summarizeSession } from '../../../src/cards/session.js';
+import { buildSession, todayCounts, newAllowance, newCardsToday, suggestGrade, summarizeSession } from '../../../src/cards/session.js';
 import { addReview, emptyProgress, type Grade, type ProgressDoc, type Review } from '../../../src/progress/model.js';
 import { question } from '../quiz/fixtures.js';
 
@@ -59,8 +59,9 @@ describe('new cards a day', () => {
     expect(newCardsToday(doc.reviews, today)).toBe(1);
     expect(newAllowance(doc.reviews, today, 10)).toBe(9);
     expect(newAllowance(doc.reviews, today, 1)).toBe(0);
-    expect(dueSummary(questions, doc, today, 2)).toMatchObject({ new: 1 });
-    expect(dueSummary(questions, doc, new Date(2024, 2, 2, 0, 6), 2)).toEqual({ due: 0, new: 1 });
+    const perDay2 = { ...doc, settings: { newPerDay: 2 } };
+    expect(todayCounts(questions, perDay2, today)).toMatchObject({ new: 1 });
+    expect(todayCounts(questions, perDay2, new Date(2024, 2, 2, 0, 6))).toMatchObject({ new: 1 });
   });
 });
 

@@ -6,9 +6,9 @@ import { parseQuestion } from '../../../src/content/parse.js';
 import { ContentError } from '../../../src/errors.js';
 import { renderMarkdown } from '../../../src/ui/markdown.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
-import { SEED } from '../../support/cli.js';
+import { PLAIN_CRLF_DOC, PLAIN_DOC, PLAIN_SHUFFLED_DOC } from '../../support/cli.js';
 
-const seed = readFileSync(SEED, 'utf8');
+const seed = readFileSync(PLAIN_DOC, 'utf8');
 const plainWide = memoryOutput({ columns: 10_000 });
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -51,22 +51,39 @@ describe('looksLikeHeading', () => {
 });
 
 describe('importDocument', () => {
-  it('converts the seed into a valid question with the title, level, deck and sub-headings', () => {
+  it('converts a document into a valid question with the title, level, deck and sub-headings', () => {
     const out = importDocument(seed, 'seed.txt');
     expect(out).toMatchObject({ id: 'load-balancing-q4', deck: 'load-balancing', order: 4, level: 'mid' });
-    expect(out.title).toBe('Explain session persistence in load balancing. Is it the same as sticky sessions or session affinity?');
+    expect(out.title).toBe('What does session persistence mean behind a load balancer, and is it another name for sticky sessions?');
     const { question, problems } = parseQuestion(out.markdown, 'out.md');
     expect(problems).toEqual([]);
-    expect(question!.answers.detailed).toContain('## Drawbacks of Session Persistence');
+    expect(question!.answers.detailed).toContain('## What Does It Cost?');
     expect(question!.answers.detailed).toContain('## Interaction with Load Balancing Algorithms');
-    expect(question!.answers.brief).toMatch(/^- Uneven Load Distribution: /m);
+    expect(question!.answers.brief).toMatch(/^- Skewed Load: /m);
     // Typographic quotes become plain ones.
     expect(out.markdown).not.toMatch(/[“”’]/);
-    expect(question!.answers['super-brief']).toContain('"stateful"');
+    expect(question!.answers['super-brief']).toContain('keeps "state" in server memory');
   });
 
   it('reads CRLF documents the same as LF ones', () => {
     expect(importDocument(seed.replace(/\r?\n/g, '\r\n'), 'seed.txt').markdown).toBe(importDocument(seed.replace(/\r\n/g, '\n'), 'seed.txt').markdown);
+    const crlf = readFileSync(PLAIN_CRLF_DOC, 'utf8');
+    expect(crlf).toContain('\r\n');
+    expect(importDocument(crlf, 'hc.txt').markdown).toBe(importDocument(crlf.replace(/\r\n/g, '\n'), 'hc.txt').markdown);
+    const { question, problems } = parseQuestion(importDocument(crlf, 'hc.txt').markdown, 'out.md');
+    expect(problems).toEqual([]);
+    expect(question!.answers.brief).toMatch(/^- Active Checks: /m);
+    expect(question!.answers.detailed).not.toContain('\r');
+  });
+
+  it('reads sections in any order', () => {
+    const out = importDocument(readFileSync(PLAIN_SHUFFLED_DOC, 'utf8'), 'cd.txt');
+    expect(out).toMatchObject({ id: 'load-balancing-q9', level: 'senior', title: 'What is connection draining, and why do deployments need it?' });
+    const { question, problems } = parseQuestion(out.markdown, 'out.md');
+    expect(problems).toEqual([]);
+    expect(question!.answers['super-brief']).toMatch(/^Draining stops sending new requests/);
+    expect(question!.answers.brief).toMatch(/^- Deployments: /m);
+    expect(question!.answers.detailed).toContain('## Why Deployments Need It');
   });
 
   it('--deck overrides the deck from the title', () => {

@@ -1,0 +1,228 @@
+// Flashcards and quiz items derived from an imported document's own structure (see
+// content/README.md, "Derived flashcards and quiz items"). Pure: lists in, items out; ids come from
+// the words of a term or a list's intro, never from a position, so that re-importing keeps them.
+import type { ListItem, SourceList } from './derive-lists.js';
+import { escapeMarkdown, slugify } from './derive-text.js';
+
+export interface DerivedCard {
+  id: string;
+  front: string;
+  back: string;
+  keyPoints: string[];
+}
+
+export interface DerivedQuizItem {
+  id: string;
+  type: 'single' | 'multi';
+  prompt: string;
+  options: { text: string; correct: boolean }[];
+  explanation: string;
+}
+
+export interface Derived {
+  cards: DerivedCard[];
+  quiz: DerivedQuizItem[];
+}
+
+interface Term {
+  term: string;
+  explanation: string;
+  list: SourceList;
+}
+
+const MAX_SINGLES_PER_LIST = 3;
+const MAX_RIGHT = 5;
+const MAX_WRONG = 3;
+
+/** An id from words: lowercase slug, at most 48 characters, cut at a dash. */
+export function idFrom(text: string, prefix = ''): string {
+  const slug = slugify(text.replace(/\([^)]*\)/g, ' ')) || 'item';
+  const cut = slug.length > 48 ? slug.slice(0, 48).replace(/-[^-]*$/, '') : slug;
+  return prefix + cut;
+}
+
+/** "Reduced Fault Tolerance" -> "reduced fault tolerance"; acronyms (LRU, TTL) keep their case. */
+export function termInText(term: string): string {
+  return term
+    .split(/\s+/)
+    .map((w) => (/^[A-Z][a-z']*(?:-[A-Za-z][a-z']*)*$/.test(w) ? w.toLowerCase() : w))
+    .join(' ');
+}
+
+// Words that say nothing about the answer.
+const STOP = new Set(
+  ('that this with from into which what when where while their there these those they them than then have been ' +
+    'does some more most such each other only also very your about after before over under between through ' +
+    'because until once here term matches description answer lists named select among item items').split(' '),
+);
+
+/** Content words of a text, crudely stemmed, for the "readable off the wording" check. */
+export function keyWords(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return new Set(words.filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.replace(/(?:ing|ed|es|s)$/, '')));
+}
+
+function shares(a: Set<string>, b: Set<string>): boolean {
+  for (const w of a) if (b.has(w)) return true;
+  return false;
+}
+
+/** Options of similar length: none more than three times as long as the shortest (or as 7 characters). */
+export function similarLengths(options: readonly string[]): boolean {
+  const lengths = options.map((o) => o.length);
+  return Math.max(...lengths) <= 3 * Math.max(7, Math.min(...lengths));
+}
+
+/** A stable pseudo-random order (FNV-1a of the text and a salt): no global randomness, same every import. */
+export function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function shuffled<T extends { text: string }>(options: T[], salt: string): T[] {
+  return [...options].sort((a, b) => hash(salt + a.text) - hash(salt + b.text));
+}
+
+/** Lists that repeat an earlier one (the super-brief answer often restates the brief one) are dropped. */
+export function distinctLists(lists: readonly SourceList[]): SourceList[] {
+  const seenTerms = new Set<string>();
+  const seenIntros = new Set<string>();
+  const out: SourceList[] = [];
+  for (const list of lists) {
+    const terms = list.items.filter((i) => i.term).map((i) => idFrom(i.term!));
+    const intro = list.intro ? idFrom(list.intro) : undefined;
+    const repeats = terms.length > 0 ? terms.every((t) => seenTerms.has(t)) : intro !== undefined && seenIntros.has(intro);
+    terms.forEach((t) => seenTerms.add(t));
+    if (intro) seenIntros.add(intro);
+    if (!repeats) out.push(list);
+  }
+  return out;
+}
+
+function termsOf(lists: readonly SourceList[]): Term[] {
+  const seen = new Set<string>();
+  const out: Term[] = [];
+  for (const list of lists) {
+    for (const item of list.items) {
+      if (!item.term || seen.has(idFrom(item.term))) continue;
+      seen.add(idFrom(item.term));
+      out.push({ term: item.term, explanation: item.explanation!, list });
+    }
+  }
+  return out;
+}
+
+/** Document text quoted inside Markdown: escaped, with its own double quotes made single. */
+function quote(text: string): string {
+  return `"${escapeMarkdown(text.replace(/"/g, "'").replace(/[.:]$/, ''))}"`;
+}
+
+const md = escapeMarkdown;
+
+function termCard(t: Term, topic: string): Omit<DerivedCard, 'id'> {
+  const term = `*${md(termInText(t.term))}*`;
+  const what = t.list.kind ? `what is the ${term} ${md(t.list.kind.one)}?` : `what does ${term} mean here?`;
+  return { front: `${md(topic)}: ${what}`, back: md(t.explanation), keyPoints: [] };
+}
+
+function pointOf(item: ListItem): string {
+  if (item.term) return item.term;
+  const first = item.text.split(/(?<=[.;:])\s/)[0]!;
+  return first.length <= 90 ? first.replace(/[.;:]$/, '') : first.slice(0, 87).replace(/\s\S*$/, '') + '...';
+}
+
+function listCard(list: SourceList, topic: string): Omit<DerivedCard, 'id'> {
+  const what = list.kind ? `name the ${list.items.length} ${list.kind.many}` : `name the ${list.items.length} points`;
+  return {
+    front: `${md(topic)}: ${quote(list.intro!)} - ${md(what)}.`,
+    back: list.items.map((i) => `- ${md(i.text)}`).join('\n'),
+    keyPoints: list.items.map(pointOf),
+  };
+}
+
+/** A multi-select item for a list of terms, with terms of the document's other lists as wrong options. */
+function whichAre(list: SourceList, others: readonly Term[], topic: string): Omit<DerivedQuizItem, 'id'> | undefined {
+  const what = list.kind ? `${list.kind.many} the answer names` : 'named in the answer';
+  const prompt = `${md(topic)}: which of these are ${md(what)} after ${quote(list.intro!)}? (select all)`;
+  const stem = keyWords(prompt);
+  const right = list.items.filter((i) => !shares(keyWords(i.term!), stem)).slice(0, MAX_RIGHT);
+  const wrong = others.filter((o) => o.list !== list && !shares(keyWords(o.term), stem)).slice(0, MAX_WRONG);
+  const options = [...right.map((i) => ({ text: i.term!, correct: true })), ...wrong.map((o) => ({ text: o.term, correct: false }))];
+  if (right.length < 2 || wrong.length < 1 || !similarLengths(options.map((o) => o.text))) return undefined;
+  const because = [...new Set(wrong.map((o) => o.list))].map((other) => {
+    const names = wrong.filter((o) => o.list === other).map((o) => quote(o.term));
+    const from = other.intro ? `: ${quote(other.intro)}` : '';
+    return `${names.join(', ')} ${names.length === 1 ? 'belongs' : 'belong'} to another list${from}`;
+  });
+  return {
+    type: 'multi',
+    prompt,
+    options: shuffled(options, prompt),
+    explanation: `The answer lists: ${right.map((i) => quote(`${i.term}: ${i.explanation}`)).join('; ')}. ${because.join('; ')}.`,
+  };
+}
+
+/** "Which term matches this description?" with the other terms of the same list as distractors. */
+function whichTerm(t: Term, sameList: readonly Term[], topic: string): Omit<DerivedQuizItem, 'id'> | undefined {
+  const prompt = `${md(topic)}: which term matches this description?\n\n${quote(t.explanation)}`;
+  const stem = keyWords(prompt);
+  if (shares(keyWords(t.term), stem)) return undefined;
+  const distractors = sameList.filter((o) => o !== t && !shares(keyWords(o.term), stem)).slice(0, MAX_WRONG);
+  const options = [{ text: t.term, correct: true }, ...distractors.map((o) => ({ text: o.term, correct: false }))];
+  if (distractors.length < 2 || !similarLengths(options.map((o) => o.text))) return undefined;
+  return {
+    type: 'single',
+    prompt,
+    options: shuffled(options, prompt),
+    explanation: `The answer says: ${quote(`${t.term}: ${t.explanation}`)}. ${distractors.map((d) => quote(d.term)).join(', ')} ${distractors.length === 1 ? 'is another item' : 'are other items'} of the same list.`,
+  };
+}
+
+/** Gives each item a unique id: the wanted one, or with -2, -3… when taken. */
+function uniqueIds<T extends { id: string }>(items: readonly Omit<T, 'id'>[], ids: readonly string[], taken = new Set<string>()): T[] {
+  return items.map((item, i) => {
+    let id = ids[i]!;
+    for (let n = 2; taken.has(id); n++) id = `${ids[i]}-${n}`;
+    taken.add(id);
+    return { ...item, id } as T;
+  });
+}
+
+/** Every card and quiz item the document's lists give. `lists` in section order: brief, detailed, super-brief. */
+export function deriveItems(allLists: readonly SourceList[], topic: string): Derived {
+  const lists = distinctLists(allLists);
+  const terms = termsOf(lists);
+  const cards: Omit<DerivedCard, 'id'>[] = [];
+  const cardIds: string[] = [];
+  for (const t of terms) {
+    cards.push(termCard(t, topic));
+    cardIds.push(idFrom(t.term));
+  }
+  for (const list of lists.filter((l) => l.intro)) {
+    cards.push(listCard(list, topic));
+    cardIds.push(idFrom(list.kind?.many ?? list.intro!, 'list-'));
+  }
+  const quiz: Omit<DerivedQuizItem, 'id'>[] = [];
+  const quizIds: string[] = [];
+  for (const list of lists.filter((l) => l.intro && l.items.every((i) => i.term))) {
+    const item = whichAre(list, terms, topic);
+    if (item) {
+      quiz.push(item);
+      quizIds.push(idFrom(list.kind?.many ?? list.intro!, 'which-'));
+    }
+  }
+  for (const list of lists) {
+    const same = terms.filter((t) => t.list === list);
+    if (same.length < 3) continue;
+    let made = 0;
+    for (const t of same) {
+      const item = made < MAX_SINGLES_PER_LIST ? whichTerm(t, same, topic) : undefined;
+      if (!item) continue;
+      quiz.push(item);
+      quizIds.push(idFrom(t.term, 'term-'));
+      made++;
+    }
+  }
+  return { cards: uniqueIds<DerivedCard>(cards, cardIds), quiz: uniqueIds<DerivedQuizItem>(quiz, quizIds) };
+}
