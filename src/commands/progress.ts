@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { ContentError, ExitCode, InterruptedError, NotFoundError, UsageError, UserError } from '../errors.js';
 import { replay } from '../cards/schedule.js';
 import { checkProgress, mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
-import { progressReport } from '../progress/stats.js';
+import { progressReport } from '../report/stats.js';
 import { fsReason, isStorageFailure, TOO_LARGE } from '../progress/store/fs-errors.js';
 import { MAX_READ_BYTES, readRegularFile, writeFileDurably } from '../progress/store/files.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';

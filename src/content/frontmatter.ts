@@ -21,6 +21,7 @@ export const FrontMatterSchema = v.strictObject({
   order: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'))),
   related: v.optional(v.array(slug), []),
   source: v.optional(v.string()),
+  'key-points': v.optional(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('key points must not be empty')))),
   simulate: v.optional(v.pipe(v.string(), v.regex(/^--[a-z]/, "must be the flags of a 'prepdeck simulate' command, e.g. '--scenario seed-example'"))),
 });
 

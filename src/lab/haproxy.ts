@@ -86,6 +86,12 @@ export function haproxyConfig(c: HaproxyConfigInput): string {
     `    http-request deny deny_status 421 unless { req.hdr(host) -i ${hosts.join(' ')} }`,
     `    # Request bodies over ${LAB_LIMITS.bodyBytes / 1024} KiB are refused (the backends refuse chunked ones themselves).`,
     `    http-request deny deny_status 413 if { req.hdr_val(content-length) gt ${LAB_LIMITS.bodyBytes} }`,
+    ...(sticky
+      ? [
+          '    # The SRV cookie the client sent, for the lab page (insert indirect hides it from the backends).',
+          `    http-request set-header X-Lab-Cookie %[req.cook(${BALANCER_COOKIE})]`,
+        ]
+      : []),
     '    use_backend lab_admin if { path_beg /_lab/ }',
     `    default_backend ${HAPROXY_BACKEND}`,
     '',

@@ -229,14 +229,11 @@ function replicasFlag(text: string | undefined, serverCount: number): number {
   return replicas;
 }
 
-/** What to print: --step is interactive and walks one configuration; traces are capped in size. */
+/** What to print: --step is interactive and walks one configuration (of --compare: the one chosen); traces are capped in size. */
 function checkOutput(opts: PlanOptions, variants: readonly Variant[] | null, requests: number): void {
-  if (opts.step) {
-    if (opts.json) throw new UsageError('--step is interactive; it cannot be combined with --json.');
-    if (variants) throw new UsageError('--step walks through one configuration; drop --compare (or run one of its configurations).');
-  }
+  if (opts.step && opts.json) throw new UsageError('--step is interactive; it cannot be combined with --json.');
   if (!opts.trace && !opts.step) return;
-  const runs = variants?.length ?? 1;
+  const runs = opts.step ? 1 : (variants?.length ?? 1);
   const rows = requests * runs;
   if (rows <= LIMITS.trace) return;
   const flag = opts.trace ? '--trace' : '--step';
@@ -329,10 +326,6 @@ export function parseEvents(kind: EventKind, text: string): SimEvent[] {
  * `40%` or `12.5%`: a share from 0% to 100%, returned as 0..1. The % sign is required: `0.4` could mean
  * 0.4% or a fraction (40%), so it is refused with a message that offers both readings.
  */
-export function parsePercent(flag: string, text: string): number {
-  return percent(flag, text);
-}
-
 function percent(flag: string, text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   const v = m ? Number(m[1]) : NaN;

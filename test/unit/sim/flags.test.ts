@@ -1,7 +1,7 @@
 // Flag values -> a checked plan; bad values are usage errors naming the flag and the value.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { LIMITS, parseCompare, parseEvents, parsePercent, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
+import { LIMITS, parseCompare, parseEvents, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
 
 function usageMessage(f: () => unknown): string {
   try {
@@ -40,8 +40,8 @@ describe('simulate flags', () => {
     [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), '--fail s4@3: s4 is only added at request 10'],
     [() => plan({ add: ['s1@3'] }), '--add s1@3: there is already a server named s1'],
     [() => plan({ requests: '20', fail: ['s2@40'] }), '--fail s2@40: the run has only 20 requests'],
-    [() => parsePercent('--hot', '150%'), '--hot 150%: must be a percentage from 0% to 100%, e.g. 40%.'],
-    [() => parsePercent('--hot', 'lots'), '--hot lots: must be a percentage'],
+    [() => plan({ hot: '150%' }), '--hot 150%: must be a percentage from 0% to 100%, e.g. 40%.'],
+    [() => plan({ hot: 'lots' }), '--hot lots: must be a percentage'],
     [() => parseEvents('fail', 's2'), '--fail s2: write SERVER@REQUEST, e.g. --fail s2@40.'],
     [() => parseEvents('fail', 's2:3@4'), 'only --add takes a weight'],
     [() => plan({ users: '0' }), '--users 0: must be a whole number from 1 to 5,000,000.'],
@@ -57,8 +57,7 @@ describe('simulate flags', () => {
   });
 
   it('--hot and --cart take percentages', () => {
-    expect(parsePercent('--hot', '40%')).toBe(0.4);
-    expect(parsePercent('--hot', '12.5%')).toBe(0.125);
+    expect(plan({ hot: '12.5%' }).config.traffic).toMatchObject({ hot: 0.125 });
     expect(plan({ hot: '40%', cart: '0%' }).config.traffic).toMatchObject({ hot: 0.4, cart: 0 });
   });
 
@@ -68,7 +67,7 @@ describe('simulate flags', () => {
     ['--hot', '40', '--hot 40: write a percentage with the % sign, e.g. --hot 40%.'],
     ['--cart', '0.5', '--cart 0.5: write a percentage with the % sign: --cart 50% for a fraction of 0.5'],
   ])('%s %s without the %% sign is refused, saying why', (flag, text, message) => {
-    expect(usageMessage(() => parsePercent(flag, text))).toContain(message);
+    expect(usageMessage(() => plan({ [flag.slice(2)]: text }))).toContain(message);
   });
 
   it('--hot needs 2 users or more: with one user A sends every request', () => {
@@ -175,4 +174,3 @@ describe('simulate flags', () => {
     expect(message).toContain('each session copied to 255 replicas');
   });
 });
-
