@@ -13,6 +13,7 @@ import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Strategy } from '../sim/model.js';
+import { sanitizeText } from '../content/sanitize.js';
 import { UsageError } from '../errors.js';
 import { allowedHosts } from './net.js';
 import { LAB_LIMITS } from './options.js';
@@ -299,7 +300,7 @@ export class HaproxyProcess {
 
   private collectOutput(child: ChildProcess): void {
     const collect = (chunk: Buffer): void => {
-      for (const line of chunk.toString('utf8').split('\n')) {
+      for (const line of sanitizeText(chunk.toString('utf8')).split('\n')) {
         if (!line.trim()) continue;
         this.output.push(line);
         if (this.output.length > 40) this.output.shift();
