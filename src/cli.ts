@@ -112,6 +112,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 practice', 'due cards first, then up to 10 new ones a day'],
       ['$0 practice --deck load-balancing --new 5', 'one deck, five new cards'],
       ['$0 practice --cram', 'review every card without changing its schedule'],
+      ['$0 practice --unsuspend session-persistence/question', 'show a suspended card again'],
     ],
     builder: (y) =>
       y
@@ -119,6 +120,7 @@ export const COMMANDS: CommandSpec[] = [
         // A string, checked by the command, so a bad value is quoted back as typed (not as NaN).
         .option('new', { type: 'string', describe: 'New cards this session (default: what is left of your daily limit, 10)' })
         .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
+        .option('unsuspend', { type: 'string', describe: "Show a suspended card again (its key, as 'progress' lists it)" })
         .option('depth', { choices: DEPTHS, describe: 'Answer depth shown with each card (default: your setting, else brief)' }),
     run: () => import('./commands/practice.js'),
   },

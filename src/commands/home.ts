@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError, UserError } from '../errors.js';
 import type { Depth, Question } from '../content/model.js';
+import { shellCommand } from '../content/sanitize.js';
 import { DEPTH_KEYS, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
@@ -140,7 +141,7 @@ async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter:
     });
     if (key === 'back') return;
     if (key === 'simulate' && simulate) {
-      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ prepdeck simulate ${simulate}`)}\n`);
+      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ ${shellCommand(['prepdeck', 'simulate', ...simulate.split(/\s+/)])}`)}\n`);
       await runSimulation(simulate, ctx, deps.prompter);
       show = false; // the answer is still on screen above the run
       continue;
@@ -154,7 +155,9 @@ async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter:
  * Runs `prepdeck simulate FLAGS`: the flags (one string, as in front matter) are split on whitespace
  * and parsed by the simulate command's own yargs options, so they mean exactly what they would on
  * the command line. Flags it does not know are a UsageError naming the question's flags. `--step`
- * asks through the menu's prompter.
+ * asks through the menu's prompter. The flags were checked and capped when the content was loaded
+ * (src/sim/linked.ts); no signal handler is installed around the run, so Ctrl+C and SIGTERM end it
+ * at once even while the engine computes.
  */
 async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
   const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);

@@ -4,7 +4,7 @@ import type { Problem } from '../errors.js';
 import { type Block, firstNonBlank, joinText, type Line, splitByHeading } from './blocks.js';
 import { parseCards } from './cards-section.js';
 import { parseFrontMatter } from './frontmatter.js';
-import { checkSection } from './limits.js';
+import { checkSection, CONTENT_LIMITS } from './limits.js';
 import type { Depth, Question } from './model.js';
 import { parseQuiz } from './quiz-section.js';
 import { sanitizeText } from './sanitize.js';
@@ -47,11 +47,12 @@ export function parseQuestion(source: string, file: string): ParseResult {
   const close = all.findIndex((l, i) => i > 0 && l.text.trim() === '---');
   if (close < 0) return { problems: [{ file, line: 1, message: "front matter is not closed with a '---' line" }] };
 
-  const fm = parseFrontMatter(
-    all.slice(1, close).map((l) => l.text).join('\n'),
-    file,
-    2,
-  );
+  const yaml = all.slice(1, close).map((l) => l.text).join('\n');
+  if (yaml.length > CONTENT_LIMITS.frontMatterChars) {
+    const most = CONTENT_LIMITS.frontMatterChars.toLocaleString('en-US');
+    return { problems: [{ file, line: 1, message: `front matter is too long (${yaml.length.toLocaleString('en-US')} characters; at most ${most})` }] };
+  }
+  const fm = parseFrontMatter(yaml, file, 2);
   problems.push(...fm.problems);
 
   const { preamble, blocks } = splitByHeading(all.slice(close + 1), 1);

@@ -23,6 +23,8 @@ export interface Prompter {
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Waits for one of the keys. */
   key<K extends string>(opts: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K>;
+  /** A scrollable view of `lines` (already wrapped), `height` lines at a time, until q. Optional: without it, text is printed. */
+  pager?(opts: { title: string; lines: readonly string[]; height: number }): Promise<void>;
   /** An arrow-key menu whose badges are filled in after the first screen. */
   menu<T>(opts: {
     message: string;
@@ -143,6 +145,11 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
       guard(async () => {
         const { keyPrompt } = await own();
         return (await keyPrompt({ message: message(opts.message), choices: opts.choices }, { clearPromptOnDone: true })) as K;
+      }),
+    pager: (opts) =>
+      guard(async () => {
+        const { pagerPrompt } = await own();
+        await pagerPrompt({ ...opts, dim: style.dim }, { clearPromptOnDone: true });
       }),
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {
