@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { Context } from '../context.js';
 import { InterruptedError, NotFoundError } from '../errors.js';
 import { resolveQuestion } from '../content/lookup.js';
+import { shellCommand } from '../content/sanitize.js';
 import type { Depth } from '../content/model.js';
 import { addQuizRunAnswer, stoppedRuns, type QuizAnswer } from '../progress/model.js';
 import { optionOrder, quizPool, scopeOf, selectItems, type QuizFilter } from '../quiz/select.js';
@@ -129,10 +130,11 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
 }
 
 function replayCommand(filter: QuizFilter, count: number, seed: string): string {
-  const parts = ['prepdeck quiz'];
-  if (filter.deck !== undefined) parts.push(`--deck ${filter.deck}`);
-  if (filter.question !== undefined) parts.push(`--question ${filter.question}`);
-  if (count !== DEFAULT_COUNT) parts.push(`--count ${count}`);
-  parts.push(`--seed ${seed}`);
-  return parts.join(' ');
+  // Printed for copying: the seed is whatever was typed, so every argument is shell-quoted.
+  const parts = ['prepdeck', 'quiz'];
+  if (filter.deck !== undefined) parts.push('--deck', filter.deck);
+  if (filter.question !== undefined) parts.push('--question', filter.question);
+  if (count !== DEFAULT_COUNT) parts.push('--count', String(count));
+  parts.push('--seed', seed);
+  return shellCommand(parts);
 }

@@ -2,7 +2,7 @@
 // Every line fits `columns`: prose wraps; the table drops its trend column, then shortens its
 // headings, then truncates question ids (with …) as the terminal narrows.
 import { formatCounts } from '../cards/counts.js';
-import type { ProgressReport, QuizFigures } from '../progress/stats.js';
+import type { ProgressReport, QuizFigures } from '../report/stats.js';
 import { barChart, sparkline, table } from './charts.js';
 import type { Colors } from './terminal.js';
 import { plural, truncate, visibleLength, wrap } from './text.js';
@@ -37,6 +37,11 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
   lines.push('');
   lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));
+  // A chart of zeros tells a new user nothing: one line says where to begin instead.
+  if (r.totals.reviews === 0) {
+    lines.push(wrap(`No reviews yet — start with ${c.bold('Practise')}`, columns));
+    return lines.join('\n') + '\n';
+  }
   const rowsByDay = r.reviewsByDay.map((d) => ({ label: `${weekday(d.day)} ${d.day.slice(5)}`, value: d.count }));
   lines.push(...barChart(rowsByDay, Math.min(columns, 80), c.green));
   return lines.join('\n') + '\n';

@@ -43,7 +43,8 @@ function saved(h: string): SavedAnswer[] {
 
 async function answer(t: Session, n: number, total: number, item: QuizItem, order: number[], right: boolean): Promise<void> {
   await t.waitFor(`Question ${n} of ${total}`);
-  await t.waitFor(new RegExp(`Question ${n} of ${total} · (Your answer|Space to tick)`));
+  // At 40 columns the prompt line "Question n of m · Space to tick, Enter to submit" wraps after the dot.
+  await t.waitFor(new RegExp(`Question ${n} of ${total} ·\\s+(Your answer|Space to tick)`));
   t.write(keysFor(item, order, right));
   await t.waitFor(right ? '✔ Right.' : '✘ Wrong.');
   await t.waitFor('Explanation');

@@ -2,7 +2,7 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, type QuizAnswer } from '../../../src/progress/model.js';
-import { progressReport } from '../../../src/progress/stats.js';
+import { progressReport } from '../../../src/report/stats.js';
 import { renderProgress } from '../../../src/ui/progress-render.js';
 import { hang, maxLineLength, plural, truncate, visibleLength, wrap } from '../../../src/ui/text.js';
 import { question } from '../quiz/fixtures.js';
@@ -83,5 +83,15 @@ describe('renderProgress at any width', () => {
     expect(narrow).not.toMatch(/█▁█/);
     expect(narrow).toMatch(/\n {2}a-question-\S*…/);
     expect(narrow).toContain('lrn: learning steps');
+  });
+});
+
+describe('renderProgress for a new user', () => {
+  it('replaces the 14-day chart of zeros with one line until there is a review', () => {
+    const now = new Date('2024-03-10T12:00:00Z');
+    const report = progressReport([question('q1', { deck: 'd1', cards: ['x'] })], emptyProgress(), now);
+    const out = renderProgress(report, '/tmp/progress.json', plain, 80);
+    const tail = out.slice(out.indexOf('Reviews, last'));
+    expect(tail.trimEnd().split('\n')).toEqual(['Reviews, last 14 days', 'No reviews yet — start with Practise']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDue, schedule } from '../../../src/cards/schedule.js';
 import { addQuizAnswer, addQuizRunAnswer, addReview, emptyProgress, stoppedRuns, type Grade, type ProgressDoc } from '../../../src/progress/model.js';
 import { summarizeQuiz } from '../../../src/quiz/score.js';
-import { progressReport } from '../../../src/progress/stats.js';
+import { progressReport } from '../../../src/report/stats.js';
 import { barChart, sparkline, table } from '../../../src/ui/charts.js';
 import { question } from '../quiz/fixtures.js';
 

@@ -1,13 +1,14 @@
 // The figures `prepdeck progress` shows (and prints with --json). Pure: content, document and the
-// current time in, plain data out.
+// current time in, plain data out. A folder of its own above progress/, cards/ and quiz/: it reads all
+// three, and they read progress/'s model, so inside progress/ it made a cycle.
 import { bucketOf } from '../cards/schedule.js';
 import { kindOf, type Counts } from '../cards/counts.js';
 import { todayCounts } from '../cards/session.js';
 import { cardsOf } from '../cards/question-card.js';
 import type { Question } from '../content/model.js';
 import { quizAttempts } from '../quiz/score.js';
-import { currentStreak, dayKey, longestStreak, shiftDay } from './days.js';
-import { questionOf, stoppedRuns, type ProgressDoc, type QuizAnswer } from './model.js';
+import { currentStreak, dayKey, longestStreak, shiftDay } from '../progress/days.js';
+import { questionOf, stoppedRuns, type ProgressDoc, type QuizAnswer } from '../progress/model.js';
 
 export interface CardFigures {
   total: number;
@@ -166,4 +167,3 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
     decks: allDecks,
   };
 }
-
