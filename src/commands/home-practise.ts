@@ -10,7 +10,7 @@ import { standingOf, standings } from '../quiz/select.js';
 import { questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import type { Prompter } from '../ui/prompts.js';
 
-type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'back';
+type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'suspended' | 'back';
 
 interface Base {
   content?: unknown;
@@ -27,12 +27,14 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
       { name: 'One question', value: 'question' },
       { name: 'One tag', value: 'tag' },
       { name: 'Quiz on the items I missed', value: 'missed' },
+      { name: 'Suspended cards', value: 'suspended' },
       { name: 'Back to the menu', value: 'back' },
     ],
   });
   if (choice === 'back') return;
   if (choice === 'missed') return missedQuiz(base, ctx, deps);
   const practice = await import('./practice.js');
+  if (choice === 'suspended') return practice.unsuspendMenu(base, ctx, deps);
   if (choice === 'today') return practice.run(base, ctx, deps);
   if (choice === 'cram') return practice.run({ ...base, cram: true }, ctx, deps);
   if (choice === 'extra') {

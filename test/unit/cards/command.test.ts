@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../../src/commands/practice.js';
+import { run, unsuspendMenu } from '../../../src/commands/practice.js';
 import { InterruptedError, UsageError } from '../../../src/errors.js';
 import { clock, question } from '../quiz/fixtures.js';
 import { context, scripted, tempHome, type Step } from '../quiz/harness.js';
@@ -97,6 +97,16 @@ describe('practice command', () => {
     expect(un.stdout.text()).toContain('Unsuspended q1/@question');
     expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended).toEqual({});
     await expect(run({ unsuspend: 'q1/zz' }, context(home).ctx, { questions })).rejects.toThrow("No suspended card 'q1/zz'");
+  });
+
+  it("the menu's list of suspended cards brings one back", async () => {
+    await run({ deck: 'd1' }, context(home).ctx, { prompter: scripted([{ key: '!' }, { key: '!' }, { key: 'q' }]), questions });
+    expect(Object.keys(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended)).toEqual(['q1/@question', 'q1/a']);
+    const menu = context(home);
+    const prompter = scripted([{ select: (choices) => choices.find((c) => c.name.includes('Front a'))!.value, message: /Suspended cards/ }]);
+    await unsuspendMenu({}, menu.ctx, { prompter, questions });
+    expect(menu.stdout.text()).toContain('Unsuspended q1/a');
+    expect(Object.keys(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended)).toEqual(['q1/@question']);
   });
 
   it('the daily new-card limit and --new', async () => {
