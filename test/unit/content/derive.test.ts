@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idFrom, keyWords, similarLengths, termInText, deriveItems } from '../../../src/content/derive.js';
+import { type DerivedCard, idFrom, keyWords, similarLengths, termInText, deriveItems } from '../../../src/content/derive.js';
 import { kindOf, labelledItem, listsOf, mainClause, singular, topicOf } from '../../../src/content/derive-lists.js';
 import { blockHash, parseMarker, renderMarker } from '../../../src/content/derive-render.js';
 import { mergeImport } from '../../../src/content/derive-merge.js';
@@ -217,6 +217,34 @@ describe('import properties', () => {
         expect(mergeImport(out.markdown, out, 'gen.md').markdown).toBe(out.markdown);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('re-import after a line is deleted: the file validates and every unchanged derived card keeps its id', () => {
+    fc.assert(
+      fc.property(section, section, fc.nat(), (brief, detailed, drop) => {
+        const title = 'Deck Q1: What is it? Question For: Mid Level Developer';
+        const text = (b: string[]) => [title, 'Question', title, 'Brief Answer', ...b, 'Super Brief Answer', 'Short.', 'Detailed Answer', ...detailed].join('\n');
+        let before, after;
+        try {
+          before = importDocument(text(brief), 'a.txt');
+          after = importDocument(text(brief.filter((_, i) => i !== drop % brief.length)), 'a.txt');
+        } catch (err) {
+          if (err instanceof ContentError) return;
+          throw err;
+        }
+        const m = mergeImport(before.markdown, after, 'a.md');
+        const { question, problems } = parseQuestion(m.markdown, 'a.md');
+        expect(problems).toEqual([]);
+        const same = (a: DerivedCard, b: DerivedCard) => a.front === b.front && a.back === b.back && a.keyPoints.join() === b.keyPoints.join();
+        for (const card of after.derived.cards) {
+          const old = before.derived.cards.find((o) => same(o, card));
+          if (old && before.derived.cards.filter((o) => same(o, card)).length === 1) {
+            expect(question!.cards.find((c) => c.id === old.id)?.front).toBe(card.front);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
