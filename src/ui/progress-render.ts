@@ -22,7 +22,7 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
   const t = r.totals;
   lines.push(
     wrap(
-      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'quiz', 'quizzes')}`,
+      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'finished quiz', 'finished quizzes')}${t.stoppedQuizzes > 0 ? ` + ${t.stoppedQuizzes} stopped (not scored)` : ''}`,
       columns,
     ),
   );
@@ -32,9 +32,16 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
       columns,
     ),
   );
+  if (r.suspended.length > 0) lines.push(wrap(`Suspended: ${r.suspended.join(', ')} ${c.dim("('prepdeck practice --unsuspend KEY' brings one back)")}`, columns));
+  if (r.buried.length > 0) lines.push(wrap(`Buried until tomorrow: ${r.buried.join(', ')}`, columns));
   lines.push('');
   lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));
+  // A chart of zeros tells a new user nothing: one line says where to begin instead.
+  if (r.totals.reviews === 0) {
+    lines.push(wrap(`No reviews yet — start with ${c.bold('Practise')}`, columns));
+    return lines.join('\n') + '\n';
+  }
   const rowsByDay = r.reviewsByDay.map((d) => ({ label: `${weekday(d.day)} ${d.day.slice(5)}`, value: d.count }));
   lines.push(...barChart(rowsByDay, Math.min(columns, 80), c.green));
   return lines.join('\n') + '\n';

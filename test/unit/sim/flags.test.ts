@@ -146,4 +146,31 @@ describe('simulate flags', () => {
     expect(p.config.servers).toHaveLength(4);
     expect(p.json).toBe(true);
   });
+
+  it.each(['1e3', '2.5', '0x10', '.5', 'Infinity', '1e3,2e3', 'a,1.5'])('--servers %s: numeric-looking but not a whole number is an error', (text) => {
+    const message = usageMessage(() => parseServers(text));
+    expect(message).toMatch(/^--servers /);
+    expect(message).toMatch(/whole number|give a count alone/);
+  });
+
+  it('--servers +3 and 3 are counts; names may hold digits and dots', () => {
+    expect(parseServers('+3')).toHaveLength(3);
+    expect(parseServers('10.0.0.1,10.0.0.2').map((s) => s.name)).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(parseServers('s1e3').map((s) => s.name)).toEqual(['s1e3']);
+  });
+
+  it('refuses up front a run whose memory need is out of proportion, stating the limit', () => {
+    const message = usageMessage(() => plan({ users: '5000000', servers: '256', store: 'replicated', replicas: '255' }));
+    expect(message).toBe(
+      'This run would need about 4.9 GiB of memory (5,000,000 users, each session copied to 255 replicas); a run may take at most 1.0 GiB. Lower --users or --replicas.',
+    );
+    // The same users with the local store, or fewer replicas, fit.
+    expect(plan({ users: '5000000', servers: '256' }).config.traffic).toMatchObject({ users: 5_000_000 });
+    expect(plan({ users: '1000000', servers: '256', store: 'replicated', replicas: '100' }).config.replicas).toBe(100);
+  });
+
+  it('counts the replicated store inside --compare too', () => {
+    const message = usageMessage(() => plan({ users: '5000000', servers: '256', replicas: '255', compare: 'sticky-cookie/local,round-robin/replicated' }));
+    expect(message).toContain('each session copied to 255 replicas');
+  });
 });
