@@ -17,8 +17,8 @@ export function textKey(markdown: string): string {
   return createHash('sha1').update(markdown).digest('hex');
 }
 
-/** Where the build's tokens are read from (default: the package's dist/lexed); null for none. */
-export function useLexedDir(folder: string | null): void {
+/** Where the build's tokens are read from: a folder, null for none, undefined for the default (dist/lexed). */
+export function useLexedDir(folder: string | null | undefined): void {
   dir = folder;
   cache.clear();
 }

@@ -12,7 +12,7 @@ const { questions } = await loadLibrary([builtInContentDir()], { useIndex: false
 const dir = tempDir();
 writeLexed(dir.path, questions.flatMap(markdownTexts));
 afterAll(() => {
-  useLexedDir(null);
+  useLexedDir(undefined);
   dir.remove();
 });
 
