@@ -54,4 +54,3 @@ export function nextDueAfter(entries: readonly QueueEntry[], doc: ProgressDoc): 
   }
   return next === undefined ? undefined : new Date(next);
 }
-

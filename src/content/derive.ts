@@ -22,7 +22,11 @@ export interface DerivedQuizItem {
 export interface Derived {
   cards: DerivedCard[];
   quiz: DerivedQuizItem[];
+  /** For the question card (front matter `key-points:`): the points of the brief answer's lists. */
+  keyPoints: string[];
 }
+
+const MAX_QUESTION_POINTS = 8;
 
 interface Term {
   term: string;
@@ -231,5 +235,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
       made++;
     }
   }
-  return { cards: uniqueIds<DerivedCard>(cards, cardIds), quiz: uniqueIds<DerivedQuizItem>(quiz, quizIds) };
+  const briefPoints = lists.filter((l) => l.section === 'brief').flatMap((l) => l.items.map(pointOf));
+  const keyPoints = [...new Set(briefPoints.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, MAX_QUESTION_POINTS);
+  return { cards: uniqueIds<DerivedCard>(cards, cardIds), quiz: uniqueIds<DerivedQuizItem>(quiz, quizIds), keyPoints };
 }

@@ -189,6 +189,8 @@ export function importDocument(source: string, file: string, deckOverride?: stri
     convertBody(sections['detailed answer'].body, true),
   ].join('\n\n');
   const derived = deriveFrom(doc);
+  // The question card's key points: the terms (or first clauses) of the brief answer's lists.
+  if (derived.keyPoints.length > 0) frontMatter['key-points'] = derived.keyPoints;
   const quizBlocks = derived.quiz.map((q) => ({ id: q.id, text: renderQuizItem(q) }));
   const cardBlocks = derived.cards.map((c) => ({ id: c.id, text: renderCard(c) }));
   const markdown = assemble(

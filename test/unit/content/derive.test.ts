@@ -181,6 +181,12 @@ describe('imported fixtures', () => {
     for (const id of labelled) expect(question!.cards.map((c) => c.id)).toContain(id);
     expect(question!.quiz.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('the question card gets the terms of the brief answer\'s lists as key points', () => {
+    const out = importDocument(fixture('caching/caching-q1.txt'), 'q1.txt');
+    expect(out.frontMatter['key-points']).toEqual(['Lower Latency', 'Reduced Database Load', 'Smoother Peaks', 'Consistency Gaps', 'Extra Moving Parts']);
+    expect(out.markdown).toContain('key-points:\n  - Lower Latency\n');
+  });
 });
 
 // Documents made of the parts real ones have: prose, intro lines, labelled and plain list items.

@@ -174,4 +174,3 @@ describe('simulate flags', () => {
     expect(message).toContain('each session copied to 255 replicas');
   });
 });
-
