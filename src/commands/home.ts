@@ -2,10 +2,9 @@
 // Without one (stdin or stdout not a TTY): the help, exit 0.
 // The menu draws at once; how many cards are due is filled in after the first screen.
 import type { Context } from '../context.js';
-import { InterruptedError, UsageError, UserError } from '../errors.js';
-import type { Depth, Question } from '../content/model.js';
-import { shellCommand } from '../content/sanitize.js';
-import { DEPTH_KEYS, prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { InterruptedError, UserError } from '../errors.js';
+import type { Depth } from '../content/model.js';
+import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
 type Activity = 'practise' | 'quiz' | 'read' | 'simulate' | 'lab' | 'progress' | 'settings' | 'quit';
@@ -20,6 +19,9 @@ const MENU: { name: string; value: Activity }[] = [
   { name: 'Settings', value: 'settings' },
   { name: 'Quit', value: 'quit' },
 ];
+
+// The "items I missed" entry of the quiz choice (not a deck name: decks are lowercase ids).
+const MISSED = '\u0000missed';
 
 interface HomeArgs {
   content?: unknown;
@@ -75,8 +77,8 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
   const base = { content: args.content };
   switch (choice) {
     case 'practise': {
-      const practice = await import('./practice.js');
-      return practice.run(base, ctx, deps);
+      const { practiseMenu } = await import('./home-practise.js');
+      return practiseMenu(base, ctx, deps);
     }
     case 'quiz': {
       const questions = await questionsFor(base, ctx, deps);
@@ -87,8 +89,13 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
         choices: [
           { name: `All decks (${items()} items)`, value: undefined },
           ...decks.map((d) => ({ name: `${d} (${items(d)} items)`, value: d })),
+          { name: 'Only the items I missed', value: MISSED },
         ],
       });
+      if (deck === MISSED) {
+        const { missedQuiz } = await import('./home-practise.js');
+        return missedQuiz(base, ctx, { ...deps, questions });
+      }
       const count = await deps.prompter.select<number>({
         message: 'How many items?',
         choices: [3, 5, 10, 20].map((n) => ({ name: String(n), value: n })),
@@ -97,10 +104,14 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
       const quiz = await import('./quiz.js');
       return quiz.run({ ...base, count, ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
     }
-    case 'read':
-      return readAnswer(base, ctx, deps);
-    case 'simulate':
-      return runSimulation('--scenario seed-example', ctx, deps.prompter);
+    case 'read': {
+      const { readMenu } = await import('./home-read.js');
+      return readMenu(base, ctx, deps);
+    }
+    case 'simulate': {
+      const { simulateMenu } = await import('./home-simulate.js');
+      return simulateMenu(ctx, deps.prompter);
+    }
     case 'lab': {
       // Built-in balancer, sessions in memory, a free port (8080 may be taken); Ctrl+C comes back here.
       const lab = await import('./lab.js');
@@ -113,67 +124,6 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
     case 'settings':
       return settings(ctx, deps);
   }
-}
-
-async function readAnswer(base: HomeArgs, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
-  const questions = await questionsFor(base, ctx, deps);
-  const q = await deps.prompter.select<Question>({
-    message: 'Which question?',
-    choices: questions.map((x, i) => ({ name: `${i + 1}. ${x.title}`, value: x, description: `${x.deck} · ${x.level} · ${x.id}` })),
-    pageSize: 12,
-  });
-  const store = await storeFor(ctx, deps);
-  let depth: Depth = store.read().settings.depth ?? 'brief';
-  const read = await import('./read.js');
-  // A question whose front matter names a simulation (`simulate: --scenario …`) offers to run it.
-  const simulate = q.simulate?.trim() || undefined;
-  const runIt = simulate ? ' · r: run its simulation' : '';
-  let show = true;
-  for (;;) {
-    if (show) await read.run({ ...base, question: q.id, depth }, ctx);
-    const key = await deps.prompter.key({
-      message: `s/b/d: read it at super-brief/brief/detailed${runIt} · Enter: back to the menu`,
-      choices: [
-        { keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' },
-        ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d })),
-        ...(simulate ? [{ keys: ['r'], value: 'simulate', label: 'run it' }] : []),
-      ],
-    });
-    if (key === 'back') return;
-    if (key === 'simulate' && simulate) {
-      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ ${shellCommand(['prepdeck', 'simulate', ...simulate.split(/\s+/)])}`)}\n`);
-      await runSimulation(simulate, ctx, deps.prompter);
-      show = false; // the answer is still on screen above the run
-      continue;
-    }
-    depth = key as Depth;
-    show = true;
-  }
-}
-
-/**
- * Runs `prepdeck simulate FLAGS`: the flags (one string, as in front matter) are split on whitespace
- * and parsed by the simulate command's own yargs options, so they mean exactly what they would on
- * the command line. Flags it does not know are a UsageError naming the question's flags. `--step`
- * asks through the menu's prompter. The flags were checked and capped when the content was loaded
- * (src/sim/linked.ts); no signal handler is installed around the run, so Ctrl+C and SIGTERM end it
- * at once even while the engine computes.
- */
-async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
-  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);
-  const argv = flags.split(/\s+/).filter(Boolean);
-  const args = await simulateFlags(yargs(argv))
-    .help(false)
-    .version(false)
-    .strict()
-    .exitProcess(false)
-    .fail((msg: string | null, err: Error | undefined) => {
-      // yargs' own validation errors (YError, e.g. a flag without its value) are bad flags too.
-      if (err && err.name !== 'YError') throw err;
-      throw new UsageError(`This question's simulation flags (${flags}) are not valid: ${msg ?? err?.message}`);
-    })
-    .parseAsync();
-  await sim.run(args as Record<string, unknown>, ctx, { prompter });
 }
 
 async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {

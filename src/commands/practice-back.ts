@@ -82,6 +82,7 @@ async function openPager(s: Session, pick: Pick, depth: Depth): Promise<void> {
     title: wrap(`${c.bold(`Answer · ${depth}`)} ${c.dim(`· ${pick.question.title}`)}`, columns).split('\n')[0]!,
     lines: wrap(s.md(pick.question.answers[depth]).trimEnd(), columns).split('\n'),
     height: Math.max(3, (rows ?? 24) - 3),
+    closeHint: 'back to grading',
   });
 }
 

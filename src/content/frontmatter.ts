@@ -28,7 +28,7 @@ export const FrontMatterSchema = v.strictObject({
 function cleanStrings(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeText(value);
   if (Array.isArray(value)) return value.map(cleanStrings);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeText(k), cleanStrings(v)]));
   return value;
 }
 
@@ -90,8 +90,8 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     const line = (name && keyLines[name]) || firstLine - 1;
     const what = name ? (issue.path!.length > 1 ? `'${name}' item` : `'${name}'`) : 'front matter';
     const message =
-      issue.kind === 'schema' && issue.expected === 'never' && name
-        ? `front matter: unknown key '${name}' (known keys: ${Object.keys(FrontMatterSchema.entries).join(', ')})`
+      issue.kind === 'schema' && issue.expected === 'never'
+        ? `front matter: unknown key '${String(key)}' (known keys: ${Object.keys(FrontMatterSchema.entries).join(', ')})`
         : issue.input === undefined && name && issue.path!.length === 1
           ? `front matter: missing required key '${name}'`
           : `front matter: ${what}: ${issue.message.replace(/^Invalid \w+: /, '')}`;

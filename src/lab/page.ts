@@ -111,7 +111,7 @@ const LAB_PANEL = `<aside id="admin" hidden aria-label="the lab">
     <div class="backends" id="backend-boxes"></div>
   </div>
   <p class="actions"><button id="add-backend" data-testid="add-backend">Add a backend</button> <span id="admin-msg" class="muted" data-testid="admin-msg" role="status"></span></p>
-  <p class="muted legend">Arrows: the last requests, labelled by how the balancer chose — <em>cookie</em>: pinned by the SRV cookie; <em>round-robin</em>: picked in turn. Bold ones are yours; your backend has a thick border.</p>
+  <p class="muted legend">Arrows: the last requests, labelled by how the balancer chose — <em>cookie</em>: pinned by the SRV cookie; <em>round-robin</em>: picked in turn; <em>re-balanced</em>: the cookie named a backend that is down. Bold ones are yours; your backend has a thick border.</p>
 </aside>`;
 
 export function renderPage(v: PageView): string {

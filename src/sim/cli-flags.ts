@@ -34,5 +34,6 @@ export function simulateFlags(y: Argv): Argv {
     .option('compare', { type: 'string', requiresArg: true, describe: 'Same traffic through several configurations: STRATEGY/STORE[/RR-MODE],…' })
     .option('json', { type: 'boolean', describe: 'Print JSON: { runs: [{ label, config, result }] }, one run per configuration (add --trace for every request)' })
     .option('trace', { type: 'boolean', describe: 'Keep every request: in JSON, and as a full table in text (up to 100,000 requests)' })
-    .option('step', { type: 'boolean', describe: 'In a terminal: one request per key press, with an explanation' });
+    .option('step', { type: 'boolean', describe: 'In a terminal: one request per key press, with an explanation (with --compare: one configuration, asked or --config)' })
+    .option('config', { type: 'string', requiresArg: true, describe: 'With --compare (or a comparison scenario): run only configuration N (1 = the first), e.g. with --step' });
 }

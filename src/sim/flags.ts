@@ -229,14 +229,11 @@ function replicasFlag(text: string | undefined, serverCount: number): number {
   return replicas;
 }
 
-/** What to print: --step is interactive and walks one configuration; traces are capped in size. */
+/** What to print: --step is interactive and walks one configuration (of --compare: the one chosen); traces are capped in size. */
 function checkOutput(opts: PlanOptions, variants: readonly Variant[] | null, requests: number): void {
-  if (opts.step) {
-    if (opts.json) throw new UsageError('--step is interactive; it cannot be combined with --json.');
-    if (variants) throw new UsageError('--step walks through one configuration; drop --compare (or run one of its configurations).');
-  }
+  if (opts.step && opts.json) throw new UsageError('--step is interactive; it cannot be combined with --json.');
   if (!opts.trace && !opts.step) return;
-  const runs = variants?.length ?? 1;
+  const runs = opts.step ? 1 : (variants?.length ?? 1);
   const rows = requests * runs;
   if (rows <= LIMITS.trace) return;
   const flag = opts.trace ? '--trace' : '--step';

@@ -58,41 +58,6 @@ export const keyPrompt = createPrompt<string, KeyPromptConfig<string>>((config, 
   return chosen ? `${prefix} ${config.message} ${chosen.label}` : `${prefix} ${config.message}`;
 });
 
-export interface PagerConfig {
-  title: string;
-  /** Already wrapped to the terminal's width. */
-  lines: readonly string[];
-  /** Lines of text shown at a time. */
-  height: number;
-  dim?: (s: string) => string;
-}
-
-/**
- * A scrollable view of text taller than the terminal: ↑/↓ a line, PgUp/PgDn (or space) a page,
- * Home/End; q, Escape or Enter closes it. Erased when closed.
- */
-export const pagerPrompt = createPrompt<void, PagerConfig>((config, done) => {
-  const [top, setTop] = useState(0);
-  const page = Math.max(1, config.height);
-  const last = Math.max(0, config.lines.length - page);
-  const dim = config.dim ?? ((s: string) => s);
-  useKeypress((key, rl) => {
-    const to = (n: number) => setTop(Math.min(last, Math.max(0, n)));
-    const name = key.name;
-    if (name === 'q' || name === 'escape' || isEnterKey(key)) done();
-    else if (isUpKey(key)) to(top - 1);
-    else if (isDownKey(key)) to(top + 1);
-    else if (name === 'pageup' || name === 'b') to(top - page);
-    else if (name === 'pagedown' || name === 'space') to(top + page);
-    else if (name === 'home') to(0);
-    else if (name === 'end') to(last);
-    rl.clearLine(0);
-  });
-  const shown = config.lines.slice(top, top + page);
-  const where = `lines ${top + 1}–${top + shown.length} of ${config.lines.length}`;
-  return `${config.title}\n${shown.join('\n')}\n${dim(`${where} · ↑↓ PgUp/PgDn: scroll · q: back to grading`)}`;
-});
-
 export interface MenuChoice<T> {
   name: string;
   value: T;

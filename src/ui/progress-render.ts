@@ -37,6 +37,11 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
   lines.push('');
   lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));
+  // A chart of zeros tells a new user nothing: one line says where to begin instead.
+  if (r.totals.reviews === 0) {
+    lines.push(wrap(`No reviews yet — start with ${c.bold('Practise')}`, columns));
+    return lines.join('\n') + '\n';
+  }
   const rowsByDay = r.reviewsByDay.map((d) => ({ label: `${weekday(d.day)} ${d.day.slice(5)}`, value: d.count }));
   lines.push(...barChart(rowsByDay, Math.min(columns, 80), c.green));
   return lines.join('\n') + '\n';

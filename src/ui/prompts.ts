@@ -2,7 +2,7 @@
 // wraps @inquirer/prompts (loaded on first use); tests pass a scripted Prompter instead.
 // Ctrl+C (or a closed input) at any prompt becomes a PromptInterrupted error.
 import type { KeyChoice, MenuChoice } from './key-prompt.js';
-import { displayWidth, hang, stripAnsi, truncateWords } from './text.js';
+import { displayWidth, hang, stripAnsi, truncate, truncateWords } from './text.js';
 
 export type { KeyChoice, MenuChoice };
 
@@ -23,8 +23,11 @@ export interface Prompter {
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Waits for one of the keys. */
   key<K extends string>(opts: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K>;
-  /** A scrollable view of `lines` (already wrapped), `height` lines at a time, until q. Optional: without it, text is printed. */
-  pager?(opts: { title: string; lines: readonly string[]; height: number }): Promise<void>;
+  /**
+   * Text taller than the terminal shown in place (`lines` already wrapped, `height` at a time) and
+   * scrolled with the keys until q, Escape or Enter. Optional: without it, callers print the text.
+   */
+  pager?(opts: { title?: string; lines: readonly string[]; height: number; closeHint?: string }): Promise<void>;
   /** An arrow-key menu whose badges are filled in after the first screen. */
   menu<T>(opts: {
     message: string;
@@ -95,6 +98,12 @@ function unglue(text: string): string {
   return text.replaceAll(NBSP, ' ');
 }
 
+/** The answer as one line of `room` columns: cut at a word boundary, or mid-word when that keeps far more. */
+function shortAnswer(text: string, room: number): string {
+  const byWords = truncateWords(text, room);
+  return displayWidth(byWords) >= room / 2 ? byWords : truncate(text, room);
+}
+
 /** Choices laid out for a list prompt; `short` (the answer line) is one line that fits after the message. */
 function layoutChoices<C extends Choice<unknown>>(choices: readonly C[], message: string, columns: number, mark: number) {
   const lastLine = message.split('\n').at(-1) ?? '';
@@ -102,7 +111,7 @@ function layoutChoices<C extends Choice<unknown>>(choices: readonly C[], message
   return choices.map((c) => ({
     ...c,
     name: layoutForPrompt(c.name, columns, mark),
-    short: truncateWords(stripAnsi(c.name).replace(/\s+/g, ' '), room),
+    short: shortAnswer(stripAnsi(c.name).replace(/\s+/g, ' '), room),
     ...(c.description !== undefined ? { description: layoutForPrompt(c.description, columns, 0) } : {}),
   }));
 }
@@ -119,7 +128,8 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
         const { select } = await inquirer();
         const msg = message(opts.message);
         const choices = layoutChoices(opts.choices, msg, columns(), SELECT_MARK);
-        const config = { message: msg, choices, default: opts.default, pageSize: opts.pageSize ?? 10, loop: false };
+        // No `default` key at all when none is given: inquirer would preselect a choice whose value is undefined.
+        const config = { message: msg, choices, ...('default' in opts && opts.default !== undefined ? { default: opts.default } : {}), pageSize: opts.pageSize ?? 10, loop: false };
         return select(config, { clearPromptOnDone: opts.clear ?? false });
       }),
     checkbox: (opts) =>
@@ -148,8 +158,8 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
       }),
     pager: (opts) =>
       guard(async () => {
-        const { pagerPrompt } = await own();
-        await pagerPrompt({ ...opts, dim: style.dim }, { clearPromptOnDone: true });
+        const { scrollView } = await import('./scroll-view.js');
+        await scrollView({ ...opts, columns: columns(), dim: style.dim }, { clearPromptOnDone: true });
       }),
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {

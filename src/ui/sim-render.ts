@@ -100,6 +100,7 @@ export function renderLegend(cfg: SimConfig, results: readonly SimResult[], v: V
     );
   }
   if (strategies.has('ip-hash')) parts.push('ip-hash: nginx ip_hash, over the first three octets of the IPv4 address (an office behind one NAT lands on one server), modulo the total weight.');
+  if (withTable && routesDiffer(results)) parts.push(`${DIFFERS} marks a request the configurations sent to different servers.`);
   if (withTable) {
     parts.push(
       'Marks: * the cookie overrode the algorithm · ! re-balanced: the pinned server was down · x no server up (503) · logged out (−N): the server had no session for the user, N cart items lost, the user logs in again.',
@@ -369,19 +370,34 @@ function renderCompareRequests(results: readonly SimResult[], v: View): string[]
   const nw = String(first.length > 0 ? first[first.length - 1]!.n : 0).length;
   const userW = Math.max(4, maxOf(first, (row) => row.user.length));
   const MIN = 6;
-  const lead = 1 + nw + 2 + userW;
+  const lead = 1 + 2 + nw + 2 + userW;
   const labels = compareLabels(results, (ls) => ls.reduce((a, l) => a + 2 + Math.max(MIN, l.length), lead) <= v.columns);
-  const cols: Column[] = [{ header: '#', align: 'right' }, { header: 'user' }, ...labels.map((header) => ({ header, shrink: true, min: Math.max(MIN, header.length) }))];
+  const cols: Column[] = [
+    { header: '' },
+    { header: '#', align: 'right' },
+    { header: 'user' },
+    ...labels.map((header) => ({ header, shrink: true, min: Math.max(MIN, header.length) })),
+  ];
   const rows: TableRow[] = [];
   first.forEach((row, i) => {
     for (const e of row.events) rows.push({ separator: `── ${e} ──`, style: (l) => c.magenta(l) });
     const all = results.map((r) => r.rows![i]!);
-    const cells = [String(row.n), row.user, ...all.map(compareCell)];
+    // ≠: the configurations sent this request to different servers (the rows worth reading).
+    const differs = new Set(all.map((x) => x.server ?? '503')).size > 1;
+    const cells = [differs ? DIFFERS : '', String(row.n), row.user, ...all.map(compareCell)];
     const bad = all.some((x) => x.loggedOut || x.reason === 'unavailable');
     const override = all.some((x) => x.override);
     rows.push({ cells, style: bad ? (l) => c.red(l) : override ? (l) => c.yellow(l) : undefined });
   });
-  return renderTable(cols, rows, { width: v.columns, indent: 1, repeat: 2, headerStyle: (l) => c.bold(l) });
+  return renderTable(cols, rows, { width: v.columns, repeat: 3, headerStyle: (l) => c.bold(l) });
+}
+
+export const DIFFERS = '≠';
+
+/** True when some request went to different servers in different configurations. */
+export function routesDiffer(results: readonly SimResult[]): boolean {
+  const first = results[0]?.rows ?? [];
+  return results.length > 1 && first.some((_, i) => new Set(results.map((r) => r.rows?.[i]?.server ?? '503')).size > 1);
 }
 
 /**
@@ -394,7 +410,10 @@ function renderCompareBars(results: readonly SimResult[], v: View): string[] {
   const nameW = maxOf(names, (n) => n.length);
   const servers = results.flatMap((r) => r.servers);
   const max = Math.max(1, maxOf(servers, (s) => s.requests));
-  const label = (s: SimResult['servers'][number], share: boolean): string => (share ? `${s.requests} ${Math.round(s.share * 100)}%` : String(s.requests));
+  // Figures right-aligned (requests and share each), so that 9 sits under the 5 of 25.
+  const reqW = maxOf(servers, (s) => String(s.requests).length);
+  const label = (s: SimResult['servers'][number], share: boolean): string =>
+    String(s.requests).padStart(reqW) + (share ? ` ${`${Math.round(s.share * 100)}%`.padStart(4)}` : '');
   const countW = (share: boolean): number => maxOf(servers, (s) => label(s, share).length);
   const lead = 1 + nameW + 2;
   const MIN_BAR = 4;

@@ -81,6 +81,17 @@ describe('deep nesting and huge sections', () => {
     expect(r.stderr).toContain(`${name}.md`);
   });
 
+  it('Markdown that makes the parser itself throw (found by the fuzz test) is invalid content', async () => {
+    const dir = folderWith('marked-throws', '* x\n\t>2) x\nx');
+    const v = await run(['validate', dir]);
+    expectNoCrash(v);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toMatch(new RegExp(`marked-throws\\.md:${DETAILED_LINE - 2}: the Markdown here cannot be parsed \\(.+\\); simplify its nesting\n$`));
+    const r = await run(['--content', dir, 'read', 'hostile-marked-throws', '--depth', 'detailed']);
+    expectNoCrash(r);
+    expect(r.code).toBe(3);
+  });
+
   it('a read of the deep question itself is "not found", never a stack overflow', async () => {
     const dir = folderWith('deep-read', '>'.repeat(5000) + ' deep');
     const r = await run(['--content', dir, 'read', 'hostile-deep-read', '--depth', 'detailed']);
@@ -160,6 +171,19 @@ describe('arguments echoed in messages', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(RAW_CONTROL);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe("other programs' output", () => {
+  it("HAProxy's messages are sanitised before they are printed (HAProxy said: …)", async () => {
+    const fake = join(work.path, 'fake-haproxy');
+    // Stands in for HAProxy: writes an OSC 52 clipboard write, a bidi override and a screen clear, then fails.
+    writeFileSync(fake, "#!/bin/sh\nprintf '\\033]52;c;cm0gLXJmIH4=\\007[ALERT] \\342\\200\\256gifnoc dab\\033[2J\\n' >&2\nexit 1\n", { mode: 0o755 });
+    const r = await run(['lab', '--balancer', 'haproxy', '--port', '0'], { PREPDECK_HAPROXY: fake });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('HAProxy said:\n[ALERT] gifnoc dab');
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
   });
 });
 

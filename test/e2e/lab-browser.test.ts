@@ -40,9 +40,14 @@ describe('the shop in headless Chromium', () => {
     }
   }, 60_000);
 
-  for (const store of ['memory', 'redis'] as const) {
-    it(`${store}: log in, add two items, kill the serving backend from its box, reload`, async () => {
-      const lab = await startLab(['--store', store, ...(store === 'redis' ? ['--redis-url', redis.url] : [])]);
+  const runs = [
+    { store: 'memory', balancer: 'builtin' },
+    { store: 'redis', balancer: 'builtin' },
+    { store: 'redis', balancer: 'haproxy' },
+  ] as const;
+  for (const { store, balancer } of runs) {
+    it(`${balancer}, ${store}: log in, add two items, kill the serving backend from its box, reload`, async () => {
+      const lab = await startLab(['--balancer', balancer, '--store', store, ...(store === 'redis' ? ['--redis-url', redis.url] : [])]);
       let browser: OpenBrowser | null = null;
       try {
         browser = await openChromium();
@@ -91,7 +96,7 @@ describe('the shop in headless Chromium', () => {
         }
         // The panel survives the reload (the token is in sessionStorage, not in the URL).
         await page.getByTestId(`revive-${backend}`).waitFor();
-        await page.screenshot({ path: join(OUT, `lab-browser-${store}.png`), fullPage: true });
+        await page.screenshot({ path: join(OUT, `lab-browser-${balancer}-${store}.png`), fullPage: true });
       } finally {
         await browser?.close();
         const r = await lab.stop();

@@ -85,3 +85,13 @@ describe('renderProgress at any width', () => {
     expect(narrow).toContain('lrn: learning steps');
   });
 });
+
+describe('renderProgress for a new user', () => {
+  it('replaces the 14-day chart of zeros with one line until there is a review', () => {
+    const now = new Date('2024-03-10T12:00:00Z');
+    const report = progressReport([question('q1', { deck: 'd1', cards: ['x'] })], emptyProgress(), now);
+    const out = renderProgress(report, '/tmp/progress.json', plain, 80);
+    const tail = out.slice(out.indexOf('Reviews, last'));
+    expect(tail.trimEnd().split('\n')).toEqual(['Reviews, last 14 days', 'No reviews yet — start with Practise']);
+  });
+});

@@ -53,7 +53,7 @@ export function scripted(steps: Step[]): Prompter & { asked: string[]; left(): n
       return choice.value;
     },
     pager: async (opts) => {
-      next('pager', opts.title);
+      next('pager', opts.title ?? '');
     },
     menu: async (opts) => {
       const want = next('menu', opts.message).menu;

@@ -66,6 +66,29 @@ describe('simulate output', () => {
     expect(text).toMatch(/store round trips\s+0\s+\d+/);
   });
 
+  it('comparisons mark (≠) the rows the configurations route differently, and right-align bar figures', () => {
+    const cfg = config({ sequence: 'A,B,C,D,A,B,A,C,A,D' });
+    const runs = compare(cfg, [
+      { strategy: 'sticky-cookie', store: 'local', rrMode: 'haproxy' },
+      { strategy: 'round-robin', store: 'local', rrMode: 'haproxy' },
+    ], { trace: true });
+    const lines = renderCompare(cfg, runs, null, plain(), { table: true }).split('\n');
+    const rows = lines.filter((l) => /^(≠| ) +\d+ {2}[A-D] /.test(l));
+    expect(rows).toHaveLength(10);
+    for (const [i, row] of rows.entries()) {
+      const servers = row.match(/s\d/g)!;
+      expect(row.startsWith('≠'), `row ${i + 1}: ${row}`).toBe(servers[0] !== servers[1]);
+    }
+    expect(rows.some((r) => r.startsWith('≠'))).toBe(true);
+    expect(lines.join('\n')).toContain('≠ marks a request the configurations sent to different servers.');
+    // Bars: the figures end in the same column (right-aligned), whatever their number of digits.
+    const bars = lines.slice(lines.indexOf('Requests per server') + 2, lines.indexOf('Requests per server') + 5);
+    const ends = bars.map((l) => l.indexOf('%'));
+    expect(new Set(ends).size, bars.join('\n')).toBe(1);
+    const counts = bars.map((l) => / (\s*\d+) +\d+%/.exec(l)![1]!);
+    expect(new Set(counts.map((n) => n.length)).size).toBe(1);
+  });
+
   it('step explanations say what the balancer did and what happened to the session', () => {
     const cfg = config({ sequence: 'A,B,C,D,A', cart: 1 });
     const r = simulate(cfg, { trace: true });

@@ -63,3 +63,55 @@ describe('simulate --step', () => {
     expect(ctx.stdout.text()).not.toContain('Summary');
   });
 });
+
+describe('--step and --config with a comparison scenario', () => {
+  /** Key prompts get 'rest'; the one select (which configuration) gets `pick`. */
+  function asking(pick: number): Prompter & { selects: string[] } {
+    const base = scripted(['rest']);
+    const selects: string[] = [];
+    return {
+      ...base,
+      selects,
+      select: <T>(opts: { message: string; choices: readonly { name: string; value: T }[] }) => {
+        selects.push(opts.message, ...opts.choices.map((c) => c.name));
+        return Promise.resolve(opts.choices[pick]!.value);
+      },
+    };
+  }
+
+  it('asks which configuration to walk, and says which one it is walking', async () => {
+    const ctx = context();
+    const prompter = asking(1);
+    await run({ scenario: 'failover', step: true }, ctx, { prompter });
+    expect(prompter.selects).toEqual([
+      '--step walks one configuration at a time. Which of the 3?',
+      '1. sticky-cookie/local',
+      '2. sticky-cookie/shared',
+      '3. sticky-cookie/replicated',
+    ]);
+    expect(ctx.stdout.text().replace(/\s+/g, ' ')).toContain('Stepping through configuration 2 of 3, sticky-cookie/shared (--config N picks one;');
+    expect(ctx.stdout.text()).toContain('sessions in a shared store');
+  });
+
+  it('--config N picks one without asking, with --step or without', async () => {
+    const ctx = context();
+    const prompter = asking(0);
+    await run({ scenario: 'failover', step: true, config: '3' }, ctx, { prompter });
+    expect(prompter.selects).toEqual([]);
+    expect(ctx.stdout.text()).toContain('replicated');
+    const plain = context();
+    await run({ scenario: 'hot-user', config: '2' }, plain);
+    expect(plain.stdout.text()).not.toContain('Same traffic through');
+    expect(plain.stdout.text()).toContain('round-robin');
+  });
+
+  it.each([
+    [{ scenario: 'failover', config: '4' }, '--config must be a number from 1 to 3'],
+    [{ scenario: 'failover', config: 'x' }, '--config must be a number from 1 to 3'],
+    [{ scenario: 'seed-example', config: '1' }, '--config picks one configuration of --compare'],
+  ])('%j is a usage error', async (a, message) => {
+    const err = await run(a, context()).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: ExitCode.usage });
+    expect((err as Error).message).toContain(message);
+  });
+});

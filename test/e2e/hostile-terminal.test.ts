@@ -1,4 +1,4 @@
-// A question's linked simulation run from the menu ("r: run its simulation") stays interruptible:
+// practice with a broken file beside the good ones, and a question's linked simulation run from the menu ("r: run its simulation") stays interruptible:
 // Ctrl+C or SIGTERM while it runs ends prepdeck at once, without a stack trace. A linked run is
 // capped (see src/sim/linked.ts), so this one is the largest a question may link to.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,17 @@ writeFileSync(
   join(dir, 'big.md'),
   readFileSync('test/fixtures/hostile/alias-bomb/fine.md', 'utf8').replace('tags: [testing]\n', `tags: [testing]\nsimulate: ${LARGEST}\n`),
 );
+
+describe('practice next to a broken file', () => {
+  it('a YAML alias bomb in a --content folder is named once and practice goes on with the rest', async () => {
+    const t = start(['--content', 'test/fixtures/hostile/alias-bomb', 'practice'], home());
+    await t.waitFor('bomb.md');
+    await t.waitFor('Enter or space: reveal');
+    expect(t.output()).not.toContain('internal error');
+    t.write(KEYS.ctrlC);
+    await t.exit();
+  });
+});
 
 describe('a linked simulation run from the menu', () => {
   it.each([

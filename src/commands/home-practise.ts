@@ -1,0 +1,94 @@
+// The home menu's Practise: today's review, or custom study (Anki's word for it) — extra new cards,
+// cram, one deck, one question, one tag, or a quiz on the items missed last time. Each choice calls
+// the practice or quiz command with the options it would get from the command line; one question
+// or one tag is passed as the set of questions to draw from.
+import type { Context } from '../context.js';
+import type { Question } from '../content/model.js';
+import type { QuizAnswer } from '../progress/model.js';
+import { standingOf, standings } from '../quiz/select.js';
+import { questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import type { Prompter } from '../ui/prompts.js';
+
+type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'back';
+
+interface Base {
+  content?: unknown;
+}
+
+export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
+  const choice = await deps.prompter.select<Choice>({
+    message: 'Practise',
+    choices: [
+      { name: "Today's review: due cards, then new ones", value: 'today' },
+      { name: 'Extra new cards beyond today’s limit', value: 'extra' },
+      { name: 'Cram: every card, schedules unchanged', value: 'cram' },
+      { name: 'One deck', value: 'deck' },
+      { name: 'One question', value: 'question' },
+      { name: 'One tag', value: 'tag' },
+      { name: 'Quiz on the items I missed', value: 'missed' },
+      { name: 'Back to the menu', value: 'back' },
+    ],
+  });
+  if (choice === 'back') return;
+  if (choice === 'missed') return missedQuiz(base, ctx, deps);
+  const practice = await import('./practice.js');
+  if (choice === 'today') return practice.run(base, ctx, deps);
+  if (choice === 'cram') return practice.run({ ...base, cram: true }, ctx, deps);
+  if (choice === 'extra') {
+    const n = await deps.prompter.select<number>({ message: 'How many new cards?', choices: [5, 10, 20, 50].map((k) => ({ name: String(k), value: k })) });
+    return practice.run({ ...base, new: n }, ctx, deps);
+  }
+  const questions = await questionsFor(base, ctx, deps);
+  const scope = await pickScope(choice, questions, deps.prompter);
+  if (!scope) return;
+  // A chosen scope is studied whole: every new card in it, not only today's allowance.
+  const cards = scope.questions.reduce((n, q) => n + q.cards.length, 0);
+  return practice.run({ ...base, ...scope.args, new: cards }, ctx, { ...deps, questions: scope.questions });
+}
+
+interface Scope {
+  questions: Question[];
+  args: { deck?: string };
+}
+
+async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Question[], prompter: Prompter): Promise<Scope | undefined> {
+  const withCards = questions.filter((q) => q.cards.length > 0);
+  if (choice === 'deck') {
+    const deck = await prompter.select<string>({ message: 'Which deck?', choices: [...new Set(withCards.map((q) => q.deck))].map((d) => ({ name: d, value: d })) });
+    return { questions, args: { deck } };
+  }
+  if (choice === 'question') {
+    const q = await prompter.select<Question>({
+      message: 'Which question?',
+      choices: withCards.map((x) => ({ name: x.title, value: x, description: `${x.deck} · ${x.cards.length} cards` })),
+      pageSize: 12,
+    });
+    return { questions: [q], args: {} };
+  }
+  const tags = [...new Set(withCards.flatMap((q) => q.tags))].sort();
+  const tag = await prompter.select<string>({
+    message: 'Which tag?',
+    choices: tags.map((t) => ({ name: `#${t} (${withCards.filter((q) => q.tags.includes(t)).length} questions)`, value: t })),
+    pageSize: 12,
+  });
+  return { questions: withCards.filter((q) => q.tags.includes(tag)), args: {} };
+}
+
+/** Items whose latest answer was wrong, as questions holding only those items. */
+export function missedOnly(questions: readonly Question[], history: readonly QuizAnswer[]): Question[] {
+  const last = standings(history);
+  return questions.map((q) => ({ ...q, quiz: q.quiz.filter((i) => standingOf(i.key, last) === 'missed') })).filter((q) => q.quiz.length > 0);
+}
+
+export async function missedQuiz(base: Base, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
+  const questions = await questionsFor(base, ctx, deps);
+  const store = await storeFor(ctx, deps);
+  const missed = missedOnly(questions, store.read().quiz);
+  const count = missed.reduce((n, q) => n + q.quiz.length, 0);
+  if (count === 0) {
+    ctx.stdout.write('No missed quiz items: every item you answered, you last answered right.\n');
+    return;
+  }
+  const quiz = await import('./quiz.js');
+  return quiz.run({ ...base, count }, ctx, { ...deps, store, questions: missed });
+}

@@ -1,0 +1,109 @@
+// The home menu's Simulate: the scenarios with the point each one shows, then run it, step through
+// it one request at a time, or compare configurations. The result stays on screen until a key is
+// pressed (in a scrollable view when it is taller than the terminal), then the menu comes back.
+import type { Context } from '../context.js';
+import { shellCommand } from '../content/sanitize.js';
+import { UsageError } from '../errors.js';
+import { SCENARIOS, type Scenario } from '../sim/scenarios.js';
+import type { Prompter } from '../ui/prompts.js';
+import { memoryOutput, type Output } from '../ui/terminal.js';
+
+type Action = 'run' | 'step' | 'compare' | 'back';
+
+export async function simulateMenu(ctx: Context, prompter: Prompter): Promise<void> {
+  const scenario = await prompter.select<Scenario | undefined>({
+    message: 'Which scenario?',
+    choices: [
+      ...SCENARIOS.map((s) => ({ name: `${s.name}: ${s.point}`, value: s })),
+      { name: 'Back to the menu', value: undefined },
+    ],
+    pageSize: 12,
+  });
+  if (!scenario) return;
+  const action = await prompter.select<Action>({ message: `${scenario.name}: what to do?`, choices: actionsFor(scenario) });
+  if (action === 'back') return;
+  const flags = flagsFor(scenario, action);
+  echoCommand(flags, ctx);
+  await showSimulation(flags, ctx, prompter);
+}
+
+function actionsFor(s: Scenario): { name: string; value: Action }[] {
+  const comparison = s.flags.compare !== undefined;
+  return [
+    { name: comparison ? `Run it: ${s.flags.compare!.split(',').join(' vs ')}` : 'Run it', value: 'run' },
+    { name: comparison ? 'Step through one configuration, one request at a time' : 'Step through it, one request at a time', value: 'step' },
+    ...(comparison ? [] : [{ name: `Compare: ${compareWith(s).split(',').join(' vs ')}`, value: 'compare' as const }]),
+    { name: 'Back to the menu', value: 'back' },
+  ];
+}
+
+/** A one-configuration scenario compared with the configuration sticky sessions are weighed against. */
+function compareWith(s: Scenario): string {
+  const own = `${s.flags.strategy ?? 'sticky-cookie'}/${s.flags.store ?? 'local'}`;
+  return own === 'round-robin/shared' ? `${own},sticky-cookie/local` : `${own},round-robin/shared`;
+}
+
+export function flagsFor(s: Scenario, action: Exclude<Action, 'back'>): string {
+  const base = `--scenario ${s.name}`;
+  if (action === 'step') return `${base} --step`;
+  if (action === 'compare') return `${base} --compare ${compareWith(s)}`;
+  return base;
+}
+
+/** Prints the command line a menu run stands for, shell-quoted so that it can be copied as is. */
+export function echoCommand(flags: string, ctx: Context): void {
+  ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ ${shellCommand(['prepdeck', 'simulate', ...flags.split(/\s+/).filter(Boolean)])}`)}\n`);
+}
+
+/**
+ * Runs `prepdeck simulate FLAGS` for the menu. A printed run is collected first: when it is taller
+ * than the terminal it opens in the scrollable view; otherwise it is printed and waits for a key.
+ * `--step` is interactive and writes as it goes; a key ends it too.
+ */
+export async function showSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
+  const stepping = /(^|\s)--step(\s|$)/.test(flags);
+  if (stepping) {
+    await runSimulation(flags, ctx, prompter);
+  } else {
+    const captured = captureLike(ctx.stdout);
+    await runSimulation(flags, { ...ctx, stdout: captured }, prompter);
+    const lines = captured.text().replace(/\n+$/, '').split('\n');
+    const rows = ctx.stdout.rows ?? 24;
+    if (prompter.pager && lines.length > rows - 2) {
+      await prompter.pager({ lines, height: Math.max(3, rows - 2) });
+      return;
+    }
+    ctx.stdout.write(lines.join('\n') + '\n');
+  }
+  await prompter.key({ message: 'Enter: back to the menu', choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }] });
+}
+
+/** An output that collects what a command prints, laid out for this terminal (its width and colours). */
+function captureLike(out: Output): Output & { text(): string } {
+  const mem = memoryOutput({ color: out.color, columns: out.columns, isTTY: out.isTTY });
+  return mem;
+}
+
+/**
+ * Runs `prepdeck simulate FLAGS`: the flags (one string, as in front matter) are split on whitespace
+ * and parsed by the simulate command's own yargs options, so they mean exactly what they would on
+ * the command line. Flags it does not know are a UsageError naming the flags. A question's flags
+ * were checked and capped when its content was loaded (src/sim/linked.ts). No signal handler is
+ * installed around the run, so Ctrl+C and SIGTERM end it at once even while the engine computes.
+ */
+export async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
+  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);
+  const argv = flags.split(/\s+/).filter(Boolean);
+  const args = await simulateFlags(yargs(argv))
+    .help(false)
+    .version(false)
+    .strict()
+    .exitProcess(false)
+    .fail((msg: string | null, err: Error | undefined) => {
+      // yargs' own validation errors (YError, e.g. a flag without its value) are bad flags too.
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(`These simulation flags (${flags}) are not valid: ${msg ?? err?.message}`);
+    })
+    .parseAsync();
+  await sim.run(args as Record<string, unknown>, ctx, { prompter });
+}

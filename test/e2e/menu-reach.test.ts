@@ -1,0 +1,126 @@
+// Everything a screen suggests can be done from the home menu alone: a related question, a quiz on
+// the question being read, cram, a scenario stepped through, and a quiz on the items missed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KEYS, useSessions, type Session } from '../support/pty.js';
+
+const MENU = 'What would you like to do?';
+const sessions = useSessions();
+
+interface Saved {
+  quiz: { key: string; correct: boolean; attempt: string }[];
+  cards: Record<string, unknown>;
+}
+const saved = (home: string): Saved => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as Saved;
+
+/** Waits for the menu, jumps to entry n and chooses it. */
+async function choose(t: Session, n: number, name: string): Promise<void> {
+  await t.waitFor('Ctrl+C quit');
+  t.write(String(n));
+  t.write(KEYS.enter);
+  await t.waitFor(`${MENU} ${name}`);
+}
+
+/** Answers every item of a quiz: single answers with Enter, multi-selects with nothing ticked (always wrong). */
+async function answerQuiz(t: Session): Promise<number> {
+  let total = 0;
+  for (let n = 1; total === 0 || n <= total; n++) {
+    const asked = await t.waitFor(new RegExp(`Question ${n} of (\\d+) · (Your answer|Space to tick)`));
+    total = Number(/Question \d+ of (\d+) · (?:Your answer|Space to tick)$/.exec(asked)![1]);
+    t.write(KEYS.enter);
+    if (asked.endsWith('Space to tick')) {
+      await t.waitFor('Tick at least one option, or press Enter again to submit none');
+      t.write(KEYS.enter);
+      await t.waitFor(new RegExp(`✘ Question ${n} of ${total} · Your answer: \\(nothing ticked\\)`));
+    }
+    await t.waitFor(n === total ? 'Enter: see your score' : 'Enter: next question');
+    t.write(KEYS.enter);
+  }
+  await t.waitFor(/Score: \d+\/\d+/);
+  return total;
+}
+
+describe('the home menu reaches everything', () => {
+  it('a related question, a quiz on it, a scenario in step mode, cram, and a quiz on the items missed', async () => {
+    const home = sessions.home();
+    const t = sessions.start([], home, { cols: 80, rows: 34 });
+
+    // Read → the first question → l: a related question.
+    await choose(t, 3, 'Read an answer');
+    await t.waitFor('Which question?');
+    await t.waitFor('❯ 1.');
+    t.write(KEYS.enter);
+    await t.waitFor('l: related questions');
+    t.write('l');
+    await t.waitFor('Related to "What is a load balancer');
+    await t.waitFor('Back to the answer');
+    t.write(KEYS.enter);
+    await t.waitFor(/Layer 4 vs Layer 7 load balancing\n/);
+    await t.waitFor('Brief answer');
+    await t.waitFor('Enter: back to the menu');
+    t.write(KEYS.enter);
+
+    // Read → health checks (5th) → z: quiz this question; its multi-selects are submitted empty.
+    await choose(t, 3, 'Read an answer');
+    await t.waitFor('Which question?');
+    await t.waitFor('❯ 1.');
+    t.write(KEYS.down.repeat(4));
+    await t.waitFor('❯ 5. How do health checks');
+    t.write(KEYS.enter);
+    await t.waitFor('z: quiz this question');
+    t.write('z');
+    const asked = await answerQuiz(t);
+    expect(asked).toBe(11);
+    await t.waitFor('Enter: back to the menu');
+    t.write(KEYS.enter);
+    const missed = new Set(saved(home).quiz.filter((a) => !a.correct).map((a) => a.key));
+    expect(missed.size).toBeGreaterThanOrEqual(3); // three multi-selects, submitted empty
+
+    // Simulate → seed-example → step through it: two requests, then the rest.
+    await choose(t, 4, 'Simulate a load balancer');
+    await t.waitFor('Which scenario?');
+    await t.waitFor('Back to the menu');
+    t.write(KEYS.enter);
+    await t.waitFor('what to do?');
+    t.write(KEYS.down);
+    await t.waitFor('❯ Step through it');
+    t.write(KEYS.enter);
+    await t.waitFor('$ prepdeck simulate --scenario seed-example --step');
+    await t.waitFor('A has no cookie yet');
+    await t.waitFor('Space/Enter: next · q: the rest');
+    t.write(KEYS.space);
+    await t.waitFor('B has no cookie yet');
+    await t.waitFor('Space/Enter: next · q: the rest');
+    t.write('q');
+    await t.waitFor('Summary');
+    await t.waitFor('Enter: back to the menu');
+    t.write(KEYS.enter);
+
+    // Practise → cram: a card from the whole collection, schedules untouched.
+    await choose(t, 1, 'Practise flashcards');
+    await t.waitFor('Back to the menu');
+    t.write(KEYS.down.repeat(2));
+    await t.waitFor('❯ Cram');
+    t.write(KEYS.enter);
+    await t.waitFor(/Card 1 of \d+ · cram/);
+    await t.waitFor('q: stop');
+    t.write('q');
+    expect(Object.keys(saved(home).cards)).toEqual([]);
+
+    // Practise → a quiz on exactly the items missed.
+    await choose(t, 1, 'Practise flashcards');
+    await t.waitFor('Back to the menu');
+    t.write(KEYS.down.repeat(6));
+    await t.waitFor('❯ Quiz on the items I missed');
+    t.write(KEYS.enter);
+    const before = saved(home).quiz.length;
+    expect(await answerQuiz(t)).toBe(missed.size);
+    const again = saved(home).quiz.slice(before);
+    expect(new Set(again.map((a) => a.key))).toEqual(missed);
+
+    await t.waitFor('Ctrl+C quit');
+    t.write(KEYS.ctrlC);
+    expect(await t.exit()).toBe(130);
+  }, 120_000);
+});
