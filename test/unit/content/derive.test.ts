@@ -198,6 +198,14 @@ describe('imported fixtures', () => {
     expect(question!.quiz.length).toBeGreaterThanOrEqual(2);
   });
 
+  const plain = readdirSync(join(FIXTURES, '../plain')).filter((f) => f.endsWith('.txt'));
+  it.each(plain)('plain/%s: every derived item validates', (name) => {
+    const out = importDocument(readFileSync(join(FIXTURES, '../plain', name), 'utf8'), name);
+    const { question, problems } = parseQuestion(out.markdown, 'out.md');
+    expect(problems).toEqual([]);
+    expect(question!.cards.length + question!.quiz.length).toBe(out.derived.cards.length + out.derived.quiz.length);
+  });
+
   it('the question card gets the terms of the brief answer\'s lists as key points', () => {
     const out = importDocument(fixture('caching/caching-q1.txt'), 'q1.txt');
     expect(out.frontMatter['key-points']).toEqual(['Lower Latency', 'Reduced Database Load', 'Smoother Peaks', 'Consistency Gaps', 'Extra Moving Parts']);
