@@ -99,7 +99,7 @@ async function decideMode(converted: readonly Converted[], args: ImportArgs, ctx
   const list = existing.map((c) => `  ${sanitizeInline(c.target.path)}`).join('\n');
   if (ctx.interactive) {
     const ask = deps.confirm ?? (await terminalConfirm());
-    ctx.stdout.write(`Already imported:\n${list}\n`);
+    ctx.stdout.write(wrap(`Already imported:\n${list}`, ctx.stdout.columns - 1) + '\n');
     if (await ask(`Update ${existing.length === 1 ? 'it' : `these ${existing.length}`} in place (ids and progress kept)?`)) return 'update';
   }
   throw new UsageError(`Not overwriting existing file(s):\n${list}\nUse --update to update them in place (ids and progress kept), or --force to replace them.`);
