@@ -252,7 +252,7 @@ describe('the imported deck in a terminal', () => {
     expect(saved.reviews).toHaveLength(2);
     for (const e of [...saved.quiz, ...saved.reviews]) {
       expect(e.deck).toBe('caching');
-      expect(e.key).toMatch(/^caching-q[125]\/[@a-z0-9-]+$/);
+      expect(e.key).toMatch(/^caching-q[125]\/(@question|[a-z0-9-]+)$/);
     }
   });
 });

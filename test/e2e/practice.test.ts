@@ -235,7 +235,7 @@ describe('prepdeck practice in a terminal', () => {
     await t.waitFor('k: key points');
     t.write('k');
     await t.waitFor('Which key points did your answer cover?');
-    await t.waitFor('Backoff:');
+    await t.waitFor('Backoff');
     t.write(KEYS.space + KEYS.down + KEYS.space + KEYS.enter);
     await t.waitFor('You covered 2 of 3 key points: suggested grade 3 Good');
     await t.waitFor('Enter: Good (suggested)');
