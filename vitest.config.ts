@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 //   (test/support/main.ts), the built CLI in a real process or pseudo-terminal where a terminal, a
 //   signal or a second process is the point (`npm run build` first).
 export default defineConfig({
+  // What the build bundles in place of wrap-ansi (scripts/build.mjs), so the tests run what ships.
+  resolve: { alias: { 'wrap-ansi': new URL('./src/ui/wrap-ansi-fast.ts', import.meta.url).pathname } },
   test: {
     // Real processes and pseudo-terminals on two shared cores.
     testTimeout: 30_000,

@@ -1,12 +1,22 @@
 // Build step (run by scripts/build.mjs): parse the built-in content once and write the index that
 // loadLibrary reads at start-up. Exits non-zero when the content has problems.
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { formatProblem } from '../src/errors.js';
 import { fingerprint, type ContentIndex } from '../src/content/index-file.js';
 import { loadLibrary } from '../src/content/load.js';
+import type { Question } from '../src/content/model.js';
+import { textKey, type LexedFile } from '../src/ui/lexed.js';
+import { lexMarkdown } from '../src/ui/markdown.js';
 
-export async function buildIndex(contentDir: string, outFile: string): Promise<number> {
+/** A question's prompt, answers and tips as marked's tokens, by SHA-1 of each text (see src/ui/lexed.ts). */
+export function lexQuestion(q: Question): LexedFile {
+  const texts = [q.prompt, ...Object.values(q.answers), ...(q.tips ? [q.tips] : [])];
+  return Object.fromEntries(texts.map((t) => [textKey(t), lexMarkdown(t)]));
+}
+
+/** Writes the index to outFile and, with lexedDir, each question's tokens to lexedDir/<id>.json. */
+export async function buildIndex(contentDir: string, outFile: string, lexedDir?: string): Promise<number> {
   const lib = await loadLibrary([contentDir], { useIndex: false });
   if (lib.problems.length > 0) {
     process.stderr.write(`content index not written; the built-in content has problems:\n${lib.problems.map(formatProblem).join('\n')}\n`);
@@ -15,5 +25,9 @@ export async function buildIndex(contentDir: string, outFile: string): Promise<n
   const questions = lib.questions.map((q) => ({ ...q, file: relative(contentDir, resolve(q.file)) }));
   const index: ContentIndex = { version: 2, files: fingerprint(contentDir), questions };
   writeFileSync(outFile, JSON.stringify(index));
+  if (lexedDir) {
+    mkdirSync(lexedDir, { recursive: true });
+    for (const q of lib.questions) writeFileSync(join(lexedDir, `${q.id}.json`), JSON.stringify(lexQuestion(q)));
+  }
   return 0;
 }

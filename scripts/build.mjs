@@ -1,42 +1,36 @@
 // Bundles the CLI into dist/ with esbuild: one ESM entry plus lazily loaded chunks,
 // so `npx prepdeck` starts fast and resolves no dependency at run time.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BUILD_STAMP } from './build-inputs.mjs';
 
-// Build into a fresh folder and swap it in at the end, so a CLI started meanwhile (tests running
-// next to a rebuild) finds either the old bundle or the new one, never half of one.
+// Build into a fresh folder and swap it in at the end with two renames (dist -> dist.old, new -> dist),
+// so a CLI started meanwhile (tests running next to a rebuild) finds the old bundle or the new one and
+// never a half-written one. Not atomic: between the two renames there is no dist/ at all, and a CLI
+// started in that instant fails to load (a directory cannot be renamed over a non-empty one).
 const OUT = `dist.building-${process.pid}`;
 rmSync(OUT, { recursive: true, force: true });
+// When this build began: a source file changed after it may be missing from the bundle, so
+// scripts/start.mjs (`npm start`) rebuilds when any is newer than this.
+const startedAt = Date.now();
 
-// string-width (used by yargs' help layout, cliui and wrap-ansi) pays at start-up for work that most
-// of our text never needs: an Intl.Segmenter built at import (~15 ms: ICU's data loads) and, in v8,
-// an RGI_Emoji regular expression (~15 ms to build). Create both on first use, and give every
-// version a fast path: text made only of one-column characters (printable Latin-1 but the soft
-// hyphen, general punctuation, arrows, box drawing) is as wide as it is long, as string-width itself
-// would count it with its default ambiguousIsNarrow.
-const STRING_WIDTH_HEAD = /export default function stringWidth\((\w+), options = \{\}\) \{/;
-const ONE_COLUMN = String.raw`/[^\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]/`;
-const LAZY = [
-  ['const segmenter = new Intl.Segmenter();', 'let segmenterOnce; const segmenter = { segment: (s) => (segmenterOnce ??= new Intl.Segmenter()).segment(s) };'],
-  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let rgiOnce; const rgiEmojiRegex = { test: (s) => (rgiOnce ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };"],
-];
-const stringWidthAtStartUp = {
-  name: 'string-width-start-up',
+// string-width and wrap-ansi (yargs' help layout through cliui, and our own wrapping in ui/text.ts)
+// pay at start-up for work most text never needs: an Intl.Segmenter built at import (~15 ms while
+// ICU's data loads) and an RGI_Emoji regular expression (~15 ms). fast-string-width and
+// fast-wrap-ansi (already here through @inquirer/core) measure the same widths without either, so
+// every ES import of the two resolves to them; the e2e test of wide characters checks the result.
+// CommonJS require()s keep string-width 4 (cli-table3, for marked-terminal's tables): it builds
+// neither, and an ES module cannot stand in for a CommonJS one.
+const ROOT = resolve(import.meta.dirname, '..');
+const FAST = { 'string-width': 'fast-string-width', 'wrap-ansi': './src/ui/wrap-ansi-fast.ts' };
+const fastWidth = {
+  name: 'fast-width',
   setup(b) {
-    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const original = await readFile(args.path, 'utf8');
-      if (!original.includes('Intl.Segmenter')) return undefined; // v4 (CommonJS): nothing to defer
-      let source = original;
-      for (const [eager, lazy] of LAZY) source = source.replace(eager, () => lazy); // a function: no $-patterns
-      const head = STRING_WIDTH_HEAD.exec(source);
-      const eagerLeft = !original.includes(LAZY[0][0]) || (original.includes('RGI_Emoji}$/v') && !original.includes(LAZY[1][0]));
-      if (!head || eagerLeft) throw new Error(`string-width changed shape: ${args.path}`);
-      const arg = head[1];
-      const fast = `\n\tif (typeof ${arg} === 'string' && options.ambiguousIsNarrow !== false && !${ONE_COLUMN}.test(${arg})) return ${arg}.length;`;
-      return { contents: source.replace(head[0], () => head[0] + fast), loader: 'js' };
+    b.onResolve({ filter: /^(?:string-width|wrap-ansi)$/ }, (args) => {
+      if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
+      return b.resolve(FAST[args.path], { kind: args.kind, resolveDir: ROOT });
     });
   },
 };
@@ -53,7 +47,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [stringWidthAtStartUp],
+  plugins: [fastWidth],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   // marked-terminal pulls cli-highlight (highlight.js) for code blocks; we render code plainly.
@@ -77,8 +71,9 @@ await build({
   logLevel: 'warning',
 });
 const { buildIndex } = await import(pathToFileURL(resolve(`${OUT}/tools/build-index.mjs`)).href);
-await buildIndex(resolve('content'), join(OUT, 'content-index.json'));
+await buildIndex(resolve('content'), join(OUT, 'content-index.json'), join(OUT, 'lexed'));
 rmSync(`${OUT}/tools`, { recursive: true, force: true });
+writeFileSync(join(OUT, BUILD_STAMP), JSON.stringify({ startedAt }) + '\n');
 const old = `dist.old-${process.pid}`;
 if (existsSync('dist')) renameSync('dist', old);
 renameSync(OUT, 'dist');

@@ -62,18 +62,21 @@ export const COMMANDS: CommandSpec[] = [
     run: () => import('./commands/validate.js'),
   },
   {
-    command: 'import <files..>',
-    describe: 'Convert plain-text interview documents into content files',
+    command: 'import <paths..>',
+    describe: 'Import plain-text interview documents (files or folders) as questions with derived flashcards and quiz items',
     examples: [
-      ['$0 import q4.txt --out my-content', 'writes my-content/<deck>/<id>.md'],
-      ['$0 import *.txt --deck caching --force', 'override the deck, overwrite existing files'],
+      ['$0 import my-docs/ --out my-content', 'every *.txt under my-docs/ -> my-content/<deck>/<id>.md, with a summary'],
+      ['$0 import my-docs/ --out my-content --update', 'after editing documents: update in place, ids and progress kept'],
+      ['$0 import notes/ --glob "**/*.md" --deck caching', 'other file names; put everything in one deck'],
     ],
     builder: (y) =>
       y
-        .positional('files', { type: 'string', array: true, describe: 'plain-text documents' })
-        .option('deck', { type: 'string', describe: 'Deck id (default: from the title line)' })
+        .positional('paths', { type: 'string', array: true, describe: 'documents, or folders to search recursively' })
+        .option('glob', { type: 'string', default: '*.txt', describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
+        .option('deck', { type: 'string', describe: 'Deck id (default: from the title line, e.g. "Caching Q2" -> caching)' })
         .option('out', { type: 'string', default: '.', describe: 'Folder to write <deck>/<id>.md into' })
-        .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing files' }),
+        .option('update', { type: 'boolean', default: false, describe: 'Update files already imported in place: same ids, progress kept' })
+        .option('force', { type: 'boolean', default: false, describe: 'Replace existing files (derived items are written afresh)' }),
     run: () => import('./commands/import.js'),
   },
   {
@@ -109,6 +112,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 practice', 'due cards first, then up to 10 new ones a day'],
       ['$0 practice --deck load-balancing --new 5', 'one deck, five new cards'],
       ['$0 practice --cram', 'review every card without changing its schedule'],
+      ['$0 practice --unsuspend session-persistence/question', 'show a suspended card again'],
     ],
     builder: (y) =>
       y
@@ -116,6 +120,7 @@ export const COMMANDS: CommandSpec[] = [
         // A string, checked by the command, so a bad value is quoted back as typed (not as NaN).
         .option('new', { type: 'string', describe: 'New cards this session (default: what is left of your daily limit, 10)' })
         .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
+        .option('unsuspend', { type: 'string', describe: "Show a suspended card again (its key, as 'progress' lists it)" })
         .option('depth', { choices: DEPTHS, describe: 'Answer depth shown with each card (default: your setting, else brief)' }),
     run: () => import('./commands/practice.js'),
   },

@@ -1,10 +1,10 @@
 // The entry point and the one top-level catch: user errors print their message and exit with their
 // code; anything else is a bug and prints its stack (exit 1).
-import { readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sanitizeText } from './content/sanitize.js';
 import { ExitCode, UserError } from './errors.js';
 import { packageRoot } from './paths.js';
-import { fsReason } from './progress/store/fs-errors.js';
 import { makeOutput } from './ui/terminal.js';
 import type { Context } from './context.js';
 
@@ -30,13 +30,15 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     }
     return ExitCode.ok;
   } catch (err) {
-    return report(err, ctx);
+    return await report(err, ctx);
   }
 }
 
-function report(err: unknown, ctx: Context): number {
+async function report(err: unknown, ctx: Context): Promise<number> {
   if (err instanceof UserError) {
-    ctx.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    // Messages quote what the user typed and file names: sanitised like content before printing.
+    const message = sanitizeText(err.message);
+    ctx.stderr.write(message.endsWith('\n') ? message : message + '\n');
     return err.exitCode;
   }
   if (isExitPrompt(err)) {
@@ -44,7 +46,7 @@ function report(err: unknown, ctx: Context): number {
     return ExitCode.interrupted;
   }
   const stack = err instanceof Error ? (err.stack ?? String(err)) : String(err);
-  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${stack}\n`);
+  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${sanitizeText(stack)}\n`);
   return ExitCode.internal;
 }
 
@@ -57,30 +59,18 @@ function isExitPrompt(err: unknown): boolean {
   return err instanceof Error && (err.name === 'PromptInterrupted' || err.name === 'ExitPromptError');
 }
 
-/**
- * What to do when writing to stdout or stderr fails. A closed pipe (`prepdeck … | head`) is the
- * reader's choice, not an error: exit quietly with the code the command has so far. Anything else
- * (`>/dev/full`: ENOSPC; EIO) means output was lost: say so on stderr if that is not the stream
- * that failed, and exit 4 like any other file that could not be written.
- */
-export function streamFailure(err: NodeJS.ErrnoException, stream: 'stdout' | 'stderr', soFar: number): { code: number; message?: string } {
-  if (err.code === 'EPIPE') return { code: soFar };
-  if (stream === 'stderr') return { code: ExitCode.invalidContent };
-  const why = fsReason(err) ?? err.message;
-  return { code: ExitCode.invalidContent, message: `prepdeck: cannot write the output: ${why}${err.code ? ` (${err.code})` : ''}. What was printed is incomplete.\n` };
-}
-
 // Run when loaded as the program (bin/prepdeck.js imports this module).
 if (!process.env.VITEST) {
+  // `prepdeck … | head` closes the pipe early: that is the reader's choice, not an error. Other
+  // write failures (`>/dev/full`) are explained by stream-failure.ts, loaded only then.
+  let failed: number | undefined;
   for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      const { code, message } = streamFailure(err, name, Number(process.exitCode ?? 0));
-      try {
-        if (message) writeSync(2, message); // synchronously: the process ends right after
-      } catch {
-        // stderr is gone too: the exit code is all that is left
-      }
-      process.exit(code);
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (failed !== undefined) return; // later writes to the broken stream fail too: one report
+      process.exitCode = failed = ExitCode.invalidContent;
+      const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+      void import('./stream-failure.js').then(({ reportStreamFailure }) => process.exit(reportStreamFailure(err, name, columns)));
     });
   }
   const ctx: Context = {
@@ -90,5 +80,6 @@ if (!process.env.VITEST) {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     now: () => new Date(),
   };
-  process.exitCode = await main(process.argv.slice(2), ctx);
+  const code = await main(process.argv.slice(2), ctx);
+  process.exitCode = failed ?? code;
 }

@@ -7,6 +7,7 @@
 import { State } from 'ts-fsrs';
 import type { Flashcard, Question } from '../content/model.js';
 import { endOfDay } from '../progress/days.js';
+import { isHidden } from '../progress/card-ops.js';
 import type { CardState, ProgressDoc } from '../progress/model.js';
 
 /** Anki's learn-ahead limit: a learning card due this soon is shown now when nothing else is left. */
@@ -34,11 +35,12 @@ export interface CountOptions {
   newLimit: number;
 }
 
-/** Counts over the cards in scope (see `kindOf`); new cards are capped by `newLimit`. */
+/** Counts over the cards in scope (see `kindOf`; suspended and buried cards never count); new cards are capped by `newLimit`. */
 export function countCards(cards: readonly { card: Flashcard; question: Question }[], doc: ProgressDoc, now: Date, opts: CountOptions): Counts {
   const counts: Counts = { new: 0, learning: 0, due: 0 };
   for (const { card, question } of cards) {
     if (opts.deck !== undefined && question.deck !== opts.deck) continue;
+    if (isHidden(doc, card.key, now)) continue;
     const kind = kindOf(doc.cards[card.key], now);
     if (kind) counts[kind]++;
   }

@@ -4,6 +4,7 @@ import { startOfDay } from '../progress/days.js';
 import type { CardState, Grade, ProgressDoc, Review } from '../progress/model.js';
 import { isDue } from './schedule.js';
 import { countCards, type Counts } from './counts.js';
+import { cardsOf } from './question-card.js';
 import { byCodePoint } from '../compare.js';
 
 export const DEFAULT_NEW_PER_DAY = 10;
@@ -25,7 +26,7 @@ export interface SessionOptions {
 }
 
 export function cardsInScope(questions: readonly Question[], deck?: string): { card: Flashcard; question: Question }[] {
-  return questions.filter((q) => deck === undefined || q.deck === deck).flatMap((question) => question.cards.map((card) => ({ card, question })));
+  return questions.filter((q) => deck === undefined || q.deck === deck).flatMap((question) => cardsOf(question).map((card) => ({ card, question })));
 }
 
 /**
@@ -84,24 +85,4 @@ export function suggestGrade(ticked: number, total: number): Grade | undefined {
   if (ticked <= 0) return 1;
   if (ticked >= total) return 4;
   return ticked * 2 < total ? 2 : 3;
-}
-
-export interface SessionSummary {
-  reviewed: number;
-  grades: Record<Grade, number>;
-  /** The earliest due date over the cards in scope after the session. */
-  nextDue?: Date;
-  nextDueKey?: string;
-}
-
-export function summarizeSession(graded: readonly { grade: Grade }[], cards: Readonly<Record<string, CardState>>, scopeKeys: readonly string[]): SessionSummary {
-  const grades: Record<Grade, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
-  for (const g of graded) grades[g.grade]++;
-  let nextDue: string | undefined;
-  let nextDueKey: string | undefined;
-  for (const key of scopeKeys) {
-    const s = cards[key];
-    if (s && (nextDue === undefined || s.due < nextDue)) [nextDue, nextDueKey] = [s.due, key];
-  }
-  return { reviewed: graded.length, grades, ...(nextDue ? { nextDue: new Date(nextDue), nextDueKey } : {}) };
 }

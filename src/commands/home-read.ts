@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { Depth, Question } from '../content/model.js';
 import { DEPTH_KEYS, questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import type { Prompter } from '../ui/prompts.js';
-import { showSimulation } from './home-simulate.js';
+import { echoCommand, showSimulation } from './home-simulate.js';
 
 interface Base {
   content?: unknown;
@@ -29,7 +29,7 @@ export async function readMenu(base: Base, ctx: Context, deps: Deps & { prompter
     if (key === 'back') return;
     if (key === 'simulate') {
       const flags = q.simulate?.trim() ?? '';
-      ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ prepdeck simulate ${flags}`)}\n`);
+      echoCommand(flags, ctx);
       await showSimulation(flags, ctx, deps.prompter);
       show = false; // the answer is still on screen above the run
     } else if (key === 'related') {

@@ -2,6 +2,7 @@
 // it one request at a time, or compare configurations. The result stays on screen until a key is
 // pressed (in a scrollable view when it is taller than the terminal), then the menu comes back.
 import type { Context } from '../context.js';
+import { shellCommand } from '../content/sanitize.js';
 import { UsageError } from '../errors.js';
 import { SCENARIOS, type Scenario } from '../sim/scenarios.js';
 import type { Prompter } from '../ui/prompts.js';
@@ -22,7 +23,7 @@ export async function simulateMenu(ctx: Context, prompter: Prompter): Promise<vo
   const action = await prompter.select<Action>({ message: `${scenario.name}: what to do?`, choices: actionsFor(scenario) });
   if (action === 'back') return;
   const flags = flagsFor(scenario, action);
-  ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ prepdeck simulate ${flags}`)}\n`);
+  echoCommand(flags, ctx);
   await showSimulation(flags, ctx, prompter);
 }
 
@@ -49,6 +50,11 @@ export function flagsFor(s: Scenario, action: Exclude<Action, 'back'>): string {
   return base;
 }
 
+/** Prints the command line a menu run stands for, shell-quoted so that it can be copied as is. */
+export function echoCommand(flags: string, ctx: Context): void {
+  ctx.stdout.write(`\n${ctx.stdout.c.dim(`$ ${shellCommand(['prepdeck', 'simulate', ...flags.split(/\s+/).filter(Boolean)])}`)}\n`);
+}
+
 /**
  * Runs `prepdeck simulate FLAGS` for the menu. A printed run is collected first: when it is taller
  * than the terminal it opens in the scrollable view; otherwise it is printed and waits for a key.
@@ -63,8 +69,8 @@ export async function showSimulation(flags: string, ctx: Context, prompter: Prom
     await runSimulation(flags, { ...ctx, stdout: captured }, prompter);
     const lines = captured.text().replace(/\n+$/, '').split('\n');
     const rows = ctx.stdout.rows ?? 24;
-    if (prompter.view && lines.length > rows - 2) {
-      await prompter.view({ lines, rows });
+    if (prompter.pager && lines.length > rows - 2) {
+      await prompter.pager({ lines, height: Math.max(3, rows - 2) });
       return;
     }
     ctx.stdout.write(lines.join('\n') + '\n');
@@ -81,7 +87,9 @@ function captureLike(out: Output): Output & { text(): string } {
 /**
  * Runs `prepdeck simulate FLAGS`: the flags (one string, as in front matter) are split on whitespace
  * and parsed by the simulate command's own yargs options, so they mean exactly what they would on
- * the command line. Flags it does not know are a UsageError naming the flags.
+ * the command line. Flags it does not know are a UsageError naming the flags. A question's flags
+ * were checked and capped when its content was loaded (src/sim/linked.ts). No signal handler is
+ * installed around the run, so Ctrl+C and SIGTERM end it at once even while the engine computes.
  */
 export async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
   const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);

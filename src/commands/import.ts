@@ -1,56 +1,142 @@
-// `prepdeck import FILE…`: plain-text interview documents to content files that pass `validate`.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// `prepdeck import PATH…`: plain-text interview documents (files, or folders searched recursively)
+// to content files that pass `validate`, with derived flashcards and quiz items. One bad document is
+// reported and the others go on; exit 4 at the end if any failed. Existing files are never
+// overwritten unless asked: `--update` merges (ids and progress kept), `--force` replaces.
 import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { importDocument } from '../content/import.js';
-import { displayPath } from '../content/load.js';
+import { mergeImport } from '../content/derive-merge.js';
+import { importDocument, type ImportedQuestion } from '../content/import.js';
 import { parseQuestion } from '../content/parse.js';
-import { ContentError, NotFoundError, type Problem, UsageError } from '../errors.js';
+import { ContentError, ExitCode, formatProblem, InterruptedError, UsageError, UserError } from '../errors.js';
+import { sanitizeInline, shellCommand } from '../content/sanitize.js';
+import { type ImportRow, progressLine, renderSummary } from '../ui/import-render.js';
+import { wrap } from '../ui/text.js';
+import { checkOutputFolder, collectInputs, ImportFailure, type Input, readDocument, targetIn, writeAtomically } from './import-files.js';
 
 export interface ImportArgs {
-  files: string[];
+  paths: string[];
   deck?: string;
   out: string;
+  glob: string;
   force: boolean;
+  update: boolean;
 }
 
-export async function run(args: ImportArgs, ctx: Context): Promise<void> {
-  // Convert everything first: one bad document means nothing is written.
-  const problems: Problem[] = [];
-  const converted = [];
-  for (const file of args.files) {
-    if (!existsSync(file)) throw new NotFoundError(`No such file: ${file}`);
-    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder; give the documents themselves (e.g. ${file}/*.txt)`);
-    try {
-      const doc = importDocument(readFileSync(file, 'utf8'), displayPath(file), args.deck);
-      const target = join(args.out, doc.deck, `${doc.id}.md`);
-      // The converter's own output must pass the content checks.
-      const check = parseQuestion(doc.markdown, target);
-      if (check.problems.length > 0) throw new ContentError(check.problems);
-      converted.push({ doc, target });
-    } catch (err) {
-      if (err instanceof ContentError) problems.push(...err.problems);
-      else throw err;
-    }
-  }
-  if (problems.length > 0) throw new ContentError(problems);
+/** Asks whether to update existing files; only in a terminal. Tests pass their own. */
+export interface ImportDeps {
+  confirm?: (message: string) => Promise<boolean>;
+}
 
-  const targets = converted.map(({ target }) => target);
-  const twice = targets.filter((t, i) => targets.indexOf(t) !== i);
-  if (twice.length > 0) {
-    throw new UsageError(`Several documents would be written to the same file (same deck and id):\n${[...new Set(twice)].map((t) => `  ${t}`).join('\n')}`);
+interface Converted {
+  row: ImportRow;
+  doc: ImportedQuestion;
+  target: { path: string; exists: boolean };
+}
+
+// More documents than this get a progress bar (on a terminal).
+const BAR_FROM = 5;
+
+export async function run(args: ImportArgs, ctx: Context, deps: ImportDeps = {}): Promise<void> {
+  checkOutputFolder(args.out);
+  const files = collectInputs(args.paths, args.glob);
+  const rows: ImportRow[] = [];
+  const converted = convertAll(files, args, ctx, rows);
+  const mode = await decideMode(converted, args, ctx, deps);
+  for (const c of converted) write(c, mode);
+  ctx.stdout.write(renderSummary(rows, ctx.stdout));
+  const failed = rows.filter((r) => r.failed).length;
+  if (converted.length > 0) {
+    const deck = converted[0]!.doc.deck;
+    const use = `Use it with: ${shellCommand(['prepdeck', '--content', args.out, 'list'])} (then quiz --deck ${deck}, practice --deck ${deck})`;
+    ctx.stdout.write(ctx.stdout.c.dim(wrap(use, ctx.stdout.columns - 1)) + '\n');
   }
-  const clashes = converted.filter(({ target }) => existsSync(target));
-  if (clashes.length > 0 && !args.force) {
-    throw new UsageError(
-      `Not overwriting existing file(s) (use --force):\n${clashes.map(({ target }) => `  ${target}`).join('\n')}`,
-    );
+  if (failed > 0) throw new UserError(`${failed} of ${rows.length} document(s) could not be imported (see above); the others were.`, ExitCode.invalidContent);
+}
+
+/** Read and convert every document; failures become rows with a reason, never an exception. */
+function convertAll(files: readonly Input[], args: ImportArgs, ctx: Context, rows: ImportRow[]): Converted[] {
+  const bar = ctx.stderr.isTTY && files.length > BAR_FROM;
+  const converted: Converted[] = [];
+  const byTarget = new Map<string, string>();
+  files.forEach(({ file, shown }, i) => {
+    if (bar) ctx.stderr.write(`\r${progressLine(i, files.length, shown, ctx.stderr.columns)}\u001b[K`);
+    const row: ImportRow = { file: shown, notes: [] };
+    rows.push(row);
+    try {
+      const doc = importDocument(readDocument(file), shown, args.deck);
+      const check = parseQuestion(doc.markdown, join(args.out, doc.deck, `${doc.id}.md`));
+      // The converter's own output must pass the content checks; if not, that is a bug in it.
+      if (check.problems.length > 0) throw new ImportFailure(`converted file does not validate: ${check.problems.map(formatProblem).join('; ')}`);
+      const key = `${doc.deck}/${doc.id}`;
+      const first = byTarget.get(key);
+      if (first) throw new ImportFailure(`same deck and id (${key}) as ${first}; give one of them another Q number`);
+      byTarget.set(key, shown);
+      const target = targetIn(args.out, doc.deck, doc.id);
+      Object.assign(row, { target: key, cards: doc.derived.cards.length, quiz: doc.derived.quiz.length });
+      if (doc.derived.cards.length === 0) row.notes.push('no lists to derive cards from');
+      else if (doc.derived.quiz.length < 2) row.notes.push(`only ${doc.derived.quiz.length} quiz item(s): needs two lists of labelled items`);
+      converted.push({ row, doc, target });
+    } catch (err) {
+      row.failed = reasonOf(err);
+    }
+  });
+  if (bar) ctx.stderr.write('\r\u001b[K');
+  return converted;
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof ContentError) return err.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+  if (err instanceof ImportFailure || err instanceof UserError) return err.message;
+  throw err;
+}
+
+/** What to do with files already there: stop (nothing written), update in place, or replace. */
+async function decideMode(converted: readonly Converted[], args: ImportArgs, ctx: Context, deps: ImportDeps): Promise<'update' | 'replace'> {
+  if (args.force && args.update) throw new UsageError('Give --update (merge, progress kept) or --force (replace), not both.');
+  if (args.force) return 'replace';
+  const existing = converted.filter((c) => c.target.exists);
+  if (args.update || existing.length === 0) return 'update';
+  const list = existing.map((c) => `  ${sanitizeInline(c.target.path)}`).join('\n');
+  if (ctx.interactive) {
+    const ask = deps.confirm ?? (await terminalConfirm());
+    ctx.stdout.write(`Already imported:\n${list}\n`);
+    if (await ask(`Update ${existing.length === 1 ? 'it' : `these ${existing.length}`} in place (ids and progress kept)?`)) return 'update';
   }
-  for (const { doc, target } of converted) {
-    mkdirSync(join(args.out, doc.deck), { recursive: true });
-    writeFileSync(target, doc.markdown);
-    ctx.stdout.write(`${ctx.stdout.c.green('✓')} ${target}  (${doc.id}, deck ${doc.deck}, level ${doc.level})\n`);
+  throw new UsageError(`Not overwriting existing file(s):\n${list}\nUse --update to update them in place (ids and progress kept), or --force to replace them.`);
+}
+
+async function terminalConfirm(): Promise<(message: string) => Promise<boolean>> {
+  const { terminalPrompter, PromptInterrupted } = await import('../ui/prompts.js');
+  const prompter = terminalPrompter();
+  return async (message) => {
+    try {
+      return await prompter.confirm({ message, default: true });
+    } catch (err) {
+      if (err instanceof PromptInterrupted) throw new InterruptedError('Nothing written.');
+      throw err;
+    }
+  };
+}
+
+function write(c: Converted, mode: 'update' | 'replace'): void {
+  try {
+    let text = c.doc.markdown;
+    c.row.action = c.target.exists ? (mode === 'update' ? 'updated' : 'replaced') : 'new';
+    if (c.target.exists && mode === 'update') {
+      const before = readDocument(c.target.path);
+      const merged = mergeImport(before, c.doc, c.target.path);
+      text = merged.markdown;
+      if (text === before) c.row.action = 'unchanged';
+      const retired = merged.cards.retired.length + merged.quiz.retired.length;
+      if (merged.cards.renamed + merged.quiz.renamed > 0) c.row.notes.push(`${merged.cards.renamed + merged.quiz.renamed} lightly edited item(s) kept their ids`);
+      if (retired > 0) c.row.notes.push(`${retired} item(s) retired (source gone; progress kept)`);
+      const check = parseQuestion(text, c.target.path);
+      if (check.problems.length > 0) throw new ImportFailure(`the updated file would not validate: ${check.problems.map(formatProblem).join('; ')}`);
+      Object.assign(c.row, { cards: check.question!.cards.length, quiz: check.question!.quiz.length });
+      if (c.row.action === 'unchanged') return;
+    }
+    writeAtomically(c.target.path, text);
+  } catch (err) {
+    c.row.failed = reasonOf(err);
   }
-  const dir = args.out === '.' ? '.' : args.out;
-  ctx.stdout.write(ctx.stdout.c.dim(`Read it with: prepdeck --content ${dir} read ${converted[0]?.doc.id ?? ''}\n`));
 }

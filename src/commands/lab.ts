@@ -153,7 +153,7 @@ async function printConfig(plan: LabPlan, ctx: Context): Promise<void> {
         backends,
         spares,
         adminPort: 40000,
-        socketPath: '/tmp/prepdeck-lab-XXXXXX/haproxy.sock',
+        socketPath: '/tmp/prepdeck-lab-run-PID-XXXXXX/haproxy.sock',
       }),
   );
 }

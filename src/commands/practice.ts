@@ -1,39 +1,26 @@
-// `prepdeck practice` (aliases `flashcards`, `cards`): due cards, then new ones; reveal, tick key
-// points, grade 1–4. Each grade is saved (and the card rescheduled with FSRS) before the next card.
+// `prepdeck practice` (aliases `flashcards`, `cards`): the review loop. After every grade the next
+// card is chosen again from what is saved (src/cards/queue.ts): learning steps due, reviews due,
+// new cards, then learning cards within the learn-ahead window. Each grade, suspend, bury and undo
+// is saved atomically before the next card shows.
 import type { Context } from '../context.js';
 import { InterruptedError, NotFoundError } from '../errors.js';
-import type { Depth, Question } from '../content/model.js';
-import { countCards, type Counts } from '../cards/counts.js';
-import { preview, schedule } from '../cards/schedule.js';
-import { buildSession, cardsInScope, DEFAULT_NEW_PER_DAY, newAllowance, suggestGrade, summarizeSession, todayCounts, type SessionCard } from '../cards/session.js';
-import { addReview, type CardState, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
+import { sanitizeText } from '../content/sanitize.js';
+import type { Depth } from '../content/model.js';
+import { countCards, kindOf, type Counts } from '../cards/counts.js';
+import { nextCard, nextDueAfter, type Pick, type QueueEntry } from '../cards/queue.js';
+import { schedule } from '../cards/schedule.js';
+import { buildSession, cardsInScope, DEFAULT_NEW_PER_DAY, newAllowance } from '../cards/session.js';
+import { applyUndo, flagStep, gradeStep, type UndoStep } from '../cards/undo.js';
+import { endOfDay } from '../progress/days.js';
+import { buryCard, suspendCard, unsuspendCard } from '../progress/card-ops.js';
+import { addReview, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
 import type { Store } from '../progress/store.js';
-import {
-  checkDeck,
-  checkDepth,
-  DEPTH_KEYS,
-  markdownFor,
-  prompterFor,
-  questionsFor,
-  requireTerminal,
-  storeFor,
-  wholeNumberFlag,
-  type Deps,
-} from '../ui/activity.js';
-import {
-  gradeMessage,
-  nextDueLine,
-  renderBack,
-  renderDepthAnswer,
-  renderFront,
-  renderGraded,
-  renderSessionStart,
-  renderSessionSummary,
-  renderSuggestion,
-} from '../ui/cards-render.js';
+import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from '../ui/activity.js';
+import { renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';
-import { plural, wrap } from '../ui/text.js';
+import { plural } from '../ui/text.js';
+import { reviewBack } from './practice-back.js';
 
 export interface PracticeArgs {
   deck?: string;
@@ -41,161 +28,196 @@ export interface PracticeArgs {
   new?: string | number;
   cram?: boolean;
   depth?: string;
+  unsuspend?: string;
   content?: unknown;
 }
 
-/** What reviewing one card needs: where to write, how to ask, how to render. */
-interface Session {
+/** One practice session: where it writes, how it asks, and what it has done so far (for undo). */
+export interface Session {
   ctx: Context;
   store: Store;
   prompter: Prompter;
   md: Md;
+  /** The answer depth; s/b/d change it for the rest of the session. */
   depth: Depth;
   cram: boolean;
   out: (text: string) => void;
+  scope: QueueEntry[];
+  /** `--new N`, or undefined for the daily limit. */
+  newFlag: number | undefined;
+  history: { step: UndoStep; cramPos: number }[];
+  /** Cramming goes through a fixed list. */
+  cramList: QueueEntry[];
+  cramPos: number;
+  /** A card to show next whatever the queue says (the one an undo took back). */
+  forced?: string;
+  /** What the last action did, shown on the next card's front. */
+  last?: LastAction;
 }
+
+type FrontAction = 'reveal' | 'undo' | 'suspend' | 'bury' | 'stop';
 
 export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Promise<void> {
   const newFlag = wholeNumberFlag('--new', args.new, 0);
   const depthFlag = checkDepth(args.depth);
+  if (args.unsuspend !== undefined) return unsuspend(args.unsuspend, ctx, deps);
   requireTerminal(ctx, deps, 'practice');
   const questions = await questionsFor(args, ctx, deps);
   checkDeck(args.deck, questions);
+  const scope = cardsInScope(questions, args.deck);
+  if (scope.length === 0) throw new NotFoundError(`No cards${args.deck !== undefined ? ` in deck '${args.deck}'` : ''}.`);
   const store = await storeFor(ctx, deps);
   const before = store.read();
-  const start = ctx.now();
   const cram = Boolean(args.cram);
-  // An explicit --new N is this session's number; otherwise what is left of the daily limit.
-  const newLimit = newFlag ?? newAllowance(before.reviews, start, before.settings.newPerDay ?? DEFAULT_NEW_PER_DAY);
-  const cards = buildSession(questions, before, { now: start, newLimit, cram, ...(args.deck !== undefined ? { deck: args.deck } : {}) });
-  const scopeKeys = cardsInScope(questions, args.deck).map((x) => x.card.key);
-  const { c, columns } = ctx.stdout;
-  const out = (text: string) => ctx.stdout.write(text);
-  if (scopeKeys.length === 0) throw new NotFoundError(`No flashcards${args.deck !== undefined ? ` in deck '${args.deck}'` : ''}: the questions have no # Flashcards section.`);
-
-  if (cards.length === 0) {
-    const next = summarizeSession([], before.cards, scopeKeys).nextDue;
-    out(wrap(`Nothing to review right now. ${nextDueLine(next, start)}`, columns) + '\n');
-    out(wrap(c.dim("More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'."), columns) + '\n');
-    return;
-  }
-
-  const session: Session = {
+  const s: Session = {
     ctx,
     store,
     prompter: await prompterFor(ctx, deps),
     md: await markdownFor(ctx),
     depth: depthFlag ?? before.settings.depth ?? 'brief',
     cram,
-    out,
+    out: (text) => ctx.stdout.write(text),
+    scope,
+    newFlag,
+    history: [],
+    cramList: cram ? buildSession(questions, before, { now: ctx.now(), newLimit: 0, cram, ...(args.deck !== undefined ? { deck: args.deck } : {}) }) : [],
+    cramPos: 0,
   };
-  const graded: { grade: Grade }[] = [];
-  let states = before.cards;
-
-  out(renderSessionStart(cards, cram, c));
+  if (!pickNext(s, before, ctx.now())) {
+    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), ctx.stdout.c, ctx.stdout.columns));
+    return;
+  }
+  s.out(renderSessionStart(cram, ctx.stdout.c));
   try {
-    let newShown = 0;
-    for (const [i, card] of cards.entries()) {
-      const counts = headerCounts(questions, store.read(), ctx.now(), args.deck, newFlag === undefined ? undefined : newFlag - newShown);
-      out(renderFront(i + 1, cards.length, card, counts, session.md, c));
-      if (card.reason === 'new') newShown++;
-      if (!(await reveal(session))) break;
-      const result = await reviewCard(session, card, states);
-      states = result.states;
-      graded.push({ grade: result.grade });
-    }
+    await loop(s);
   } catch (err) {
-    if (err instanceof PromptInterrupted) throw new InterruptedError(`Saved ${plural(graded.length, 'grade')}.`);
+    if (err instanceof PromptInterrupted) throw new InterruptedError(`Saved ${plural(graded(s).length, 'grade')}.`);
     throw err;
   }
-
-  out(renderSessionSummary(summarizeSession(graded, states, scopeKeys), ctx.now(), cram, c, columns));
+  const doc = store.read();
+  s.out(renderSessionSummary(graded(s), nextDueAfter(scope, doc), ctx.now(), cram, ctx.stdout.c, ctx.stdout.columns));
 }
 
-/** The figures over the session's scope: under `--new N`, what is left of N; else of the daily limit. */
-function headerCounts(questions: readonly Question[], doc: ProgressDoc, now: Date, deck: string | undefined, newLeft: number | undefined): Counts {
-  if (newLeft === undefined) return todayCounts(questions, doc, now, deck);
-  return countCards(cardsInScope(questions, deck), doc, now, { newLimit: newLeft });
+/** The grades still standing (undone ones are gone from the history). */
+function graded(s: Session): Grade[] {
+  return s.history.flatMap(({ step }) => (step.kind === 'grade' ? [step.grade] : []));
 }
 
-/** Waits for the user to reveal the back; false when they stop the session. */
-async function reveal(s: Session): Promise<boolean> {
-  const key = await s.prompter.key({
-    message: 'Enter or space: reveal the back · q: stop',
+async function loop(s: Session): Promise<void> {
+  for (;;) {
+    const doc = s.store.read();
+    const now = s.ctx.now();
+    const pick = pickNext(s, doc, now);
+    if (!pick) return;
+    s.forced = undefined;
+    const info: FrontInfo = { n: graded(s).length + 1, early: pick.early, cram: s.cram, now, ...(s.last ? { last: s.last } : {}) };
+    const head = renderCardHead(pick, counts(s, doc, now), info, s.md, s.ctx.stdout);
+    s.out(renderFront(head, info, s.ctx.stdout));
+    s.last = undefined;
+    const action = await frontKey(s);
+    if (action === 'stop') return;
+    if (action === 'undo') undo(s);
+    else if (action === 'suspend' || action === 'bury') flag(s, pick, action);
+    else await grade(s, pick, head);
+  }
+}
+
+/** New cards left: under `--new N`, N less the new cards graded this session; else the day's allowance. */
+function newLimit(s: Session, doc: ProgressDoc, now: Date): number {
+  if (s.newFlag === undefined) return newAllowance(doc.reviews, now, doc.settings.newPerDay ?? DEFAULT_NEW_PER_DAY);
+  const introduced = s.history.filter(({ step }) => step.kind === 'grade' && step.before === undefined).length;
+  return Math.max(0, s.newFlag - introduced);
+}
+
+function counts(s: Session, doc: ProgressDoc, now: Date): Counts {
+  return countCards(s.scope, doc, now, { newLimit: newLimit(s, doc, now) });
+}
+
+function pickNext(s: Session, doc: ProgressDoc, now: Date): Pick | undefined {
+  const forced = s.forced !== undefined ? s.scope.find((e) => e.card.key === s.forced) : undefined;
+  const state = (e: QueueEntry) => doc.cards[e.card.key];
+  if (forced) return { ...forced, state: state(forced), kind: kindOf(state(forced), now) ?? 'due', early: false };
+  if (s.cram) {
+    const e = s.cramList[s.cramPos];
+    return e ? { ...e, state: state(e), kind: kindOf(state(e), now) ?? 'due', early: false } : undefined;
+  }
+  return nextCard(s.scope, doc, now, newLimit(s, doc, now));
+}
+
+async function frontKey(s: Session): Promise<FrontAction> {
+  const canUndo = s.history.length > 0;
+  const parts = ['Enter: reveal', ...(canUndo ? ['u: undo'] : []), '!: suspend', '-: bury', 'q: stop'];
+  return s.prompter.key<FrontAction>({
+    message: parts.join(' · '),
     choices: [
       { keys: ['return', 'space'], value: 'reveal', label: '' },
+      ...(canUndo ? [{ keys: ['u', 'ctrl+z'], value: 'undo' as const, label: 'undo' }] : []),
+      { keys: ['!'], value: 'suspend', label: 'suspend' },
+      { keys: ['-'], value: 'bury', label: 'bury' },
       { keys: ['q', 'escape'], value: 'stop', label: 'stop' },
     ],
   });
-  return key === 'reveal';
 }
 
-/**
- * One card after it was revealed: the back and the answer (at any depth asked for), the key
- * points ticked, the grade; saved before returning. `states` are the schedules as last saved.
- */
-async function reviewCard(s: Session, card: SessionCard, states: Record<string, CardState>): Promise<{ grade: Grade; states: Record<string, CardState> }> {
-  const { c } = s.ctx.stdout;
-  s.out(renderBack(card, s.md, c));
-  await readAnswer(s, card);
-  const covered = await tickKeyPoints(s, card);
-  const grade = await askGrade(s, states[card.card.key], covered?.suggested);
+async function grade(s: Session, pick: Pick, head: string): Promise<void> {
+  const result = await reviewBack(s, pick, head);
+  if (result.action !== 'grade') {
+    if (result.action === 'suspend' || result.action === 'bury') flag(s, pick, result.action);
+    return;
+  }
   const at = s.ctx.now();
   const review: Review = {
     id: s.store.newId(),
     at: at.toISOString(),
-    deck: card.question.deck,
-    question: card.question.id,
-    key: card.card.key,
-    grade,
+    deck: pick.question.deck,
+    question: pick.question.id,
+    key: pick.card.key,
+    grade: result.grade,
     ...(s.cram ? { cram: true } : {}),
-    ...(covered ? { covered: covered.counts } : {}),
+    ...(result.covered ? { covered: result.covered } : {}),
   };
+  let step: UndoStep | undefined;
   // The schedule is computed from the card as it is on disk now (another session may have moved it).
-  const saved = s.store.update((doc) => addReview(doc, review, s.cram ? undefined : schedule(doc.cards[review.key], grade, at)));
-  s.out(renderGraded(grade, s.cram ? undefined : saved.cards[review.key], at, c));
-  return { grade, states: saved.cards };
+  const saved = s.store.update((doc) => {
+    step = gradeStep(doc, review.key, review.id, result.grade);
+    return addReview(doc, review, s.cram ? undefined : schedule(doc.cards[review.key], result.grade, at));
+  });
+  s.history.push({ step: step!, cramPos: s.cramPos });
+  if (s.cram) s.cramPos++;
+  const due = s.cram ? undefined : saved.cards[review.key]?.due;
+  s.last = { kind: 'graded', grade: result.grade, at, ...(due ? { due: new Date(due) } : {}) };
 }
 
-/** The answer at the chosen depth; s/b/d show it at another depth until Enter. */
-async function readAnswer(s: Session, card: SessionCard): Promise<void> {
-  const { c } = s.ctx.stdout;
-  s.out(renderDepthAnswer(card.question, s.depth, s.md, c));
-  for (;;) {
-    const key = await s.prompter.key({
-      message: `s/b/d: answer at super-brief/brief/detailed · Enter: ${card.card.keyPoints.length > 0 ? 'tick key points' : 'grade'}`,
-      choices: [{ keys: ['return', 'space'], value: 'go', label: '' }, ...DEPTH_KEYS.map(({ key, depth }) => ({ keys: [key], value: depth, label: depth }))],
-    });
-    if (key === 'go') return;
-    s.out(renderDepthAnswer(card.question, key as Depth, s.md, c));
+function flag(s: Session, pick: Pick, kind: 'suspend' | 'bury'): void {
+  const now = s.ctx.now();
+  let step: UndoStep | undefined;
+  s.store.update((doc) => {
+    step = flagStep(doc, pick.card.key, kind);
+    return kind === 'suspend' ? suspendCard(doc, pick.card.key, now) : buryCard(doc, pick.card.key, endOfDay(now));
+  });
+  s.history.push({ step: step!, cramPos: s.cramPos });
+  if (s.cram) s.cramPos++;
+  s.last = { kind };
+}
+
+function undo(s: Session): void {
+  const entry = s.history.pop();
+  if (!entry) return;
+  s.store.update((doc) => applyUndo(doc, entry.step));
+  s.cramPos = entry.cramPos;
+  s.forced = entry.step.key;
+  s.last = { kind: 'undone', what: entry.step.kind };
+}
+
+/** `practice --unsuspend KEY`: the card is shown again from its schedule. */
+async function unsuspend(key: string, ctx: Context, deps: Deps): Promise<void> {
+  const store = await storeFor(ctx, deps);
+  const doc = store.read();
+  const keys = Object.keys(doc.suspended);
+  if (!keys.includes(key)) {
+    const list = keys.length > 0 ? `Suspended cards: ${keys.join(', ')}.` : 'No card is suspended.';
+    throw new NotFoundError(`No suspended card '${sanitizeText(key).replace(/\s+/g, ' ')}'. ${list}`);
   }
-}
-
-/** Which key points the answer covered, and the grade that suggests; undefined for a card without any. */
-async function tickKeyPoints(s: Session, card: SessionCard): Promise<{ counts: [number, number]; suggested: Grade | undefined } | undefined> {
-  const points = card.card.keyPoints;
-  if (points.length === 0) return undefined;
-  const ticked = await s.prompter.checkbox({
-    message: 'Which key points did your answer cover? (space ticks, Enter confirms)',
-    choices: points.map((p, index) => ({ name: p, value: index })),
-  });
-  const suggested = suggestGrade(ticked.length, points.length);
-  if (suggested) s.out(renderSuggestion(ticked.length, points.length, suggested, s.ctx.stdout.c));
-  return { counts: [ticked.length, points.length], suggested };
-}
-
-/** 1–4, each key showing when the card would come back; Enter takes the suggestion. */
-async function askGrade(s: Session, state: CardState | undefined, suggested: Grade | undefined): Promise<Grade> {
-  const shownAt = s.ctx.now();
-  const key = await s.prompter.key({
-    message: gradeMessage(preview(state, shownAt), shownAt, suggested),
-    choices: [
-      { keys: ['1'], value: '1', label: '1 Again' },
-      { keys: ['2'], value: '2', label: '2 Hard' },
-      { keys: ['3'], value: '3', label: '3 Good' },
-      { keys: ['4'], value: '4', label: '4 Easy' },
-      ...(suggested ? [{ keys: ['return'], value: String(suggested), label: `${suggested} (suggested)` }] : []),
-    ],
-  });
-  return Number(key) as Grade;
+  store.update((d) => unsuspendCard(d, key));
+  ctx.stdout.write(`Unsuspended ${key}: it is shown again when it is due.\n`);
 }

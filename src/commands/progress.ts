@@ -2,11 +2,12 @@
 // `progress reset [--deck D] [--yes]`; `progress export FILE [--force]`; `progress import FILE`.
 import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { quoteForDisplay, sanitizeInline } from '../content/sanitize.js';
 import type { Context } from '../context.js';
 import { ContentError, ExitCode, InterruptedError, NotFoundError, UsageError, UserError } from '../errors.js';
 import { replay } from '../cards/schedule.js';
 import { checkProgress, mergeProgress, resetProgress, upgrade, type ProgressDoc } from '../progress/model.js';
-import { progressReport } from '../progress/stats.js';
+import { progressReport } from '../report/stats.js';
 import { fsReason, isStorageFailure, TOO_LARGE } from '../progress/store/fs-errors.js';
 import { MAX_READ_BYTES, readRegularFile, writeFileDurably } from '../progress/store/files.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
@@ -86,7 +87,7 @@ async function reset(args: ProgressArgs, ctx: Context, deps: Deps): Promise<void
   const reviews = doc.reviews.filter((r) => !only || only.has(r.question)).length;
   const what = `${plural(answers, 'quiz answer')} and ${plural(reviews, 'flashcard review')}${args.deck !== undefined ? ` in deck '${args.deck}'` : ''}`;
   if (answers + reviews === 0) {
-    ctx.stdout.write(`Nothing to reset: no progress${args.deck !== undefined ? ` in deck '${args.deck}'` : ''}.\n`);
+    ctx.stdout.write(`Nothing to reset: no progress${args.deck !== undefined ? ` in deck ${quoteForDisplay(args.deck)}` : ''}.\n`);
     return;
   }
   if (!args.yes) {
@@ -108,7 +109,7 @@ async function reset(args: ProgressArgs, ctx: Context, deps: Deps): Promise<void
   }
   const backup = store.backup('before-reset');
   store.update((d) => resetProgress(d, only));
-  ctx.stdout.write(`Reset: deleted ${what}.${backup ? ` A copy of the previous file: ${backup}` : ''}\n`);
+  ctx.stdout.write(`Reset: deleted ${what}.${backup ? ` A copy of the previous file: ${sanitizeInline(backup)}` : ''}\n`);
 }
 
 async function exportTo(file: string, force: boolean, ctx: Context, deps: Deps): Promise<void> {
@@ -122,7 +123,7 @@ async function exportTo(file: string, force: boolean, ctx: Context, deps: Deps):
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`Cannot write ${file}: its folder does not exist.`);
     throw cannot('write', file, err);
   }
-  ctx.stdout.write(`Exported ${plural(doc.quiz.length, 'quiz answer')} and ${plural(doc.reviews.length, 'flashcard review')} to ${file}.\n`);
+  ctx.stdout.write(`Exported ${plural(doc.quiz.length, 'quiz answer')} and ${plural(doc.reviews.length, 'flashcard review')} to ${sanitizeInline(file)}.\n`);
 }
 
 const exists = (file: string) => new UsageError(`${file} already exists; pass --force to overwrite it, or choose another name.`);
@@ -192,7 +193,7 @@ async function importFrom(file: string, ctx: Context, deps: Deps): Promise<void>
     return schedulable(merged.doc, file);
   });
   const skipped = summary.duplicates > 0 ? ` (${summary.duplicates} already there, skipped)` : '';
-  ctx.stdout.write(`Imported ${plural(summary.addedAnswers, 'quiz answer')} and ${plural(summary.addedReviews, 'flashcard review')} from ${file}${skipped}.\n`);
+  ctx.stdout.write(`Imported ${plural(summary.addedAnswers, 'quiz answer')} and ${plural(summary.addedReviews, 'flashcard review')} from ${sanitizeInline(file)}${skipped}.\n`);
 }
 
 /**

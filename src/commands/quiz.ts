@@ -4,8 +4,9 @@ import { randomInt } from 'node:crypto';
 import type { Context } from '../context.js';
 import { InterruptedError, NotFoundError } from '../errors.js';
 import { resolveQuestion } from '../content/lookup.js';
+import { shellCommand } from '../content/sanitize.js';
 import type { Depth } from '../content/model.js';
-import { addQuizAnswer, type QuizAnswer } from '../progress/model.js';
+import { addQuizRunAnswer, stoppedRuns, type QuizAnswer } from '../progress/model.js';
 import { optionOrder, quizPool, scopeOf, selectItems, type QuizFilter } from '../quiz/select.js';
 import { scoreItem, summarizeQuiz, type AnsweredItem } from '../quiz/score.js';
 import {
@@ -62,6 +63,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   const replayable = explicitSeed || plain.every((p, i) => p.item.key === items[i]?.item.key);
   const scope = scopeOf(filter);
   const attempt = store.newId();
+  const startedAt = ctx.now().toISOString();
 
   const md = await markdownFor(ctx);
   const { renderInline } = await import('../ui/markdown.js');
@@ -98,7 +100,8 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
         correct: score.correct,
         chosen: chosen.map((index) => item.options[index]!.text),
       };
-      store.update((doc) => addQuizAnswer(doc, answer));
+      const run = { id: attempt, scope, at: startedAt, items: items.length };
+      store.update((doc) => addQuizRunAnswer(doc, answer, run, n === items.length));
       results.push({ item, question, correct: score.correct });
 
       out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns, inline));
@@ -121,16 +124,17 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
     throw err;
   }
 
-  const summary = summarizeQuiz(results, before.quiz, scope);
+  const summary = summarizeQuiz(results, before.quiz, scope, stoppedRuns(before));
   const replay = replayable ? replayCommand(filter, count, seed) : undefined;
   out(renderQuizSummary(summary, c, ctx.stdout.columns, replay, inline));
 }
 
 function replayCommand(filter: QuizFilter, count: number, seed: string): string {
-  const parts = ['prepdeck quiz'];
-  if (filter.deck !== undefined) parts.push(`--deck ${filter.deck}`);
-  if (filter.question !== undefined) parts.push(`--question ${filter.question}`);
-  if (count !== DEFAULT_COUNT) parts.push(`--count ${count}`);
-  parts.push(`--seed ${seed}`);
-  return parts.join(' ');
+  // Printed for copying: the seed is whatever was typed, so every argument is shell-quoted.
+  const parts = ['prepdeck', 'quiz'];
+  if (filter.deck !== undefined) parts.push('--deck', filter.deck);
+  if (filter.question !== undefined) parts.push('--question', filter.question);
+  if (count !== DEFAULT_COUNT) parts.push('--count', String(count));
+  parts.push('--seed', seed);
+  return shellCommand(parts);
 }

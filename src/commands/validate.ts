@@ -4,6 +4,8 @@ import type { Context } from '../context.js';
 import { contentDirs, displayPath, findContentFiles, loadLibrary } from '../content/load.js';
 import { ContentError } from '../errors.js';
 import { contentFlags } from '../content/library.js';
+import { balanceWarnings } from '../content/balance.js';
+import { wrap } from '../ui/text.js';
 
 export async function run(args: { paths?: string[]; content?: unknown }, ctx: Context): Promise<void> {
   const library = contentDirs(contentFlags(args), ctx.env);
@@ -19,6 +21,7 @@ export async function run(args: { paths?: string[]; content?: unknown }, ctx: Co
   const problems = lib.problems.filter((p) => shownTargets.has(p.file));
   if (problems.length > 0) throw new ContentError(problems);
   const checked = lib.questions.filter((q) => shownTargets.has(q.file));
+  for (const w of balanceWarnings(checked)) ctx.stderr.write(wrap(`warning: ${w}`, ctx.stderr.columns) + '\n');
   const quiz = checked.reduce((n, q) => n + q.quiz.length, 0);
   const cards = checked.reduce((n, q) => n + q.cards.length, 0);
   ctx.stdout.write(

@@ -40,12 +40,15 @@ export function labelledItem(text: string): ListItem {
   return ok ? { text, term, explanation } : { text };
 }
 
-// Words ending in -s that are not plural nouns (verbs, adverbs, singular nouns).
-const NOT_PLURAL = new Set(
-  ('this has was does its always perhaps across less unless yes thus plus whereas sometimes besides towards afterwards ' +
-    'goes lets gets needs takes makes uses means helps keeps comes brings becomes includes requires involves works looks ' +
-    'seems allows gives shows tends lands sits semantics economics analytics physics series news basis analysis status ' +
-    'various previous numerous obvious serious famous continuous')
+// Nouns that name what a list's items are. Only these give a list its kind: a guess from any plural
+// ("…keep the state out of the web servers:") reads wrong on a card more often than not.
+const KINDS = new Set(
+  ('advantages disadvantages benefits drawbacks downsides upsides gains costs pros cons trade-offs tradeoffs limitations ' +
+    'weaknesses strengths risks problems issues challenges pitfalls mistakes concerns alternatives options choices ' +
+    'approaches patterns policies strategies techniques methods practices principles designs solutions mechanisms ' +
+    'types kinds categories modes levels layers phases stages steps components parts properties features guarantees ' +
+    'algorithms metrics signals causes symptoms reasons factors considerations requirements goals rules questions ' +
+    'scenarios examples uses implications consequences')
     .split(' '),
 );
 
@@ -55,15 +58,11 @@ export function singular(word: string): string {
   return word.slice(0, -1);
 }
 
-/** The last plural noun of the intro's main clause: "sticky sessions have significant drawbacks:" -> drawback(s). */
+/** The last list-naming noun of the intro's main clause: "sticky sessions have significant drawbacks:" -> drawback(s). */
 export function kindOf(intro: string): { one: string; many: string } | undefined {
-  const clause = mainClause(intro);
-  const words = clause.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w) && !NOT_PLURAL.has(w)) return { one: singular(w), many: w };
-  }
-  return undefined;
+  const words = mainClause(intro).toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
+  const many = words.reverse().find((w) => KINDS.has(w));
+  return many ? { one: singular(many), many } : undefined;
 }
 
 /** The intro without its trailing colon and without a leading subordinate clause ("While X, ..."). */
@@ -112,9 +111,12 @@ export function listsOf(lines: readonly string[], section: SourceList['section']
 
 // Verbs that end the subject of an answer's first sentence ("A message queue lets ...").
 const SUBJECT_END =
-  /\s(?:is|are|was|lets|puts|keeps|decides|means|allows|ensures|refers|describes|helps|makes|stores|sends|holds|serves|collects|splits|moves|gives|takes|runs|uses|acts|works|provides|sits|maps|routes|tracks|spreads|copies|writes|reads)\s/i;
+  /\s(?:is|are|was|has|have|can|could|will|would|should|must|may|learns|handles|receives|forwards|balances|distributes|prevents|protects|replaces|removes|adds|lets|puts|keeps|decides|means|allows|ensures|refers|describes|helps|makes|stores|sends|holds|serves|collects|splits|moves|gives|takes|runs|uses|acts|works|provides|sits|maps|routes|tracks|spreads|copies|writes|reads)\s/i;
 
-/** What the question is about, for card fronts: the subject of the brief answer's first sentence. */
+/**
+ * What the question is about, for card fronts: the subject of the brief answer's first sentence, or
+ * `fallback` ('' for none: the practice screen shows the question's title above the card anyway).
+ */
 export function topicOf(briefLines: readonly string[], fallback: string): string {
   const first = briefLines.find((l) => l.trim() && !l.trim().startsWith('- '))?.trim() ?? '';
   const cut = Math.min(...[first.search(SUBJECT_END), first.indexOf(','), first.indexOf(' ('), first.indexOf('. ')].filter((i) => i > 0), first.length);

@@ -120,10 +120,15 @@ function quote(text: string): string {
 
 const md = escapeMarkdown;
 
+/** "Topic: what…", or "What…" when the document gave no topic. */
+function withTopic(topic: string, text: string): string {
+  return topic ? `${md(topic)}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function termCard(t: Term, topic: string): Omit<DerivedCard, 'id'> {
   const term = `*${md(termInText(t.term))}*`;
   const what = t.list.kind ? `what is the ${term} ${md(t.list.kind.one)}?` : `what does ${term} mean here?`;
-  return { front: `${md(topic)}: ${what}`, back: md(t.explanation), keyPoints: [] };
+  return { front: withTopic(topic, what), back: md(t.explanation), keyPoints: [] };
 }
 
 function pointOf(item: ListItem): string {
@@ -135,16 +140,18 @@ function pointOf(item: ListItem): string {
 function listCard(list: SourceList, topic: string): Omit<DerivedCard, 'id'> {
   const what = list.kind ? `name the ${list.items.length} ${list.kind.many}` : `name the ${list.items.length} points`;
   return {
-    front: `${md(topic)}: ${quote(list.intro!)} - ${md(what)}.`,
+    front: withTopic(topic, `${quote(list.intro!)} - ${md(what)}.`),
     back: list.items.map((i) => `- ${md(i.text)}`).join('\n'),
     keyPoints: list.items.map(pointOf),
   };
 }
 
 /** A multi-select item for a list of terms, with terms of the document's other lists as wrong options. */
-function whichAre(list: SourceList, others: readonly Term[], topic: string): Omit<DerivedQuizItem, 'id'> | undefined {
-  const what = list.kind ? `${list.kind.many} the answer names` : 'named in the answer';
-  const prompt = `${md(topic)}: which of these are ${md(what)} after ${quote(list.intro!)}? (select all)`;
+function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizItem, 'id'> | undefined {
+  // The quiz shows the question's title above the prompt: the stem needs no topic of its own.
+  const prompt = list.kind
+    ? `Which of these are ${md(list.kind.many)} the answer names after ${quote(list.intro!)}? (select all)`
+    : `Which of these does the answer list after ${quote(list.intro!)}? (select all)`;
   const stem = keyWords(prompt);
   const right = list.items.filter((i) => !shares(keyWords(i.term!), stem)).slice(0, MAX_RIGHT);
   const wrong = others.filter((o) => o.list !== list && !shares(keyWords(o.term), stem)).slice(0, MAX_WRONG);
@@ -164,8 +171,8 @@ function whichAre(list: SourceList, others: readonly Term[], topic: string): Omi
 }
 
 /** "Which term matches this description?" with the other terms of the same list as distractors. */
-function whichTerm(t: Term, sameList: readonly Term[], topic: string): Omit<DerivedQuizItem, 'id'> | undefined {
-  const prompt = `${md(topic)}: which term matches this description?\n\n${quote(t.explanation)}`;
+function whichTerm(t: Term, sameList: readonly Term[]): Omit<DerivedQuizItem, 'id'> | undefined {
+  const prompt = `Which term matches this description?\n\n${quote(t.explanation)}`;
   const stem = keyWords(prompt);
   if (shares(keyWords(t.term), stem)) return undefined;
   const distractors = sameList.filter((o) => o !== t && !shares(keyWords(o.term), stem)).slice(0, MAX_WRONG);
@@ -206,7 +213,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
   const quiz: Omit<DerivedQuizItem, 'id'>[] = [];
   const quizIds: string[] = [];
   for (const list of lists.filter((l) => l.intro && l.items.every((i) => i.term))) {
-    const item = whichAre(list, terms, topic);
+    const item = whichAre(list, terms);
     if (item) {
       quiz.push(item);
       quizIds.push(idFrom(list.kind?.many ?? list.intro!, 'which-'));
@@ -217,7 +224,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
     if (same.length < 3) continue;
     let made = 0;
     for (const t of same) {
-      const item = made < MAX_SINGLES_PER_LIST ? whichTerm(t, same, topic) : undefined;
+      const item = made < MAX_SINGLES_PER_LIST ? whichTerm(t, same) : undefined;
       if (!item) continue;
       quiz.push(item);
       quizIds.push(idFrom(t.term, 'term-'));

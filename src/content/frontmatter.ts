@@ -1,9 +1,10 @@
 // Front matter: YAML (the `yaml` package never executes code) checked by a valibot schema.
 import * as v from 'valibot';
 import { parseDocument } from 'yaml';
-import type { Problem } from '../errors.js';
 import { type FrontMatter, LEVELS } from './model.js';
 import { sanitizeText } from './sanitize.js';
+import { type Problem, UserError } from '../errors.js';
+import { linkedRun } from '../sim/linked.js';
 
 /** Alias expansions allowed while turning the YAML into values (the yaml package's default). */
 const MAX_ALIAS_COUNT = 100;
@@ -20,13 +21,14 @@ export const FrontMatterSchema = v.strictObject({
   order: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'))),
   related: v.optional(v.array(slug), []),
   source: v.optional(v.string()),
+  'key-points': v.optional(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('key points must not be empty')))),
   simulate: v.optional(v.pipe(v.string(), v.regex(/^--[a-z]/, "must be the flags of a 'prepdeck simulate' command, e.g. '--scenario seed-example'"))),
 });
 
 function cleanStrings(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeText(value);
   if (Array.isArray(value)) return value.map(cleanStrings);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeText(k), cleanStrings(v)]));
   return value;
 }
 
@@ -75,7 +77,12 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     return { keyLines, problems: [{ file, line: firstLine - 1, message: 'front matter must be a YAML mapping (key: value lines)' }] };
   }
   const result = v.safeParse(FrontMatterSchema, raw);
-  if (result.success) return { data: result.output as FrontMatter, keyLines, problems: [] };
+  if (result.success) {
+    const data = result.output as FrontMatter;
+    const simulate = data.simulate === undefined ? undefined : checkSimulate(data.simulate);
+    if (simulate) return { keyLines, problems: [{ file, line: keyLines.simulate ?? firstLine - 1, message: `front matter: 'simulate': ${simulate}` }] };
+    return { data, keyLines, problems: [] };
+  }
 
   const problems = result.issues.map((issue) => {
     const key = issue.path?.[0]?.key;
@@ -83,12 +90,27 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     const line = (name && keyLines[name]) || firstLine - 1;
     const what = name ? (issue.path!.length > 1 ? `'${name}' item` : `'${name}'`) : 'front matter';
     const message =
-      issue.kind === 'schema' && issue.expected === 'never' && name
-        ? `front matter: unknown key '${name}' (known keys: ${Object.keys(FrontMatterSchema.entries).join(', ')})`
+      issue.kind === 'schema' && issue.expected === 'never'
+        ? `front matter: unknown key '${String(key)}' (known keys: ${Object.keys(FrontMatterSchema.entries).join(', ')})`
         : issue.input === undefined && name && issue.path!.length === 1
           ? `front matter: missing required key '${name}'`
           : `front matter: ${what}: ${issue.message.replace(/^Invalid \w+: /, '')}`;
     return { file, line, message };
   });
   return { keyLines, problems };
+}
+
+/**
+ * Why the `simulate:` flags would not run (the simulator's own rules, plus the limits on a run
+ * started from a question), or undefined when they are fine. It is printed as a command to copy and
+ * the menu runs it, so nothing else may pass.
+ */
+function checkSimulate(flags: string): string | undefined {
+  try {
+    linkedRun(flags);
+    return undefined;
+  } catch (err) {
+    if (err instanceof UserError) return err.message.replace(/\.$/, '');
+    throw err;
+  }
 }

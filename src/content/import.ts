@@ -141,15 +141,14 @@ function readPlainDocument(source: string, file: string, deckOverride?: string):
 }
 
 /** The derived items of a document: lists of the brief answer first, then the detailed and super-brief ones. */
-function deriveFrom(doc: PlainDocument, title: string): Derived {
+function deriveFrom(doc: PlainDocument): Derived {
   const s = doc.sections;
   const lists = [
     ...listsOf(s['brief answer'].body, 'brief'),
     ...listsOf(s['detailed answer'].body, 'detailed'),
     ...listsOf(s['super brief answer'].body, 'super-brief'),
   ];
-  const fallback = title.split(/[,?]/)[0]!.replace(/^(?:what|which|why|how|when|explain|describe)\s+(?:is|are|does|do|would|should)?\s*(?:an?|the)?\s*/i, '');
-  return deriveItems(lists, topicOf(s['brief answer'].body, fallback || doc.deck));
+  return deriveItems(lists, topicOf(s['brief answer'].body, ''));
 }
 
 /** A fresh marker for freshly derived items: each id with the hash of its text. */
@@ -189,7 +188,7 @@ export function importDocument(source: string, file: string, deckOverride?: stri
     '# Detailed answer',
     convertBody(sections['detailed answer'].body, true),
   ].join('\n\n');
-  const derived = deriveFrom(doc, title);
+  const derived = deriveFrom(doc);
   const quizBlocks = derived.quiz.map((q) => ({ id: q.id, text: renderQuizItem(q) }));
   const cardBlocks = derived.cards.map((c) => ({ id: c.id, text: renderCard(c) }));
   const markdown = assemble(

@@ -8,6 +8,8 @@ import type { Line } from './blocks.js';
 export const CONTENT_LIMITS = {
   /** Bytes read from one content file; a longer file is refused, not cut. */
   fileBytes: 1024 * 1024,
+  /** Characters of YAML front matter: YAML parsing slows down sharply on large, deeply nested or key-heavy input. */
+  frontMatterChars: 16 * 1024,
   /** Characters in one `#` section (the question, an answer depth, tips, the quiz, the flashcards). */
   sectionChars: 64 * 1024,
   /** Nested block quotes and list levels on one line, together. */
@@ -18,7 +20,8 @@ export const CONTENT_LIMITS = {
 // must not hide the lines after it from the check.
 const FENCE = /^\s{0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
 // One container marker at the start of what is left of the line: `>`, or a list item marker.
-const CONTAINER = /^(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))/;
+// The one space that belongs to the marker is part of it, not indentation.
+const CONTAINER = /^(?:> ?|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 
 /**
  * How deeply the line nests block containers, counted generously: every `>` and list marker that

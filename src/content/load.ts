@@ -97,7 +97,6 @@ function loadFile(file: string, parse: (source: string, file: string) => ParseRe
   }
 }
 
-
 /** File names in problems are shown relative to the working directory when that is shorter. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = relative(cwd, resolve(file));

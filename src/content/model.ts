@@ -45,6 +45,8 @@ export interface FrontMatter {
   order?: number;
   related: string[];
   source?: string;
+  /** The question card's key points, when the answer's own list items are not the right ones. */
+  'key-points'?: string[];
   /** Flags of a `prepdeck simulate` run that shows this answer's point; offered by `read`. */
   simulate?: string;
 }

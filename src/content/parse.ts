@@ -3,8 +3,9 @@
 import type { Problem } from '../errors.js';
 import { type Block, firstNonBlank, joinText, type Line, splitByHeading } from './blocks.js';
 import { parseCards } from './cards-section.js';
-import { parseFrontMatter } from './frontmatter.js';
-import { checkSection } from './limits.js';
+import { type FrontMatterResult, parseFrontMatter } from './frontmatter.js';
+import { checkSection, CONTENT_LIMITS } from './limits.js';
+import { markdownProblems } from './markdown-check.js';
 import type { Depth, Question } from './model.js';
 import { parseQuiz } from './quiz-section.js';
 import { sanitizeText } from './sanitize.js';
@@ -41,17 +42,9 @@ export function parseQuestion(source: string, file: string): ParseResult {
   const all: Line[] = text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
   const problems: Problem[] = [];
 
-  if (all[0]?.text.trim() !== '---') {
-    return { problems: [{ file, line: 1, message: "missing front matter: the file must start with a '---' line" }] };
-  }
-  const close = all.findIndex((l, i) => i > 0 && l.text.trim() === '---');
-  if (close < 0) return { problems: [{ file, line: 1, message: "front matter is not closed with a '---' line" }] };
-
-  const fm = parseFrontMatter(
-    all.slice(1, close).map((l) => l.text).join('\n'),
-    file,
-    2,
-  );
+  const front = frontMatterOf(all, file);
+  if ('problem' in front) return { problems: [front.problem] };
+  const { fm, close } = front;
   problems.push(...fm.problems);
 
   const { preamble, blocks } = splitByHeading(all.slice(close + 1), 1);
@@ -100,5 +93,26 @@ export function parseQuestion(source: string, file: string): ParseResult {
     quiz: quiz.items,
     cards: cards.cards,
   };
-  return { question, problems };
+  const at = (key: SectionKey) => sections[key]?.line ?? 1;
+  const unparsable = markdownProblems(question, {
+    prompt: at('question'),
+    'super-brief': at(DEPTH_SECTION['super-brief']),
+    brief: at(DEPTH_SECTION.brief),
+    detailed: at(DEPTH_SECTION.detailed),
+    tips: at('interview tips'),
+  });
+  return unparsable.length > 0 ? { problems: unparsable } : { question, problems };
+}
+
+/** The front matter between the first two `---` lines, parsed; or why there is none to parse. */
+function frontMatterOf(all: readonly Line[], file: string): { fm: FrontMatterResult; close: number } | { problem: Problem } {
+  if (all[0]?.text.trim() !== '---') return { problem: { file, line: 1, message: "missing front matter: the file must start with a '---' line" } };
+  const close = all.findIndex((l, i) => i > 0 && l.text.trim() === '---');
+  if (close < 0) return { problem: { file, line: 1, message: "front matter is not closed with a '---' line" } };
+  const yaml = all.slice(1, close).map((l) => l.text).join('\n');
+  if (yaml.length > CONTENT_LIMITS.frontMatterChars) {
+    const most = CONTENT_LIMITS.frontMatterChars.toLocaleString('en-US');
+    return { problem: { file, line: 1, message: `front matter is too long (${yaml.length.toLocaleString('en-US')} characters; at most ${most})` } };
+  }
+  return { fm: parseFrontMatter(yaml, file, 2), close };
 }

@@ -9,6 +9,7 @@ import { readCookie } from '../sim/balancer.js';
 import { BodyTooLarge, cleanText, conflictingHosts, parseFields, pathOf, readBody, refuseBadRequest, refuseHost, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson } from './http-util.js';
 import { allowedHosts, closeServer, listen, type HostGuard } from './net.js';
 import { LAB_LIMITS } from './options.js';
+import { LAB_COOKIE_HEADER } from './routing.js';
 import { contentSecurityPolicy, renderPage } from './page.js';
 import { clearSessionCookie, MemoryStore, SESSION_COOKIE, sessionCookie, shortId, type SessionData, type SessionSigner, type SessionStore } from './session.js';
 
@@ -29,7 +30,25 @@ export interface BackendOptions {
   /** Host headers of the balancer (the backend also answers its own 127.0.0.1:PORT and localhost:PORT). */
   hosts: HostGuard;
   onChange: () => void;
+  /** Each shop request: the SRV cookie it came with (as the balancer passed it on) and its session. */
+  onRequest?: (r: ServedRequest) => void;
   now?: () => number;
+}
+
+export interface ServedRequest {
+  backend: string;
+  /** The balancer cookie the client sent (a backend name), or null. */
+  cookie: string | null;
+  /** The session's short id, or null. */
+  session: string | null;
+}
+
+const BACKEND_NAME = /^[A-Za-z0-9_-]{1,24}$/;
+
+/** The SRV cookie the balancer says the client sent (X-Lab-Cookie), when it looks like a backend name. */
+function sentCookie(req: IncomingMessage): string | null {
+  const v = req.headers[LAB_COOKIE_HEADER];
+  return typeof v === 'string' && BACKEND_NAME.test(v.trim()) ? v.trim() : null;
 }
 
 /** Why a request that sent a session cookie has no session: an invalid one (forged, altered), or one this backend does not hold. */
@@ -120,6 +139,8 @@ export class Backend {
     if (conflictingHosts(req)) return refuseBadRequest(req, res, 'two different Host headers');
     if (!this.hostAllowed(req)) return refuseHost(req, res, [...this.opts.hosts.list(), ...this.ownHosts]);
     this.requests++;
+    const sid = this.opts.signer.verify(readCookie(req.headers.cookie, SESSION_COOKIE));
+    this.opts.onRequest?.({ backend: this.name, cookie: sentCookie(req), session: sid === null ? null : shortId(sid) });
     this.opts.onChange();
     try {
       if (path === '/' && (method === 'GET' || method === 'HEAD')) return await this.page(req, res);
@@ -156,6 +177,7 @@ export class Backend {
       cart: s.data.cart,
       createdBy: s.id === null ? null : s.data.createdBy,
       ignored: s.ignored,
+      previous: ((c) => (c !== null && c !== this.name ? c : null))(sentCookie(req)),
       store: this.store.kind,
       nonce,
     });

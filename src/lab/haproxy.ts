@@ -13,6 +13,7 @@ import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Strategy } from '../sim/model.js';
+import { sanitizeText } from '../content/sanitize.js';
 import { UsageError } from '../errors.js';
 import { allowedHosts } from './net.js';
 import { LAB_LIMITS } from './options.js';
@@ -85,6 +86,12 @@ export function haproxyConfig(c: HaproxyConfigInput): string {
     `    http-request deny deny_status 421 unless { req.hdr(host) -i ${hosts.join(' ')} }`,
     `    # Request bodies over ${LAB_LIMITS.bodyBytes / 1024} KiB are refused (the backends refuse chunked ones themselves).`,
     `    http-request deny deny_status 413 if { req.hdr_val(content-length) gt ${LAB_LIMITS.bodyBytes} }`,
+    ...(sticky
+      ? [
+          '    # The SRV cookie the client sent, for the lab page (insert indirect hides it from the backends).',
+          `    http-request set-header X-Lab-Cookie %[req.cook(${BALANCER_COOKIE})]`,
+        ]
+      : []),
     '    use_backend lab_admin if { path_beg /_lab/ }',
     `    default_backend ${HAPROXY_BACKEND}`,
     '',
@@ -293,7 +300,7 @@ export class HaproxyProcess {
 
   private collectOutput(child: ChildProcess): void {
     const collect = (chunk: Buffer): void => {
-      for (const line of chunk.toString('utf8').split('\n')) {
+      for (const line of sanitizeText(chunk.toString('utf8')).split('\n')) {
         if (!line.trim()) continue;
         this.output.push(line);
         if (this.output.length > 40) this.output.shift();

@@ -18,7 +18,7 @@ import { allowedHosts, canConnect, closeServer, HostGuard, listen } from './net.
 import { backendName, LAB_LIMITS, type BalancerKind, type LabOptions, type LabStore } from './options.js';
 import { BuiltinBalancer } from './proxy.js';
 import { SESSION_TTL_SECONDS, type RedisStore } from './redis-store.js';
-import { LabRouter, type RoutingCounters } from './routing.js';
+import { LabRouter, RECENT_REQUESTS, routeLabel, type RecentRequest, type RoutingCounters } from './routing.js';
 import { SessionSigner, type SessionStore } from './session.js';
 
 export interface BackendState {
@@ -45,6 +45,8 @@ export interface LabState {
   routing?: RoutingCounters;
   /** HAProxy mode: HAProxy's own view of its servers (`show servers state`). */
   haproxy?: HaproxyServerState[];
+  /** The last shop requests, oldest first (the lab page draws them as arrows). */
+  recent: RecentRequest[];
 }
 
 export interface LabEvents {
@@ -76,6 +78,8 @@ export class Lab implements LabControl {
   private haproxy: HaproxyProcess | null = null;
   private adminServer: Server | null = null;
   private runFolder: RunFolder | null = null;
+  private readonly recent: RecentRequest[] = [];
+  private served = 0;
   /** What this run cleaned up after killed runs (one line each). */
   cleaned: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -213,7 +217,17 @@ export class Lab implements LabControl {
   }
 
   private async newMember(name: string): Promise<Member> {
-    const backend = new Backend({ name, signer: this.signer, shared: this.shared, hosts: this.hosts, onChange: () => this.events.change?.() });
+    const backend = new Backend({
+      name,
+      signer: this.signer,
+      shared: this.shared,
+      hosts: this.hosts,
+      onChange: () => this.events.change?.(),
+      onRequest: (r) => {
+        this.recent.push({ n: ++this.served, backend: r.backend, by: routeLabel(this.options.strategy, r.backend, r.cookie), session: r.session });
+        if (this.recent.length > RECENT_REQUESTS) this.recent.shift();
+      },
+    });
     await backend.start();
     const m: Member = { backend, state: 'up' };
     this.members.push(m);
@@ -242,6 +256,7 @@ export class Lab implements LabControl {
       backends: this.snapshot(),
       requests: this.members.reduce((n, m) => n + m.backend.requests, 0),
       storeRoundTrips: this.redis?.roundTrips ?? 0,
+      recent: [...this.recent],
     };
     if (this.router) s.routing = { ...this.router.counters };
     if (this.haproxy) {

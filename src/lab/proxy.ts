@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin, type LabControl } from './admin.js';
 import { BodyTooLarge, conflictingHosts, readBody, refuseBadRequest, refuseHost, refuseTooLarge, sendJson } from './http-util.js';
 import { closeServer, listen, type HostGuard } from './net.js';
-import { stripCookie, type LabRouter } from './routing.js';
+import { readCookie } from '../sim/balancer.js';
+import { BALANCER_COOKIE, LAB_COOKIE_HEADER, stripCookie, type LabRouter } from './routing.js';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authorization', 'proxy-authenticate']);
 /** Request headers the balancer has already dealt with (it read the whole body before forwarding). */
@@ -108,7 +109,7 @@ function forwardHeaders(req: IncomingMessage, bodyLength: number): OutgoingHttpH
   const drop = connectionTokens(req.headers);
   const out: OutgoingHttpHeaders = {};
   for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || HOP_BY_HOP.has(k) || drop.has(k) || CONSUMED.has(k) || k.startsWith('x-forwarded-')) continue;
+    if (v === undefined || HOP_BY_HOP.has(k) || drop.has(k) || CONSUMED.has(k) || k.startsWith('x-forwarded-') || k === LAB_COOKIE_HEADER) continue;
     out[k] = v;
   }
   const cookie = stripCookie(req.headers.cookie);
@@ -117,6 +118,9 @@ function forwardHeaders(req: IncomingMessage, bodyLength: number): OutgoingHttpH
   // From the socket, never from the client's own header.
   out['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   out['x-forwarded-proto'] = 'http';
+  // The balancer cookie the client sent (the backend no longer sees it): the lab page tells a request
+  // pinned by it from a balanced one. Set here, never taken from the client.
+  out[LAB_COOKIE_HEADER] = readCookie(req.headers.cookie, BALANCER_COOKIE) ?? '';
   out.connection = 'close';
   return out;
 }

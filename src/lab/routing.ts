@@ -7,6 +7,8 @@ import { createBalancer, readCookie, type Balancer } from '../sim/balancer.js';
 import type { Reason, RrMode, ServerState, Strategy } from '../sim/model.js';
 
 export const BALANCER_COOKIE = 'SRV';
+/** Request header the balancer (built-in or HAProxy) sets to the SRV cookie the client sent. */
+export const LAB_COOKIE_HEADER = 'x-lab-cookie';
 /** Backend names the lab gives out (s1, s2, …); anything else in a cookie is malformed. */
 const COOKIE_VALUE = /^[A-Za-z0-9_-]{1,24}$/;
 
@@ -116,4 +118,27 @@ export function stripCookie(header: string | undefined, name = BALANCER_COOKIE):
     .map((p) => p.trim())
     .filter((p) => p !== '' && p.slice(0, Math.max(0, p.indexOf('='))).trim() !== name);
   return kept.length > 0 ? kept.join('; ') : undefined;
+}
+
+// ---- what the lab page shows of each request
+
+export interface RecentRequest {
+  /** Counts every shop request of this run. */
+  n: number;
+  backend: string;
+  /** How the balancer chose the backend, as the page labels the arrow. */
+  by: RouteLabel;
+  session: string | null;
+}
+
+export type RouteLabel = 'cookie' | 're-balanced' | 'round-robin' | 'least-connections' | 'source hash';
+
+export const RECENT_REQUESTS = 8;
+
+/** How a request reached its backend, told from the SRV cookie it came with. */
+export function routeLabel(strategy: Strategy, backend: string, cookie: string | null): RouteLabel {
+  if (strategy === 'sticky-cookie' && cookie !== null) return cookie === backend ? 'cookie' : 're-balanced';
+  if (strategy === 'least-connections') return 'least-connections';
+  if (strategy === 'ip-hash' || strategy === 'consistent-hash') return 'source hash';
+  return 'round-robin';
 }

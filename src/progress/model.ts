@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { DEPTHS } from '../content/model.js';
 import { byCodePoint } from '../compare.js';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 // Progress files can be imported from anywhere: text that may reach the terminal carries no
 // control characters (so no escape sequences).
@@ -69,12 +69,31 @@ export const CardStateSchema = v.object({
   last_review: v.optional(Timestamp),
 });
 
+/** One quiz run. Only a finished run is a score; a stopped one still counts its answers as missed or not. */
+export const AttemptSchema = v.object({
+  id: Id,
+  scope: Text,
+  at: Timestamp,
+  /** Items the run had. */
+  items: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** True once the last item was answered. */
+  finished: v.boolean(),
+});
+
 export const ProgressSchema = v.object({
   version: v.literal(CURRENT_VERSION),
   settings: SettingsSchema,
   quiz: v.array(QuizAnswerSchema),
+  /** Since version 2: every quiz run (answers name theirs by `attempt`). */
+  attempts: v.array(AttemptSchema),
   reviews: v.array(ReviewSchema),
   cards: v.record(Key, CardStateSchema),
+  /** Since version 2: cards never shown until unsuspended, with when they were suspended. */
+  suspended: v.record(Key, Timestamp),
+  /** Since version 2: cards hidden until the given time (the start of the next day). */
+  buried: v.record(Key, Timestamp),
+  /** Since version 2: ids of reviews taken back with undo, so that merging a copy never brings them back. */
+  undone: v.array(Id),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -82,6 +101,7 @@ export type QuizAnswer = v.InferOutput<typeof QuizAnswerSchema>;
 export type Review = v.InferOutput<typeof ReviewSchema>;
 export type CardState = v.InferOutput<typeof CardStateSchema>;
 export type ProgressDoc = v.InferOutput<typeof ProgressSchema>;
+export type Attempt = v.InferOutput<typeof AttemptSchema>;
 export type Grade = Review['grade'];
 
 /** The document if valid; throws (a bug: an operation produced an invalid document) otherwise. */
@@ -90,7 +110,7 @@ export function checkProgress(doc: ProgressDoc): ProgressDoc {
 }
 
 export function emptyProgress(): ProgressDoc {
-  return { version: CURRENT_VERSION, settings: {}, quiz: [], reviews: [], cards: {} };
+  return { version: CURRENT_VERSION, settings: {}, quiz: [], attempts: [], reviews: [], cards: {}, suspended: {}, buried: {}, undone: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,7 +128,33 @@ export const MIGRATIONS: Record<number, (doc: Json) => Json> = {
     reviews: Array.isArray(doc.reviews) ? doc.reviews : [],
     cards: isObject(doc.cards) ? doc.cards : {},
   }),
+  // Version 1 -> 2: suspended and buried cards, undone reviews, and quiz runs as records of their
+  // own (so a stopped run is not a score). Every run of a version-1 file counted as a score, so
+  // each becomes a finished run: best, last and trend stay what they were.
+  1: (doc) => ({
+    ...doc,
+    version: 2,
+    attempts: attemptsFromAnswers(Array.isArray(doc.quiz) ? (doc.quiz as unknown[]) : []),
+    suspended: {},
+    buried: {},
+    undone: [],
+  }),
 };
+
+/** One finished run per attempt id found in version-1 answers, dated by its first answer. */
+function attemptsFromAnswers(answers: readonly unknown[]): Json[] {
+  const runs = new Map<string, { id: string; scope: unknown; at: string; items: number; finished: true }>();
+  for (const a of answers) {
+    if (!isObject(a) || typeof a.attempt !== 'string' || typeof a.at !== 'string') continue;
+    const run = runs.get(a.attempt);
+    if (!run) runs.set(a.attempt, { id: a.attempt, scope: a.scope, at: a.at, items: 1, finished: true });
+    else {
+      run.items++;
+      if (a.at < run.at) run.at = a.at;
+    }
+  }
+  return [...runs.values()];
+}
 
 export type LoadResult =
   | { ok: true; doc: ProgressDoc; migratedFrom?: number }
@@ -158,6 +204,21 @@ export function addReview(doc: ProgressDoc, review: Review, next: CardState | un
   return { ...doc, reviews: [...doc.reviews, review], cards };
 }
 
+/**
+ * Records a quiz answer and its run in one change: the run is stopped until its last item is
+ * answered (`finished`), so a quiz quit midway, however it ends, is never a score.
+ */
+export function addQuizRunAnswer(doc: ProgressDoc, answer: QuizAnswer, run: Omit<Attempt, 'finished'>, finished: boolean): ProgressDoc {
+  const withAnswer = addQuizAnswer(doc, answer);
+  const others = withAnswer.attempts.filter((t) => t.id !== run.id);
+  return { ...withAnswer, attempts: [...others, { ...run, finished }] };
+}
+
+/** Ids of quiz runs stopped before their last item (runs without a record, from merges, count as finished). */
+export function stoppedRuns(doc: Pick<ProgressDoc, 'attempts'>): Set<string> {
+  return new Set(doc.attempts.filter((t) => !t.finished).map((t) => t.id));
+}
+
 export function setSettings(doc: ProgressDoc, patch: Settings): ProgressDoc {
   return { ...doc, settings: { ...doc.settings, ...patch } };
 }
@@ -165,11 +226,17 @@ export function setSettings(doc: ProgressDoc, patch: Settings): ProgressDoc {
 /** Forget answers, reviews and schedules: all of them, or those of the given question ids. Settings stay. */
 export function resetProgress(doc: ProgressDoc, questions?: ReadonlySet<string>): ProgressDoc {
   if (!questions) return { ...emptyProgress(), settings: doc.settings };
+  const quiz = doc.quiz.filter((a) => !questions.has(a.question));
+  const runs = new Set(quiz.map((a) => a.attempt));
+  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([key]) => !questions.has(questionOf(key))));
   return {
     ...doc,
-    quiz: doc.quiz.filter((a) => !questions.has(a.question)),
+    quiz,
+    attempts: doc.attempts.filter((t) => runs.has(t.id)),
     reviews: doc.reviews.filter((r) => !questions.has(r.question)),
-    cards: Object.fromEntries(Object.entries(doc.cards).filter(([key]) => !questions.has(questionOf(key)))),
+    cards: keep(doc.cards),
+    suspended: keep(doc.suspended),
+    buried: keep(doc.buried),
   };
 }
 
@@ -198,25 +265,41 @@ export function mergeProgress(
   incoming: ProgressDoc,
   replay: (reviews: readonly Review[]) => CardState | undefined,
 ): MergeResult {
+  const undone = new Set([...base.undone, ...incoming.undone]);
   const answerIds = new Set(base.quiz.map((a) => a.id));
   const reviewIds = new Set(base.reviews.map((r) => r.id));
   const newAnswers = incoming.quiz.filter((a) => !answerIds.has(a.id) && answerIds.add(a.id));
-  const newReviews = incoming.reviews.filter((r) => !reviewIds.has(r.id) && reviewIds.add(r.id));
+  const newReviews = incoming.reviews.filter((r) => !reviewIds.has(r.id) && reviewIds.add(r.id) && !undone.has(r.id));
   const duplicates = incoming.quiz.length + incoming.reviews.length - newAnswers.length - newReviews.length;
   const byTime = <T extends { at: string }>(a: T, b: T) => byCodePoint(a.at, b.at);
   const quiz = [...base.quiz, ...newAnswers].sort(byTime);
-  const reviews = [...base.reviews, ...newReviews].sort(byTime);
-  const touched = [...new Set(newReviews.filter((r) => !r.cram).map((r) => r.key))].sort();
+  // A review undone in either copy stays undone: its card is replayed without it.
+  const dropped = base.reviews.filter((r) => undone.has(r.id));
+  const reviews = [...base.reviews.filter((r) => !undone.has(r.id)), ...newReviews].sort(byTime);
+  const touched = [...new Set([...newReviews, ...dropped].filter((r) => !r.cram).map((r) => r.key))].sort();
   const cards = { ...base.cards };
   for (const key of touched) {
     const state = replay(reviews.filter((r) => r.key === key && !r.cram));
     if (state) cards[key] = state;
+    else delete cards[key];
   }
+  const attempts = mergeAttempts(base.attempts, incoming.attempts);
+  const extra = { attempts, suspended: { ...incoming.suspended, ...base.suspended }, buried: { ...incoming.buried, ...base.buried }, undone: [...undone] };
   return {
-    doc: { ...base, quiz, reviews, cards },
+    doc: { ...base, ...extra, quiz, reviews, cards },
     addedAnswers: newAnswers.length,
     addedReviews: newReviews.length,
     duplicates,
     touchedCards: touched,
   };
+}
+
+/** Runs of both copies by id; a run finished in either copy is finished. */
+function mergeAttempts(base: readonly Attempt[], incoming: readonly Attempt[]): Attempt[] {
+  const byId = new Map(base.map((t) => [t.id, t]));
+  for (const t of incoming) {
+    const mine = byId.get(t.id);
+    byId.set(t.id, mine ? { ...mine, finished: mine.finished || t.finished, items: Math.max(mine.items, t.items) } : t);
+  }
+  return [...byId.values()].sort((a, b) => byCodePoint(a.at, b.at) || byCodePoint(a.id, b.id));
 }

@@ -174,7 +174,7 @@ function backup(path: string, label: string, now: Date): string | undefined {
   try {
     writeFileDurably(dest, readFileSync(path), { replace: false });
   } catch (err) {
-    throw dataFileError(err, dest, 'copy');
+    throw dataFileError(err, dest, 'write');
   }
   return dest;
 }

@@ -41,10 +41,14 @@ export interface Attempt {
   percent: number;
 }
 
-/** Quiz runs in the order they started. */
-export function quizAttempts(answers: readonly QuizAnswer[]): Attempt[] {
+/**
+ * Quiz runs in the order they started. Runs in `stopped` (quit before their last item) are left
+ * out: their answers count as right or missed, but a stopped run is not a score.
+ */
+export function quizAttempts(answers: readonly QuizAnswer[], stopped: ReadonlySet<string> = new Set()): Attempt[] {
   const byId = new Map<string, Attempt>();
   for (const a of answers) {
+    if (stopped.has(a.attempt)) continue;
     let t = byId.get(a.attempt);
     if (!t) byId.set(a.attempt, (t = { attempt: a.attempt, scope: a.scope, startedAt: a.at, answered: 0, correct: 0, percent: 0 }));
     if (a.at < t.startedAt) t.startedAt = a.at;
@@ -88,12 +92,12 @@ export interface QuizSummary {
 
 /**
  * The end-of-quiz summary. `earlier` is the answer history before this attempt; the previous
- * attempt is the latest one there with the same scope.
+ * attempt is the latest finished one there with the same scope (`stopped` runs are skipped).
  */
-export function summarizeQuiz(results: readonly AnsweredItem[], earlier: readonly QuizAnswer[], scope: string): QuizSummary {
+export function summarizeQuiz(results: readonly AnsweredItem[], earlier: readonly QuizAnswer[], scope: string, stopped: ReadonlySet<string> = new Set()): QuizSummary {
   const correct = results.filter((r) => r.correct).length;
   const percent = percentOf(correct, results.length);
-  const previous = quizAttempts(earlier.filter((a) => a.scope === scope)).at(-1);
+  const previous = quizAttempts(earlier.filter((a) => a.scope === scope), stopped).at(-1);
   return {
     answered: results.length,
     correct,

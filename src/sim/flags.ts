@@ -2,6 +2,7 @@
 // configuration, the variants to compare, and what to print. Bad values throw UsageError (exit 2)
 // naming the flag and the value.
 import { UsageError } from '../errors.js';
+import { MEMORY_LIMIT_BYTES, memoryNeed } from './budget.js';
 import { checkEvents } from './events.js';
 import {
   EVENT_KINDS,
@@ -134,8 +135,10 @@ export function plan(given: SimFlags, opts: PlanOptions = {}): SimPlan {
   const maxIdle = f.maxIdle === undefined ? 0 : integer('--max-idle', f.maxIdle, 1, LIMITS.requests);
   const variants = f.compare === undefined ? null : parseCompare(f.compare, { strategy, store, rrMode });
   checkOutput(opts, variants, requests);
+  const config: SimConfig = { servers, strategy, rrMode, store, replicas, events, maxIdle, traffic };
+  checkMemory(config, variants, opts.trace || opts.step ? requests * (variants?.length ?? 1) : 0);
   return {
-    config: { servers, strategy, rrMode, store, replicas, events, maxIdle, traffic },
+    config,
     variants,
     scenario,
     list: opts.list ?? false,
@@ -242,6 +245,18 @@ function checkOutput(opts: PlanOptions, variants: readonly Variant[] | null, req
   );
 }
 
+/** Refuses a run whose tables would take more than MEMORY_LIMIT_BYTES, naming what makes it big. */
+function checkMemory(config: SimConfig, variants: readonly Variant[] | null, keptRows: number): void {
+  const need = memoryNeed(config, variants, keptRows);
+  if (need.bytes <= MEMORY_LIMIT_BYTES) return;
+  const gib = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
+  const what = need.replicas > 0 ? `${count(need.users, 'user')}, each session copied to ${count(need.replicas, 'replica')}` : count(need.users, 'user');
+  throw new UsageError(
+    `This run would need about ${gib(need.bytes)} of memory (${what}); a run may take at most ${gib(MEMORY_LIMIT_BYTES)}. ` +
+      `Lower --users${need.replicas > 0 ? ' or --replicas' : ''}${config.maxIdle > 0 ? ' or --max-idle' : ''}.`,
+  );
+}
+
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
@@ -257,24 +272,31 @@ export function numberedServers(count: number): ServerSpec[] {
 /** `3` (servers s1..s3) or `a:2,b:1,c` (names with optional weights). */
 export function parseServers(text: string): ServerSpec[] {
   const t = text.trim();
-  if (/^-?\d+$/.test(t)) {
+  if (/^[+-]?\d+$/.test(t)) {
     const count = Number(t);
     if (count < 1) throw usage('--servers', text, 'need at least 1 server');
     if (count > LIMITS.servers) throw usage('--servers', text, `at most ${LIMITS.servers} servers`);
     return numberedServers(count);
   }
+  // A count is a bare whole number: 1e3, 2.5 or 0x10 would otherwise become one server with that name.
+  if (looksNumeric(t)) throw usage('--servers', shown(text), 'a count must be a whole number, e.g. --servers 3 (or give names: --servers a,b,c)');
   const out: ServerSpec[] = [];
   for (const part of t.split(',')) {
     const m = /^([^:]*)(?::(.*))?$/.exec(part.trim())!;
     const name = m[1]!;
     if (!NAME.test(name)) throw usage('--servers', text, `"${name}" is not a server name (letters, digits, _ . -)`);
-    if (/^\d+$/.test(name)) throw usage('--servers', text, `"${name}": give a count alone (--servers 3) or names (--servers a,b,c)`);
+    if (looksNumeric(name)) throw usage('--servers', text, `"${name}": give a count alone (--servers 3) or names (--servers a,b,c)`);
     if (out.some((s) => s.name === name)) throw usage('--servers', text, `${name} is named twice`);
     const weight = m[2] === undefined ? 1 : weightOf('--servers', text, m[2]);
     out.push({ name, weight });
   }
   if (out.length > LIMITS.servers) throw usage('--servers', text, `at most ${LIMITS.servers} servers`);
   return out;
+}
+
+/** Text JavaScript would read as a number (1e3, 2.5, .5, 0x10, Infinity): never a server name. */
+function looksNumeric(text: string): boolean {
+  return text.trim() !== '' && !Number.isNaN(Number(text));
 }
 
 function weightOf(flag: string, text: string, w: string): number {
@@ -304,10 +326,6 @@ export function parseEvents(kind: EventKind, text: string): SimEvent[] {
  * `40%` or `12.5%`: a share from 0% to 100%, returned as 0..1. The % sign is required: `0.4` could mean
  * 0.4% or a fraction (40%), so it is refused with a message that offers both readings.
  */
-export function parsePercent(flag: string, text: string): number {
-  return percent(flag, text);
-}
-
 function percent(flag: string, text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   const v = m ? Number(m[1]) : NaN;

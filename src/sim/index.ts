@@ -18,4 +18,4 @@ export { HashRing, VNODES_PER_WEIGHT } from './ring.js';
 export { Traffic, userName } from './traffic.js';
 export { checkEvents, eventLabel, eventFlag, sortEvents } from './events.js';
 export { SCENARIOS, findScenario, scenarioCommand, type Scenario } from './scenarios.js';
-export { plan, planFromArgs, parseServers, parseEvents, parsePercent, parseCompare, parseSequence, DEFAULTS, LIMITS, type SimFlags, type SimPlan } from './flags.js';
+export { plan, planFromArgs, parseServers, parseEvents, parseCompare, parseSequence, DEFAULTS, LIMITS, type SimFlags, type SimPlan } from './flags.js';

@@ -1,7 +1,7 @@
 // Named scenarios: each is a preset of `prepdeck simulate` flags that demonstrates one point of the
 // session-persistence answer. Flags given on the command line override the preset.
 import type { SimFlags } from './flags.js';
-import { SCENARIO_NAMES, type ScenarioName } from './model.js';
+import type { ScenarioName } from './model.js';
 
 export interface Scenario {
   name: ScenarioName;
@@ -78,5 +78,3 @@ export function scenarioCommand(s: Scenario): string {
   }
   return parts.join(' ');
 }
-
-export { SCENARIO_NAMES };

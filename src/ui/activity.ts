@@ -1,5 +1,6 @@
 // What the practice commands (quiz, practice, progress, config, home) share on the shell side:
 // loading content and progress, the prompter, the Markdown renderer, and checking flag values.
+import { sanitizeText } from '../content/sanitize.js';
 import type { Context } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DEPTHS, type Depth, type Question } from '../content/model.js';
@@ -29,7 +30,7 @@ export async function questionsFor(args: CommonArgs, ctx: Context, deps: Deps): 
 export async function storeFor(ctx: Context, deps: Deps): Promise<Store> {
   if (deps.store) return deps.store;
   const { openStore } = await import('../progress/store.js');
-  return openStore({ env: ctx.env, now: ctx.now, warn: (line) => ctx.stderr.write(line + '\n') });
+  return openStore({ env: ctx.env, now: ctx.now, warn: (line) => ctx.stderr.write(sanitizeText(line) + '\n') });
 }
 
 export async function prompterFor(ctx: Context, deps: Deps): Promise<Prompter> {

@@ -1,5 +1,6 @@
 // A question and its answer at one or more depths, as terminal text (tldr-style: model -> string).
 import type { Depth, Question } from '../content/model.js';
+import { shellCommand } from '../content/sanitize.js';
 import { renderMarkdown } from './markdown.js';
 import { hang, wrap } from './text.js';
 import type { Output } from './terminal.js';
@@ -30,7 +31,7 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   const next: string[] = [];
   const others = (['super-brief', 'brief', 'detailed'] as const).filter((d) => !depths.includes(d));
   if (others.length > 0) next.push(`Other depths: prepdeck read ${q.id} --depth ${others.join('|')}`);
-  if (q.simulate) next.push(`See it run:   prepdeck simulate ${q.simulate}`);
+  if (q.simulate) next.push(`See it run:   ${simulateCommand(q.simulate)}`);
   if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(' · ')}`);
   if (q.quiz.length + q.cards.length > 0) next.push(`Practise:     prepdeck quiz --question ${q.id}  ·  prepdeck practice`);
   if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(hang(l.slice(0, 14), l.slice(14), out.columns))).join('\n') + '\n');
@@ -49,6 +50,11 @@ export function answerJson(q: Question, depths: readonly Depth[]) {
     answers: Object.fromEntries(depths.map((d) => [d, q.answers[d]])),
     ...(q.tips ? { tips: q.tips } : {}),
     related: q.related,
-    ...(q.simulate ? { simulate: `prepdeck simulate ${q.simulate}` } : {}),
+    ...(q.simulate ? { simulate: simulateCommand(q.simulate) } : {}),
   };
+}
+
+/** The question's simulation as a command to copy, each argument shell-quoted. */
+export function simulateCommand(flags: string): string {
+  return shellCommand(['prepdeck', 'simulate', ...flags.trim().split(/\s+/)]);
 }

@@ -1,71 +1,176 @@
 // What a flashcard session shows, as strings.
 import { formatCounts, type Counts } from '../cards/counts.js';
+import type { Pick } from '../cards/queue.js';
 import { GRADE_NAMES } from '../cards/schedule.js';
-import type { SessionCard, SessionSummary } from '../cards/session.js';
-import type { Depth, Question } from '../content/model.js';
+import type { Depth } from '../content/model.js';
 import type { Grade } from '../progress/model.js';
 import { formatInterval } from './charts.js';
 import type { Md } from './quiz-render.js';
-import type { Colors } from './terminal.js';
-import { plural, wrap } from './text.js';
+import type { Colors, Output } from './terminal.js';
+import { plural, visibleLength, wrap } from './text.js';
 
-const REASON: Record<SessionCard['reason'], string> = { due: 'due', new: 'new', cram: 'cram' };
+const KIND: Record<Pick['kind'], string> = { due: 'due', new: 'new', learning: 'learning' };
 
-export function renderSessionStart(cards: readonly SessionCard[], cram: boolean, c: Colors): string {
-  const due = cards.filter((s) => s.reason === 'due').length;
-  const fresh = cards.filter((s) => s.reason === 'new').length;
-  const n = plural(cards.length, 'card');
-  const what = cram ? `${n} to cram (schedules stay as they are)` : `${n}: ${due} due, ${fresh} new`;
-  return `${c.bold('Flashcards')} ${c.dim('·')} ${what}\n${c.dim('Answer each card aloud or in your head, then reveal it and grade yourself.')}\n`;
+export function renderSessionStart(cram: boolean, c: Colors): string {
+  const what = cram ? 'every card in scope, schedules stay as they are' : 'answer each card aloud or in your head, then reveal it and grade yourself';
+  return `${c.bold(cram ? 'Cram' : 'Flashcards')} ${c.dim(`· ${what}`)}\n`;
 }
 
-export function renderFront(n: number, total: number, s: SessionCard, counts: Counts, md: Md, c: Colors): string {
-  const head = `${c.bold(c.cyan(`Card ${n} of ${total}`))} ${c.dim(`· ${REASON[s.reason]} · ${s.question.deck} · ${s.question.title}`)}`;
-  return `\n${head}\n${formatCounts(counts)}\n\n${md(s.card.front).trimEnd()}\n\n`;
+/** What the previous action did, shown on the next card's front (with the undo key). */
+export type LastAction =
+  | { kind: 'graded'; grade: Grade; at: Date; due?: Date }
+  | { kind: 'suspend' | 'bury' }
+  | { kind: 'undone'; what: 'grade' | 'suspend' | 'bury' };
+
+export interface FrontInfo {
+  /** The how-manieth card of the session this is. */
+  n: number;
+  /** A learning card shown before its step is due. */
+  early: boolean;
+  cram: boolean;
+  now: Date;
+  last?: LastAction;
 }
 
-export function renderBack(s: SessionCard, md: Md, c: Colors): string {
-  return `${c.bold(c.green('Back'))}\n${md(s.card.back).trimEnd()}\n`;
+/** The card's header lines and its front: the top of both the front and the back screens. */
+export function renderCardHead(pick: Pick, counts: Counts, info: FrontInfo, md: Md, out: Output): string {
+  const { c, columns } = out;
+  const kind = info.cram ? 'cram' : KIND[pick.kind];
+  const lines = [
+    wrap(`${c.bold(c.cyan(`Card ${info.n}`))} ${c.dim(`· ${kind} · ${pick.question.deck} · ${pick.question.title}`)}`, columns),
+    wrap(info.cram ? c.dim('cram: schedules unchanged') : formatCounts(counts), columns),
+  ];
+  if (info.early && pick.state) {
+    const when = whenInWords(new Date(pick.state.due), info.now);
+    lines.push(wrap(c.yellow(`Shown early (learn-ahead): nothing else is due, and this card's next step is due ${when}.`), columns));
+  }
+  lines.push('', md(pick.card.front).trimEnd(), '');
+  return lines.join('\n') + '\n';
 }
 
-export function renderDepthAnswer(question: Question, depth: Depth, md: Md, c: Colors): string {
-  return `\n${c.bold(`Answer · ${depth}`)} ${c.dim(`(${question.title})`)}\n${md(question.answers[depth]).trimEnd()}\n\n`;
+export function renderFront(head: string, info: FrontInfo, out: Output): string {
+  return clearScreen(out) + head + (info.last ? wrap(out.c.dim(lastLine(info.last)), out.columns) + '\n' : '');
 }
 
-export function gradeMessage(intervals: Record<Grade, Date>, now: Date, suggested: Grade | undefined): string {
-  const keys = ([1, 2, 3, 4] as const).map((g) => `${g} ${GRADE_NAMES[g]} (${formatInterval(now, intervals[g])})`).join(' · ');
-  return `Grade: ${keys}${suggested ? ` · Enter: ${GRADE_NAMES[suggested]} (suggested)` : ''}`;
+/** What the back screen shows below the card's head. */
+export interface BackView {
+  /** `Back`, or `Back · answer (brief)` for a question card. */
+  label: string;
+  /** The back's own text (a question card's back is its answer). */
+  back: string;
+  /** The question's answer, shown on request, at this depth. */
+  answer?: { depth: Depth; text: string };
+  /** A line under the back: the key-point suggestion, or where the answer went. */
+  notes: string[];
+}
+
+/** The whole back screen: redrawn in place on every change, so nothing piles up below it. */
+export function renderBackScreen(head: string, view: BackView, out: Output): string {
+  const { c, columns } = out;
+  const parts = [clearScreen(out) + head + c.bold(c.green(view.label)), view.back.trimEnd()];
+  if (view.answer) parts.push('', c.bold(`Answer · ${view.answer.depth}`), view.answer.text.trimEnd());
+  if (view.notes.length > 0) parts.push('', ...view.notes.map((n) => wrap(n, columns)));
+  return parts.join('\n') + '\n\n';
+}
+
+/** Terminal rows a text takes at `columns` (long lines wrap). */
+export function heightOf(text: string, columns: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(visibleLength(line) / Math.max(1, columns))), 0);
+}
+
+function lastLine(last: LastAction): string {
+  switch (last.kind) {
+    case 'graded':
+      return `Last card: ${last.grade} ${GRADE_NAMES[last.grade]}${last.due ? ` · due again ${whenInWords(last.due, last.at)}` : ' · cram: schedule unchanged'} · u: undo`;
+    case 'suspend':
+      return "Last card suspended: 'prepdeck practice --unsuspend KEY' brings it back · u: undo";
+    case 'bury':
+      return 'Last card buried until tomorrow · u: undo';
+    case 'undone':
+      return `Undone: the ${last.what === 'grade' ? 'grade' : last.what === 'suspend' ? 'suspension' : 'burial'} is taken back; the card is shown again.`;
+  }
+}
+
+/** On a terminal whose size is known, each card starts on a fresh screen. */
+export function clearScreen(out: Output): string {
+  return out.isTTY && out.rows ? '\u001b[H\u001b[2J\u001b[3J' : '\n';
+}
+
+/**
+ * `Grade: 1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 2d`: each key with the interval it would
+ * give. Items are packed into lines of `columns` (less the prompt's `? `) and never split.
+ */
+export function gradeMessage(intervals: Record<Grade, Date>, now: Date, columns: number): string {
+  const keys = ([1, 2, 3, 4] as const).map((g) => `${g} ${GRADE_NAMES[g]} ${formatInterval(now, intervals[g])}`);
+  return packItems([`Grade: ${keys[0]!}`, ...keys.slice(1)], columns - 2, ' · ');
+}
+
+/** The other keys of a card's back, packed into lines that fit; `Enter: Again (suggested)` stays whole. */
+export function backKeysLine(suggested: Grade, fromKeyPoints: boolean, hasPoints: boolean, depth: Depth, columns: number): string {
+  const items = [
+    `Enter: ${GRADE_NAMES[suggested]}${fromKeyPoints ? ' (suggested)' : ''}`,
+    ...(hasPoints ? ['k: key points'] : []),
+    `a: answer (${depth})`,
+    's/b/d: depth',
+    '!: suspend',
+    '-: bury',
+  ];
+  return packItems(items, columns, ' · ');
+}
+
+/** Joins items with `sep`, starting a new line rather than splitting an item. */
+export function packItems(items: readonly string[], width: number, sep: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line === '') line = item;
+    else if (visibleLength(line + sep + item) <= width) line += sep + item;
+    else {
+      lines.push(line);
+      line = item;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }
 
 export function renderSuggestion(ticked: number, total: number, suggested: Grade, c: Colors): string {
-  return `${c.dim(`You covered ${ticked} of ${total} key points:`)} suggested grade ${c.bold(`${suggested} ${GRADE_NAMES[suggested]}`)}\n`;
-}
-
-export function renderGraded(grade: Grade, next: { due: string } | undefined, at: Date, c: Colors): string {
-  const when = next ? `due again in ${formatInterval(at, new Date(next.due))}` : 'cram: schedule unchanged';
-  return c.dim(`Graded ${grade} ${GRADE_NAMES[grade]} · ${when}`) + '\n';
+  return `${c.dim(`You covered ${ticked} of ${total} key points:`)} suggested grade ${c.bold(`${suggested} ${GRADE_NAMES[suggested]}`)}`;
 }
 
 /** The end of a session; every line fits `columns`. */
-export function renderSessionSummary(s: SessionSummary, now: Date, cram: boolean, c: Colors, columns: number): string {
+export function renderSessionSummary(grades: readonly Grade[], nextDue: Date | undefined, now: Date, cram: boolean, c: Colors, columns: number): string {
   const lines = ['', c.bold('Session finished')];
-  const grades = ([1, 2, 3, 4] as const).map((g) => `${GRADE_NAMES[g]} ${s.grades[g]}`).join(' · ');
-  lines.push(`Reviewed ${plural(s.reviewed, 'card')}: ${grades}`);
+  const count = (g: Grade) => grades.filter((x) => x === g).length;
+  lines.push(`Reviewed ${plural(grades.length, 'card')}: ${([1, 2, 3, 4] as const).map((g) => `${GRADE_NAMES[g]} ${count(g)}`).join(' · ')}`);
   if (cram) lines.push(c.dim('Cram session: schedules were not changed.'));
-  lines.push(nextDueLine(s.nextDue, now));
+  lines.push(nextDueLine(nextDue, now));
   return wrap(lines.join('\n'), columns) + '\n\n';
+}
+
+export function renderNothingDue(nextDue: Date | undefined, now: Date, c: Colors, columns: number): string {
+  const lines = [`Nothing to review right now. ${nextDueLine(nextDue, now)}`];
+  lines.push(c.dim("More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'."));
+  return wrap(lines.join('\n'), columns) + '\n';
 }
 
 export function nextDueLine(nextDue: Date | undefined, now: Date): string {
   if (!nextDue) return 'No card is scheduled yet: new cards are waiting.';
-  if (nextDue.getTime() <= now.getTime()) return 'Next card due: now.';
-  return `Next card due: in ${formatInterval(now, nextDue)} (${formatWhen(nextDue, now)}).`;
+  return `Next card due: ${whenInWords(nextDue, now)}.`;
 }
 
-function formatWhen(d: Date, now: Date): string {
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** `now`, `in 8 minutes`, `today 15:10`, `tomorrow 09:10`, `Thursday 09:10`, `2024-03-14 09:10`. */
+export function whenInWords(d: Date, now: Date): string {
+  const minutes = Math.ceil((d.getTime() - now.getTime()) / 60_000);
+  if (minutes <= 0) return 'now';
+  if (minutes < 60) return `in ${plural(minutes, 'minute')}`;
   const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  const sameDay = d.toDateString() === now.toDateString();
-  if (sameDay) return `today ${hm}`;
+  const days = Math.round((new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime() - new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()) / 86_400_000);
+  if (days === 0) return `today ${hm}`;
+  if (days === 1) return `tomorrow ${hm}`;
+  if (days < 7) return `${WEEKDAYS[d.getDay()]!} ${hm}`;
   const ymd = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   return `${ymd} ${hm}`;
 }

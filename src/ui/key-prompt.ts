@@ -5,7 +5,7 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
 
 export interface KeyChoice<K extends string> {
-  /** Key names as readline reports them: 'return' (Enter), 'space', '1', 's'… */
+  /** Key names as readline reports them: 'return' (Enter), 'space', '1', 's'…; a typed character ('!'); 'ctrl+z'. */
   keys: readonly string[];
   value: K;
   /** Shown after the message once chosen. */
@@ -19,17 +19,37 @@ export interface KeyPromptConfig<K extends string> {
 
 const ENTER_NAMES = new Set(['return', 'enter']);
 
-function matches(choice: KeyChoice<string>, name: string | undefined, isEnter: boolean): boolean {
+interface KeyEvent {
+  name?: string;
+  sequence?: string;
+  ctrl?: boolean;
+}
+
+/** A key by readline's name ('u', 'pagedown'), by the character typed ('!', '-'), or 'ctrl+z'. */
+function matches(choice: KeyChoice<string>, key: KeyEvent, isEnter: boolean): boolean {
   if (isEnter) return choice.keys.some((k) => ENTER_NAMES.has(k));
-  return name !== undefined && choice.keys.includes(name.toLowerCase());
+  if (key.ctrl) return key.name !== undefined && choice.keys.includes(`ctrl+${key.name.toLowerCase()}`);
+  if (key.name !== undefined && choice.keys.includes(key.name.toLowerCase())) return true;
+  return key.sequence !== undefined && key.sequence.length === 1 && choice.keys.includes(key.sequence);
+}
+
+/** Ctrl+Z would suspend the process (readline's default); a prompt that uses it as a key keeps it. */
+function useCtrlZ(wanted: boolean): void {
+  useEffect((rl) => {
+    if (!wanted) return;
+    const keep = () => undefined;
+    rl.on('SIGTSTP', keep);
+    return () => void rl.removeListener('SIGTSTP', keep);
+  }, []);
 }
 
 export const keyPrompt = createPrompt<string, KeyPromptConfig<string>>((config, done) => {
   const [chosen, setChosen] = useState<KeyChoice<string> | undefined>(undefined);
   const prefix = usePrefix({ status: chosen ? 'done' : 'idle' });
+  useCtrlZ(config.choices.some((c) => c.keys.includes('ctrl+z')));
   useKeypress((key, rl) => {
     if (chosen) return;
-    const choice = config.choices.find((c) => matches(c, key.name, isEnterKey(key)));
+    const choice = config.choices.find((c) => matches(c, key as KeyEvent, isEnterKey(key)));
     rl.clearLine(0);
     if (!choice) return;
     setChosen(choice);

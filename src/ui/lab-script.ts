@@ -1,15 +1,40 @@
-// Rendering a scripted walk-through: each step as it happened, then the simulator's summary figures.
+// Rendering a scripted walk-through: each step as it happened, then the simulator's summary figures,
+// every line laid out to the terminal's width (words are never split; the step columns stay aligned).
 import type { RequestStep, ScriptResult, Step } from '../lab/scripts.js';
 import type { Output } from './terminal.js';
+import { hang, wrap, wrapIndented } from './text.js';
 
 const DOES: Record<RequestStep['does'], string> = { login: 'log in', cart: 'add item', view: 'look' };
 
+/** Below this many columns for "routed by · session", it goes on the lines under the step's columns. */
+const MIN_TAIL = 34;
+/** Where the second line of a step starts in the narrow layout: under the user column. */
+const NARROW_INDENT = 7;
+
+/**
+ * One step, laid out to the terminal's width: the fixed columns (#, user, does, cookie, backend),
+ * then how it was routed and the session, wrapped at word boundaries beside the columns, or on the
+ * lines under them when the terminal leaves too little room.
+ */
 export function renderStep(st: Step, out: Output): string {
   const { c } = out;
-  if (st.type === 'action') return `  ${c.yellow('──')} ${c.bold(st.note)} ${c.yellow('──')}\n`;
-  const n = String(st.n).padStart(3);
+  if (st.type === 'action') return hang(`  ${c.yellow('──')} `, `${c.bold(st.note)} ${c.yellow('──')}`, out.columns, { minBody: 20, indent: 5 }) + '\n';
   const sent = st.cookie ? `SRV=${st.cookie}` : '-';
-  if (st.backend === null) return `  ${n}  ${st.user.padEnd(2)} ${DOES[st.does].padEnd(9)} ${sent.padEnd(8)} → ${c.red(`HTTP ${st.status}`)}\n`;
+  if (st.backend === null) return `${stepColumns(String(st.n), st.user, DOES[st.does], sent, '')}${c.red(`HTTP ${st.status}`)}\n`;
+  const head = stepColumns(String(st.n), st.user, DOES[st.does], sent, c.bold(st.backend.padEnd(BACKEND_COLUMN)) + ' ');
+  return hang(head, stepTail(st, out), out.columns, { minBody: MIN_TAIL, indent: NARROW_INDENT }) + '\n';
+}
+
+const BACKEND_COLUMN = 'backend'.length;
+
+/** The fixed columns of a step (and of the titles above them): #, user, does, cookie, then the backend. */
+function stepColumns(n: string, user: string, does: string, sent: string, backend: string): string {
+  return `  ${n.padStart(3)}  ${user.padEnd(4)} ${does.padEnd(9)} ${sent.padEnd(8)} → ${backend}`;
+}
+
+/** How the request was routed, what the session holds, and what was lost. */
+function stepTail(st: RequestStep, out: Output): string {
+  const { c } = out;
   let how: string;
   switch (st.routedBy) {
     case 'cookie':
@@ -22,19 +47,23 @@ export function renderStep(st: Step, out: Output): string {
       how = st.routedBy === 'hash' ? 'hash' : 'balanced';
   }
   if (st.setCookie) how += c.dim(`, Set-Cookie SRV=${st.setCookie}`);
-  const session = st.loggedIn ? `logged in, cart ${st.cart}` : `not logged in, cart ${st.cart}`;
+  // A no-break space keeps "cart 3" on one line.
+  const session = st.loggedIn ? `logged in, cart\u00a0${st.cart}` : `not logged in, cart\u00a0${st.cart}`;
   const loss = st.loggedOut || st.cartLost > 0 ? ' ' + c.red(`LOST: ${st.loggedOut ? 'logged out' : 'session'}${st.cartLost ? `, ${st.cartLost} cart item${st.cartLost === 1 ? '' : 's'}` : ''}`) : '';
   const sim = st.predicted !== null && st.predicted !== st.backend ? c.dim(` (simulator: ${st.predicted})`) : '';
-  return `  ${n}  ${st.user.padEnd(2)} ${DOES[st.does].padEnd(9)} ${sent.padEnd(8)} → ${c.bold(st.backend.padEnd(4))} ${how}  ${c.dim('·')} ${session}${loss}${sim}\n`;
+  return `${how} ${c.dim('·')} ${session}${loss}${sim}`;
+}
+
+/** The column titles, in the same layout as the steps (routed by · session under the columns when narrow). */
+function columnTitles(out: Output): string {
+  const head = stepColumns('#', 'user', 'does', 'cookie', 'backend ');
+  return out.c.dim(out.columns - head.length < MIN_TAIL ? `${head.trimEnd()}\n${' '.repeat(NARROW_INDENT)}routed by · session` : `${head}routed by · session`);
 }
 
 export function renderScriptHeader(r: Pick<ScriptResult, 'script' | 'point' | 'balancer' | 'store' | 'strategy' | 'rrMode'>, url: string, out: Output): string {
   const { c } = out;
-  return (
-    `${c.bold(`prepdeck lab --script ${r.script}`)} ${c.dim(`· ${r.balancer === 'haproxy' ? 'HAProxy' : 'built-in balancer'}, ${r.strategy}, sessions in ${r.store} · ${url}`)}\n` +
-    `${r.point}\n\n` +
-    c.dim('    #  user does     cookie   → backend  routed by · session\n')
-  );
+  const about = `· ${r.balancer === 'haproxy' ? 'HAProxy' : 'built-in balancer'}, ${r.strategy}, sessions in ${r.store} · ${url}`;
+  return `${wrap(`${c.bold(`prepdeck lab --script ${r.script}`)} ${c.dim(about)}`, out.columns)}\n${wrap(r.point, out.columns)}\n\n${columnTitles(out)}\n`;
 }
 
 export function renderScriptResult(r: ScriptResult, out: Output): string {
@@ -45,7 +74,7 @@ export function renderScriptResult(r: ScriptResult, out: Output): string {
   for (const b of r.backends) {
     lines.push(`  ${b.name.padEnd(4)} ${b.state.padEnd(8)} ${String(b.requests).padStart(4)}  ${c.cyan('█'.repeat(Math.round((b.requests / max) * 24)))}`);
   }
-  lines.push('', c.bold('Summary') + c.dim(' (the figures prepdeck simulate reports, counted from the live responses)'));
+  lines.push('', wrap(c.bold('Summary') + c.dim(' (the figures prepdeck simulate reports, counted from the live responses)'), out.columns));
   const rows: [string, string][] = [
     ['requests', `${s.requests}${s.unavailable ? ` (${s.unavailable} unavailable)` : ''}`],
     ['imbalance (busiest / mean)', `${s.imbalance.toFixed(2)} (${s.busiest})`],
@@ -73,5 +102,5 @@ export function renderScriptResult(r: ScriptResult, out: Output): string {
     );
   }
   lines.push('', r.conclusion);
-  return lines.join('\n') + '\n';
+  return wrapIndented(lines.join('\n'), out.columns) + '\n';
 }

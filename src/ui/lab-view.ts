@@ -1,6 +1,7 @@
 // The running lab in the terminal: what was started, then a live per-backend request count. On a
 // terminal a few lines are redrawn in place; piped, a line is printed whenever the counts change.
 import type { Output } from './terminal.js';
+import { displayWidth, hang, stripAnsi, truncate, wrap } from './text.js';
 
 export interface LabBanner {
   url: string;
@@ -30,17 +31,29 @@ export function renderBanner(b: LabBanner, out: Output): string {
       ? `HAProxy${b.haproxyPid ? ` (pid ${b.haproxyPid})` : ''}, ${b.strategy}`
       : `built-in, ${b.strategy}${b.strategy === 'sticky-cookie' ? ` (rr-mode ${b.rrMode})` : ''}`;
   const store = b.store === 'redis' ? `Redis at ${b.redisUrl ?? ''}` : "each backend's memory";
-  const lines = [
-    `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`,
-    `  Shop:         ${c.cyan(b.url)}`,
-    `  Admin panel:  ${c.cyan(`${b.url}#token=${b.token}`)}  ${c.dim('(open this one; the token stays in the URL fragment, never in a server log)')}`,
-    `  Admin token:  ${b.token}  ${c.dim('(header X-Lab-Token for /_lab/…)')}`,
-    `  Balancer:     ${balancer}`,
-    `  Sessions:     ${store}`,
-    `  Backends:     ${b.backends.map((x) => `${x.name} 127.0.0.1:${x.port}`).join(' · ')}`,
+  const rows: [string, string][] = [
+    ['Shop:', c.cyan(b.url)],
+    ['Admin panel:', `${c.cyan(`${b.url}#token=${b.token}`)}  ${c.dim('(open this one; the token stays in the URL fragment, never in a server log)')}`],
+    ['Admin token:', `${b.token}  ${c.dim('(header X-Lab-Token for /_lab/…)')}`],
+    ['Balancer:', balancer],
+    ['Sessions:', store],
+    ['Backends:', b.backends.map((x) => `${x.name} 127.0.0.1:${x.port}`).join(' · ')],
   ];
-  if (b.haproxyConfig) lines.push(`  HAProxy config: ${b.haproxyConfig}`);
-  return lines.join('\n') + '\n\n';
+  if (b.haproxyConfig) rows.push(['HAProxy config:', b.haproxyConfig]);
+  const title = `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`;
+  return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value]) => bannerRow(label, value, out))].join('\n') + '\n\n';
+}
+
+/**
+ * `  Label:  value`. On a terminal the value wraps beside the label at word boundaries, or goes on the
+ * lines under it when its longest word (a URL) would not fit beside it. Piped, each row stays one
+ * line: scripts read the banner (the URL, the token, the backends' ports).
+ */
+function bannerRow(label: string, value: string, out: Output): string {
+  const head = `  ${label.padEnd(13)} `;
+  if (!out.isTTY) return head + value;
+  const longest = Math.max(...stripAnsi(value).split(/\s+/).map(displayWidth));
+  return hang(head, value, out.columns, { minBody: Math.min(longest, out.columns - 4), indent: 4 });
 }
 
 export function remoteWarning(host: string, out: Output): string {
@@ -57,15 +70,26 @@ function stateWord(line: BackendLine, out: Output): string {
 export function renderCounts(lines: readonly BackendLine[], out: Output): string[] {
   const { c } = out;
   const max = Math.max(1, ...lines.map((l) => l.requests));
-  const width = Math.max(5, Math.min(30, out.columns - 60));
-  const rows = lines.map((l) => {
-    const bar = '█'.repeat(Math.round((l.requests / max) * width));
-    const sessions = l.sessions === null ? '' : `  ${String(l.sessions).padStart(4)} ${plural(l.sessions, 'session').padEnd(8)}`;
-    return `  ${c.bold(l.name.padEnd(4))} ${stateWord(l, out)} :${String(l.port).padEnd(6)} ${String(l.requests).padStart(6)} ${plural(l.requests, 'request').padEnd(8)}${sessions}  ${c.cyan(bar)}`;
+  // Every row must fit the terminal, or the in-place redraw (cursor up N rows) goes wrong: the port
+  // column goes first when space is short, then the bars shrink to what is left (none below 3).
+  const texts = (withPort: boolean) =>
+    lines.map((l) => {
+      const sessions = l.sessions === null ? '' : `  ${String(l.sessions).padStart(4)} ${plural(l.sessions, 'session').padEnd(8)}`;
+      const port = withPort ? ` :${String(l.port).padEnd(6)}` : '';
+      return `  ${c.bold(l.name.padEnd(4))} ${stateWord(l, out)}${port} ${String(l.requests).padStart(6)} ${plural(l.requests, 'request').padEnd(8)}${sessions}`;
+    });
+  let rows = texts(true);
+  const widest = (r: string[]) => Math.max(0, ...r.map(displayWidth));
+  if (widest(rows) + 5 > out.columns) rows = texts(false);
+  const room = Math.min(30, out.columns - widest(rows) - 3);
+  rows = rows.map((row, i) => {
+    const bar = room >= 3 ? '█'.repeat(Math.round((lines[i]!.requests / max) * room)) : '';
+    return bar ? `${row}  ${c.cyan(bar)}` : row;
   });
   const total = lines.reduce((n, l) => n + l.requests, 0);
   rows.push(c.dim(`  ${total} ${plural(total, 'request')} in all · Ctrl+C to stop`));
-  return rows;
+  // Still too wide (a very narrow terminal): cut, so that each row stays one line on screen.
+  return rows.map((r) => (displayWidth(r) > out.columns ? truncate(r, out.columns) : r));
 }
 
 function plural(n: number, word: string): string {
@@ -136,7 +160,8 @@ export class LiveView {
   }
 
   private erase(): void {
-    if (this.drawn > 0) this.out.write(`\x1b[${this.drawn}A\x1b[0J`);
+    // From the line start: a ^C echoed by the terminal has moved the cursor.
+    if (this.drawn > 0) this.out.write(`\r\x1b[${this.drawn}A\x1b[0J`);
     this.drawn = 0;
   }
 }

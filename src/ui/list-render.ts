@@ -25,8 +25,12 @@ export function renderList(items: Numbered[], out: Pick<Output, 'c' | 'columns'>
   for (const { n, q } of items) {
     if (q.deck !== deck) {
       deck = q.deck;
-      const count = items.filter((i) => i.q.deck === deck).length;
-      lines.push((lines.length ? '\n' : '') + c.bold(c.magenta(deck)) + c.dim(` (${count} question${count === 1 ? '' : 's'})`));
+      const inDeck = items.filter((i) => i.q.deck === deck);
+      const count = inDeck.length;
+      const cards = inDeck.reduce((n, i) => n + i.q.cards.length, 0);
+      const quiz = inDeck.reduce((n, i) => n + i.q.quiz.length, 0);
+      const extra = `, ${cards} card${cards === 1 ? '' : 's'}, ${quiz} quiz item${quiz === 1 ? '' : 's'}`;
+      lines.push((lines.length ? '\n' : '') + c.bold(c.magenta(deck)) + c.dim(` (${count} question${count === 1 ? '' : 's'}${extra})`));
     }
     const num = `${String(n).padStart(3)}. `;
     const indent = ' '.repeat(num.length);

@@ -1,8 +1,9 @@
 // Markdown to terminal text with marked + marked-terminal, styled with our own colours so that
 // NO_COLOR / FORCE_COLOR / piping decide (marked-terminal's chalk would guess from process.stdout).
-import { Marked } from 'marked';
+import { Marked, type Token } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import Table from 'cli-table3';
+import { lexedTokens } from './lexed.js';
 import type { Output } from './terminal.js';
 import { visibleLength, wrapIndented } from './text.js';
 
@@ -15,7 +16,9 @@ const renderers = new WeakMap<Out, Marked>();
 export function renderMarkdown(markdown: string, out: Out): string {
   let marked = renderers.get(out);
   if (!marked) renderers.set(out, (marked = makeRenderer(out)));
-  const rendered = marked.parse(markdown, { async: false });
+  // Tokens lexed at build time for this exact text (ui/lexed.ts), else lexed now.
+  const tokens = lexedTokens(markdown);
+  const rendered = tokens ? marked.parser(tokens) : marked.parse(markdown, { async: false });
   return wrapIndented(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out.columns) + '\n';
 }
 
@@ -34,6 +37,15 @@ export function renderInline(markdown: string, out: Out): string {
 const HARD_BREAK = '\u2028';
 function joinSoftBreaks(text: string): string {
   return text.replace(/[ \t]*\n[ \t]*/g, ' ').replaceAll(HARD_BREAK, '\n');
+}
+
+// Setext headings (a line underlined with === or ---) are not part of the content format (headings
+// are `#`), and marked's rule for them re-scans every paragraph: the slowest step of a first render.
+const NO_SETEXT = { tokenizer: { lheading: () => undefined } };
+
+/** The tokens renderMarkdown's lexer makes of a text: for the build's pre-lexed answers. */
+export function lexMarkdown(markdown: string): Token[] {
+  return new Marked().use(NO_SETEXT).lexer(markdown);
 }
 
 function makeRenderer(out: Out): Marked {
@@ -69,9 +81,7 @@ function makeRenderer(out: Out): Marked {
       tableOptions: out.color ? {} : { style: { head: [], border: [] } },
     }),
   );
-  // Setext headings (a line underlined with === or ---) are not part of the content format (headings
-  // are `#`), and marked's rule for them re-scans every paragraph: the slowest step of a first render.
-  marked.use({ tokenizer: { lheading: () => undefined } });
+  marked.use(NO_SETEXT);
   // marked-terminal drops the inline tokens (bold, code) of tight list items; render them here.
   // Its tables never wrap; fit them to the width instead.
   marked.use({

@@ -2,7 +2,7 @@
 // Every line fits `columns`: prose wraps; the table drops its trend column, then shortens its
 // headings, then truncates question ids (with …) as the terminal narrows.
 import { formatCounts } from '../cards/counts.js';
-import type { ProgressReport, QuizFigures } from '../progress/stats.js';
+import type { ProgressReport, QuizFigures } from '../report/stats.js';
 import { barChart, sparkline, table } from './charts.js';
 import type { Colors } from './terminal.js';
 import { plural, truncate, visibleLength, wrap } from './text.js';
@@ -22,7 +22,7 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
   const t = r.totals;
   lines.push(
     wrap(
-      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'quiz', 'quizzes')}`,
+      `Streak: ${c.bold(streak)} · longest ${s.longest} · ${plural(t.reviews, 'review')} · ${plural(t.quizAnswers, 'quiz answer')} in ${plural(t.quizAttempts, 'finished quiz', 'finished quizzes')}${t.stoppedQuizzes > 0 ? ` + ${t.stoppedQuizzes} stopped (not scored)` : ''}`,
       columns,
     ),
   );
@@ -32,6 +32,8 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
       columns,
     ),
   );
+  if (r.suspended.length > 0) lines.push(wrap(`Suspended: ${r.suspended.join(', ')} ${c.dim("('prepdeck practice --unsuspend KEY' brings one back)")}`, columns));
+  if (r.buried.length > 0) lines.push(wrap(`Buried until tomorrow: ${r.buried.join(', ')}`, columns));
   lines.push('');
   lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));

@@ -23,8 +23,11 @@ export interface Prompter {
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   /** Waits for one of the keys. */
   key<K extends string>(opts: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K>;
-  /** Shows lines taller than the terminal in place, scrolled with the keys, until q or Enter. */
-  view?(opts: { lines: readonly string[]; rows: number }): Promise<void>;
+  /**
+   * Text taller than the terminal shown in place (`lines` already wrapped, `height` at a time) and
+   * scrolled with the keys until q, Escape or Enter. Optional: without it, callers print the text.
+   */
+  pager?(opts: { title?: string; lines: readonly string[]; height: number; closeHint?: string }): Promise<void>;
   /** An arrow-key menu whose badges are filled in after the first screen. */
   menu<T>(opts: {
     message: string;
@@ -154,10 +157,10 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
         const { keyPrompt } = await own();
         return (await keyPrompt({ message: message(opts.message), choices: opts.choices }, { clearPromptOnDone: true })) as K;
       }),
-    view: (opts) =>
+    pager: (opts) =>
       guard(async () => {
         const { scrollView } = await import('./scroll-view.js');
-        await scrollView({ lines: opts.lines, rows: opts.rows, columns: columns(), dim: style.dim }, { clearPromptOnDone: true });
+        await scrollView({ ...opts, columns: columns(), dim: style.dim }, { clearPromptOnDone: true });
       }),
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {

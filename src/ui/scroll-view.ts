@@ -4,11 +4,15 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 
 export interface ScrollViewConfig {
+  /** A line kept above the text (fits the width). */
+  title?: string;
   /** Laid out already: every line fits the width. */
   lines: readonly string[];
-  /** Rows the view may use (the terminal's height). */
-  rows: number;
+  /** Lines of text shown at a time. */
+  height: number;
   columns: number;
+  /** What closing returns to, e.g. `back to grading` (default: `close`). */
+  closeHint?: string;
   /** Styles the footer (dim). */
   dim?: (s: string) => string;
 }
@@ -23,7 +27,7 @@ export function scrollTo(top: number, key: string, page: number, total: number):
 }
 
 export const scrollView = createPrompt<void, ScrollViewConfig>((config, done) => {
-  const page = Math.max(3, config.rows - 2);
+  const page = Math.max(1, config.height);
   const [top, setTop] = useState(0);
   const [closed, setClosed] = useState(false);
   const dim = config.dim ?? ((s: string) => s);
@@ -41,7 +45,8 @@ export const scrollView = createPrompt<void, ScrollViewConfig>((config, done) =>
   if (closed) return '';
   const shown = config.lines.slice(top, top + page);
   const end = Math.min(config.lines.length, top + page);
-  const long = `lines ${top + 1}–${end} of ${config.lines.length} · ↑↓ PgUp PgDn space: scroll · q or Enter: close`;
-  const footer = dim(long.length <= config.columns ? long : `${top + 1}–${end}/${config.lines.length} · ↑↓ PgUp PgDn · q: close`);
-  return [...shown, footer].join('\n');
+  const close = config.closeHint ?? 'close';
+  const long = `lines ${top + 1}–${end} of ${config.lines.length} · ↑↓ PgUp PgDn space: scroll · q or Enter: ${close}`;
+  const footer = dim(long.length <= config.columns ? long : `${top + 1}–${end}/${config.lines.length} · ↑↓ PgUp PgDn · q: ${close}`);
+  return [...(config.title === undefined ? [] : [config.title]), ...shown, footer].join('\n');
 });

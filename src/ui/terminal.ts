@@ -9,7 +9,7 @@ export interface Output {
   readonly isTTY: boolean;
   /** Columns to wrap to: the terminal's width, or 80 when unknown. */
   readonly columns: number;
-  /** The terminal's height, when known. */
+  /** The terminal's height, when known (practice fits a card's back to it). */
   readonly rows?: number;
   readonly color: boolean;
   readonly c: Colors;
@@ -88,7 +88,7 @@ export function makeOutput(stream: WritableLike, env: Record<string, string | un
       return width();
     },
     get rows() {
-      return stream.rows;
+      return isTTY && stream.rows && stream.rows > 0 ? stream.rows : undefined;
     },
     color,
     c: createColors(color),
@@ -96,13 +96,14 @@ export function makeOutput(stream: WritableLike, env: Record<string, string | un
 }
 
 /** An Output that collects text; for tests and for rendering into a string. */
-export function memoryOutput(opts: { color?: boolean; columns?: number; isTTY?: boolean } = {}): Output & { text(): string } {
+export function memoryOutput(opts: { color?: boolean; columns?: number; rows?: number; isTTY?: boolean } = {}): Output & { text(): string } {
   let buf = '';
   const color = opts.color ?? false;
   return {
     write: (t) => void (buf += t),
     isTTY: opts.isTTY ?? false,
     columns: opts.columns ?? 80,
+    ...(opts.rows ? { rows: opts.rows } : {}),
     color,
     c: createColors(color),
     text: () => buf,

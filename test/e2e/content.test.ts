@@ -1,8 +1,8 @@
-// list, read, validate and import through the built CLI.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// list, read and validate through the built CLI (import: test/e2e/import.test.ts).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PLAIN_DOC, runCli as runBuilt, tempDir } from '../support/cli.js';
+import { runCli as runBuilt, tempDir } from '../support/cli.js';
 // In-process through main(argv, ctx): output, exit codes and written files are what these check.
 import { runMain as runCli } from '../support/main.js';
 
@@ -235,63 +235,5 @@ describe('--content and PREPDECK_CONTENT', () => {
     expect(viaFlag.stdout).toContain('What is the cache-aside pattern?');
     const viaEnv = JSON.parse((await run(['list', '--json'], { PREPDECK_CONTENT: 'test/fixtures/good' })).stdout) as { decks: { id: string }[] };
     expect(viaEnv.decks.map((d) => d.id)).toEqual(expect.arrayContaining(['load-balancing', 'caching']));
-  });
-});
-
-describe('import', () => {
-  it('converts a plain-text document into a file that validates and reads back at each depth', async () => {
-    const out = tempDir();
-    const r = await run(['import', PLAIN_DOC, '--out', out.path]);
-    expect(r.code).toBe(0);
-    const file = join(out.path, 'load-balancing', 'load-balancing-q4.md');
-    expect(existsSync(file)).toBe(true);
-    expect((await run(['validate', out.path])).code).toBe(0);
-    const seed = readFileSync(PLAIN_DOC, 'utf8');
-    const squash = (s: string) => s.replace(/\s+/g, ' ');
-    const expectations: [string, string][] = [
-      ['super-brief', 'keep sessions in an external store such as Redis'],
-      ['brief', 'Slow Scale-Out: New servers only receive new users'],
-      ['detailed', 'Interaction with Load Balancing Algorithms'],
-    ];
-    for (const [depth, phrase] of expectations) {
-      expect(squash(seed)).toContain(phrase);
-      const read = await run(['--content', out.path, 'read', 'load-balancing-q4', '--depth', depth]);
-      expect(read.code).toBe(0);
-      expect(squash(read.stdout)).toContain(phrase);
-    }
-    // Never overwrite without --force.
-    const again = await run(['import', PLAIN_DOC, '--out', out.path]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('use --force');
-    expect((await run(['import', PLAIN_DOC, '--out', out.path, '--force'])).code).toBe(0);
-    out.remove();
-  });
-
-  it('a document missing a section is reported with file and section, exit 4, nothing written', async () => {
-    const dir = tempDir();
-    const broken = readFileSync(PLAIN_DOC, 'utf8').replace(/\r?\nDetailed Answer\r?\n[\s\S]*$/, '\n');
-    mkdirSync(join(dir.path, 'in'));
-    writeFileSync(join(dir.path, 'in', 'q.txt'), broken);
-    const r = await run(['import', join(dir.path, 'in', 'q.txt'), '--out', join(dir.path, 'out')]);
-    expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/q\.txt:\d+: missing section 'Detailed Answer'/);
-    expect(existsSync(join(dir.path, 'out'))).toBe(false);
-    dir.remove();
-  });
-
-  it('a missing input file exits 3; a folder exits 2', async () => {
-    expect((await run(['import', 'nope.txt'])).code).toBe(3);
-    const folder = await run(['import', 'test/fixtures']);
-    expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain('is a folder');
-  });
-
-  it('two documents that would land on the same file are refused before anything is written', async () => {
-    const out = tempDir();
-    const r = await run(['import', PLAIN_DOC, PLAIN_DOC, '--out', out.path]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('same file');
-    expect(existsSync(join(out.path, 'load-balancing'))).toBe(false);
-    out.remove();
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
+import { KEYS, useSessions } from '../support/pty.js';
 
 interface Mount {
   path: string;
@@ -18,6 +19,7 @@ interface Mount {
   readOnly(): void;
 }
 
+const { start } = useSessions();
 let unmount: (() => void) | undefined;
 afterEach(() => {
   unmount?.();
@@ -110,7 +112,7 @@ describe('a full disk never loses progress', () => {
       const r = await runCli(['progress', 'import', backup.file], { home: m.path });
       expect(r.code).toBe(4);
       expect(r.stderr).toContain('the disk is full');
-      expect(r.stderr).toContain('Your progress file was left as it was before this command.');
+      expect(r.stderr).toContain('This change was not saved; your progress file keeps everything saved before it.');
       expect(r.stderr).not.toContain('internal error');
       expect(r.stdout).toBe('');
       expectUntouched(m, before);
@@ -159,5 +161,29 @@ describe('a full disk never loses progress', () => {
       expect(r.stderr).not.toContain('internal error');
       expectUntouched(m, before);
     }
+  });
+});
+
+describe('a grade during practice on a disk that fills up', () => {
+  it('is reported on the screen (exit 4, no stack); progress.json keeps what was saved before', async () => {
+    const m = mountTmpfs();
+    if (!m) return;
+    const before = seed(m);
+    const t = start(['practice', '--deck', 'load-balancing', '--new', '2'], m.path);
+    await t.waitFor('Enter or space: reveal');
+    m.fill(1); // the disk fills while the card is on screen: room for the lock file only
+    t.write(KEYS.enter);
+    await t.waitFor('s/b/d: answer at');
+    t.write(KEYS.enter);
+    if (/Which key points/.test(await t.waitFor(/Which key points|Grade: 1 Again/))) {
+      t.write(KEYS.enter);
+      await t.waitFor('Grade: 1 Again');
+    }
+    t.write('3');
+    // Wrapped to the terminal width: any run of spaces may be a line break.
+    await t.waitFor(/cannot write \S*progress\.json: the disk is full\.\s+This\s+change\s+was\s+not\s+saved/);
+    expect(await t.exit()).toBe(4);
+    expect(t.output()).not.toContain('internal error');
+    expectUntouched(m, before);
   });
 });

@@ -81,6 +81,17 @@ describe('deep nesting and huge sections', () => {
     expect(r.stderr).toContain(`${name}.md`);
   });
 
+  it('Markdown that makes the parser itself throw (found by the fuzz test) is invalid content', async () => {
+    const dir = folderWith('marked-throws', '* x\n\t>2) x\nx');
+    const v = await run(['validate', dir]);
+    expectNoCrash(v);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toMatch(new RegExp(`marked-throws\\.md:${DETAILED_LINE - 2}: the Markdown here cannot be parsed \\(.+\\); simplify its nesting\n$`));
+    const r = await run(['--content', dir, 'read', 'hostile-marked-throws', '--depth', 'detailed']);
+    expectNoCrash(r);
+    expect(r.code).toBe(3);
+  });
+
   it('a read of the deep question itself is "not found", never a stack overflow', async () => {
     const dir = folderWith('deep-read', '>'.repeat(5000) + ' deep');
     const r = await run(['--content', dir, 'read', 'hostile-deep-read', '--depth', 'detailed']);
@@ -144,6 +155,38 @@ describe('front matter keys', () => {
   });
 });
 
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const EVIL = 'x\u001b]52;c;cm0gLXJmIH4=\u0007\u202egpj.exe\u001b[2J';
+
+describe('arguments echoed in messages', () => {
+  it.each([
+    ['read', ['read', EVIL], 3, "No question matches 'xgpj.exe'"],
+    ['list --deck', ['list', '--deck', EVIL], 3, "No deck 'xgpj.exe'"],
+    ['validate', ['validate', join('/nonexistent', EVIL)], 3, 'No such file or folder: /nonexistent/xgpj.exe'],
+    ['an unknown flag', ['list', `--${EVIL}`], 2, 'Unknown'],
+  ])('%s: the argument is sanitised before it is printed', async (_, args, code, message) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe("other programs' output", () => {
+  it("HAProxy's messages are sanitised before they are printed (HAProxy said: …)", async () => {
+    const fake = join(work.path, 'fake-haproxy');
+    // Stands in for HAProxy: writes an OSC 52 clipboard write, a bidi override and a screen clear, then fails.
+    writeFileSync(fake, "#!/bin/sh\nprintf '\\033]52;c;cm0gLXJmIH4=\\007[ALERT] \\342\\200\\256gifnoc dab\\033[2J\\n' >&2\nexit 1\n", { mode: 0o755 });
+    const r = await run(['lab', '--balancer', 'haproxy', '--port', '0'], { PREPDECK_HAPROXY: fake });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('HAProxy said:\n[ALERT] gifnoc dab');
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
+
 describe('file names', () => {
   it('control characters and escape sequences in a file name never reach the terminal', async () => {
     const dir = join(work.path, 'names');
@@ -153,7 +196,49 @@ describe('file names', () => {
     const r = await run(['validate', dir]);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('evilname.md:1: missing front matter');
-    // eslint-disable-next-line no-control-regex
-    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe('the simulate: field and simulate flags', () => {
+  it('a shell command smuggled into simulate: is invalid content, never printed as a command', async () => {
+    const v = await run(['validate', join(HOSTILE, 'simulate-injection')]);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toBe(
+      `${HOSTILE}/simulate-injection/inject.md:7: front matter: 'simulate': 'seed-example;': only letters, digits and _ . , : @ % / = + - may be used\n`,
+    );
+    const r = await run(['--content', join(HOSTILE, 'simulate-injection'), 'read', 'hostile-inject']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).not.toContain('rm -rf');
+  });
+
+  it('a simulation too big to run from a question is invalid content, with the caps', async () => {
+    const v = await run(['validate', join(HOSTILE, 'simulate-huge')]);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toContain("huge.md:7: front matter: 'simulate': too big to run from a question: 256 servers (at most 32)");
+  });
+
+  it('a valid simulate: field is printed as a command to copy', async () => {
+    const dir = join(work.path, 'linked');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'linked.md'), FINE.replace('tags: [testing]\n', 'tags: [testing]\nsimulate: --scenario failover --servers=4\n'));
+    const r = await run(['--content', dir, 'read', 'hostile-fine']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('See it run:   prepdeck simulate --scenario failover --servers=4');
+    const json = await run(['--content', dir, 'read', 'hostile-fine', '--json']);
+    expect((JSON.parse(json.stdout) as { simulate: string }).simulate).toBe('prepdeck simulate --scenario failover --servers=4');
+  });
+
+  it('simulate --servers 1e3 is an error (exit 2), not one server named 1e3', async () => {
+    const r = await run(['simulate', '--servers', '1e3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--servers 1e3: a count must be a whole number, e.g. --servers 3 (or give names: --servers a,b,c).\n');
+  });
+
+  it('a run whose memory need is out of proportion is refused up front (exit 2) with the limit', async () => {
+    const r = await run(['simulate', '--users', '5000000', '--servers', '256', '--store', 'replicated', '--replicas', '255'], {});
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('a run may take at most 1.0 GiB');
   });
 });

@@ -1,26 +1,14 @@
-// The shop in a real browser: Debian's Chromium, headless, driven by playwright-core (no browser
-// download). Log in, add two items, kill the serving backend from the admin panel, reload: with
-// sessions in memory a new backend and an empty cart; with Redis the cart is intact.
+// The shop in a real browser (headless Chromium). Log in, add two items, kill the serving backend from
+// its box in the lab picture: the served-by badge turns red at once; reload: with sessions in memory
+// a new backend and a plainly lost session; with Redis the cart is intact and the page says why.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { openChromium, type OpenBrowser } from '../support/chromium.js';
 import { startLab, startRedis, type RedisServer } from '../support/lab.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Chromium refuses to start its sandbox as root; only then is it turned off.
-const SANDBOX_ARGS = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 const OUT = join(ROOT, 'test-output');
-
-function launch(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...SANDBOX_ARGS, '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
-    timeout: 30_000,
-  });
-}
 
 describe('the shop in headless Chromium', () => {
   let redis: RedisServer;
@@ -34,12 +22,10 @@ describe('the shop in headless Chromium', () => {
 
   it('a #token= link opened in an already-open tab: the token moves to sessionStorage on hashchange and the panel appears', async () => {
     const lab = await startLab([]);
-    const profile = tempDir('prepdeck-chromium-');
-    let context: BrowserContext | null = null;
+    let browser: OpenBrowser | null = null;
     try {
-      context = await launch(profile.path);
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(10_000);
+      browser = await openChromium();
+      const { page } = browser;
       await page.goto(lab.url);
       expect(await page.locator('#admin').isVisible()).toBe(false);
       // Same document: no load event, only hashchange.
@@ -49,24 +35,23 @@ describe('the shop in headless Chromium', () => {
       await page.locator('#admin').waitFor({ state: 'visible' });
       expect(await page.evaluate(() => location.hash)).toBe('');
     } finally {
-      await context?.close();
-      profile.remove();
+      await browser?.close();
       await lab.stop();
     }
   }, 60_000);
 
-  for (const store of ['memory', 'redis'] as const) {
-    it(`${store}: log in, add two items, kill the serving backend from the admin panel, reload`, async () => {
-      const lab = await startLab(['--store', store, ...(store === 'redis' ? ['--redis-url', redis.url] : [])]);
-      const profile = tempDir('prepdeck-chromium-');
-      let context: BrowserContext | null = null;
+  const runs = [
+    { store: 'memory', balancer: 'builtin' },
+    { store: 'redis', balancer: 'builtin' },
+    { store: 'redis', balancer: 'haproxy' },
+  ] as const;
+  for (const { store, balancer } of runs) {
+    it(`${balancer}, ${store}: log in, add two items, kill the serving backend from its box, reload`, async () => {
+      const lab = await startLab(['--balancer', balancer, '--store', store, ...(store === 'redis' ? ['--redis-url', redis.url] : [])]);
+      let browser: OpenBrowser | null = null;
       try {
-        context = await launch(profile.path);
-        const page = context.pages()[0] ?? (await context.newPage());
-        page.setDefaultTimeout(10_000);
-        // Only loopback: anything else is a bug in the page.
-        await page.route('**/*', (route) => (/^https?:\/\/127\.0\.0\.1[:/]/.test(route.request().url()) ? route.continue() : route.abort()));
-
+        browser = await openChromium();
+        const { page, context } = browser;
         await page.goto(`${lab.url}#token=${lab.token}`);
         // The token moves to sessionStorage and out of the address bar.
         await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(lab.url);
@@ -87,11 +72,12 @@ describe('the shop in headless Chromium', () => {
         expect(await page.getByTestId('cart').locator('li').allTextContents()).toEqual(['lamp', 'book']);
         expect((await page.getByTestId('backend').textContent())!.trim()).toBe(backend);
 
-        // The admin panel appears (token from the fragment) and kills the backend serving this page.
-        await page.getByTestId(`kill-${backend}`).click();
-        await expect
-          .poll(async () => (await page.locator(`tr[data-backend="${backend}"] td`).nth(1).textContent())?.trim(), { timeout: 10_000 })
-          .toBe('down');
+        // Kill the backend serving this page from its box: the badge says so at once.
+        const box = page.getByTestId(`box-${backend}`);
+        await box.getByTestId(`kill-${backend}`).click();
+        await expect.poll(async () => (await box.getByTestId('state').textContent())?.trim(), { timeout: 10_000 }).toBe('down');
+        await expect.poll(() => page.getByTestId('served-note').textContent(), { timeout: 10_000 }).toBe(`${backend} is down — your next request will be re-balanced`);
+        expect(await page.getByTestId('served').getAttribute('class')).toMatch(/\bdown\b/);
 
         await page.reload();
         const now = (await page.getByTestId('backend').textContent())!.trim();
@@ -99,17 +85,20 @@ describe('the shop in headless Chromium', () => {
         if (store === 'memory') {
           await page.getByTestId('cart-empty').waitFor();
           await page.getByTestId('logged-out').waitFor();
-          expect(await page.getByTestId('fresh').textContent()).toMatch(/does not hold your previous session, so it is lost/);
+          expect(await page.getByTestId('lost').textContent()).toBe(
+            `Session lost. Your session was in ${backend}'s memory and is lost: ${now} does not have it (each backend keeps its own sessions). Your next login or cart item starts a new one.`,
+          );
+          expect(await page.getByTestId('no-session').count()).toBe(0);
         } else {
           expect(await page.getByTestId('cart').locator('li').allTextContents()).toEqual(['lamp', 'book']);
           expect((await page.getByTestId('user').textContent())!.trim()).toBe('candidate');
+          expect(await page.getByTestId('survived').textContent()).toMatch(new RegExp(`^Your session survived: ${backend} served you before`));
         }
         // The panel survives the reload (the token is in sessionStorage, not in the URL).
         await page.getByTestId(`revive-${backend}`).waitFor();
-        await page.screenshot({ path: join(OUT, `lab-browser-${store}.png`), fullPage: true });
+        await page.screenshot({ path: join(OUT, `lab-browser-${balancer}-${store}.png`), fullPage: true });
       } finally {
-        await context?.close();
-        profile.remove();
+        await browser?.close();
         const r = await lab.stop();
         expect(r.code).toBe(130);
       }

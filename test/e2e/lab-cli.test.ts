@@ -4,7 +4,9 @@
 // or failing at start.
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { displayWidth } from '../../src/ui/text.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { spawnCli } from '../support/pty.js';
 import { startRedis, type RedisServer } from '../support/lab.js';
 
 interface ScriptJson {
@@ -25,11 +27,28 @@ describe('prepdeck lab --script', () => {
     await redis?.stop();
   });
 
+  it.each([60, 80, 100])('sticky in a %i-column terminal: no line wider than the terminal, "cart N" never split', async (cols) => {
+    const home = tempDir();
+    const term = spawnCli(['lab', '--script', 'sticky'], { home: home.path, cols, rows: 60 });
+    try {
+      expect(await term.exit(30_000)).toBe(0);
+      const lines = term.output().split(/\r?\n/);
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(cols);
+      expect(term.output()).not.toMatch(/cart\r?\n/);
+      // Every one of the 10 steps shows its session, whole.
+      expect(term.output().match(/logged\s+in,\s+cart\u00a0\d/g)).toHaveLength(10);
+      expect(term.output()).toMatch(/The simulator predicts the same backend for all 10\s+requests/);
+    } finally {
+      term.kill();
+      home.remove();
+    }
+  });
+
   it('sticky (text): every step, overrides of round-robin, the summary, the simulator agreeing', async () => {
     const r = await runCli(['lab', '--script', 'sticky']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/prepdeck lab --script sticky/);
-    expect(r.stdout).toMatch(/ 5 {2}A {2}add item {2}SRV=s1 {3}→ s1 +cookie \(round-robin alone: s2\)/);
+    expect(r.stdout).toMatch(/ 5 {2}A {4}add item {2}SRV=s1 {3}→ s1 +cookie \(round-robin alone: s2\)/);
     expect(r.stdout).toMatch(/routed by cookie · overrides\s+6 · 5/);
     expect(r.stdout).toMatch(/The simulator predicts the same backend for all 10 requests/);
     expect(r.stdout).not.toContain('\u001b['); // piped: no colour
@@ -76,7 +95,7 @@ describe('prepdeck lab --script', () => {
     const r = await runCli(['lab', '--script', 'scale-out', '--balancer', 'haproxy']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/── s4 is added ──/);
-    expect(r.stdout).toMatch(/s4 joined: 0 requests of the users already pinned reached it, [1-9]\d* of the newcomers' did\./);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/s4 joined: 0 requests of the users already pinned reached it, [1-9]\d* of the newcomers' did\./);
   });
 
   it('round-robin without affinity: users move between backends and, in memory, lose their sessions', async () => {

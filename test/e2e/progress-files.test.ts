@@ -6,7 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, streamFailure } from '../../src/main.js';
+import { main } from '../../src/main.js';
+import { streamFailure } from '../../src/stream-failure.js';
 import { memoryOutput } from '../../src/ui/terminal.js';
 import { BIN, cleanEnv, ROOT, tempDir } from '../support/cli.js';
 
@@ -94,6 +95,22 @@ describe('progress import FILE', () => {
     const r = await run(['progress', 'import', join(home(), 'a')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`Cannot read ${join(home(), 'a')}: it is a symbolic link that loops (or too many links in a row).\n`);
+  });
+});
+
+describe('file names in messages', () => {
+  it('reach the terminal without their escape sequences, in errors and in success lines', async () => {
+    writeFileSync(progressFile(), doc());
+    const name = join(home(), 'x\u001b]52;c;cm0gLXJmIH4=\u0007y.json'); // an OSC 52 clipboard write
+    const missing = await run(['progress', 'import', name]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toBe(`No such file: ${join(home(), 'xy.json')}\n`);
+    const exported = await run(['progress', 'export', name]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe(`Exported 1 quiz answer and 0 flashcard reviews to ${join(home(), 'xy.json')}.\n`);
+    expect(existsSync(name)).toBe(true); // the file itself has the name asked for
+    const imported = await run(['progress', 'import', name]);
+    expect(imported.stdout).not.toContain('\u001b');
   });
 });
 

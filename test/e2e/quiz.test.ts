@@ -43,7 +43,8 @@ function saved(h: string): SavedAnswer[] {
 
 async function answer(t: Session, n: number, total: number, item: QuizItem, order: number[], right: boolean): Promise<void> {
   await t.waitFor(`Question ${n} of ${total}`);
-  await t.waitFor(new RegExp(`Question ${n} of ${total} · (Your answer|Space to tick)`));
+  // At 40 columns the prompt line "Question n of m · Space to tick, Enter to submit" wraps after the dot.
+  await t.waitFor(new RegExp(`Question ${n} of ${total} ·\\s+(Your answer|Space to tick)`));
   t.write(keysFor(item, order, right));
   await t.waitFor(right ? '✔ Right.' : '✘ Wrong.');
   await t.waitFor('Explanation');
@@ -97,9 +98,16 @@ describe('prepdeck quiz in a terminal', () => {
     expect(await again.exit()).toBe(0);
   });
 
-  it('Ctrl+C midway saves the answers given, says so in one line, and exits 130', async () => {
+  it('Ctrl+C midway saves the answers given, says so in one line, and exits 130; the stopped quiz is not a score', async () => {
     const h = home();
     const q = 'session-persistence';
+    // First a finished one-item quiz, answered wrong: best and last 0%.
+    const [one] = plan(q, 1, '5');
+    const first = start(['quiz', '--question', q, '--count', '1', '--seed', '5'], h);
+    await answer(first, 1, 1, one!.item, one!.order, false);
+    await first.waitFor('Enter: see your score');
+    first.write(KEYS.enter);
+    expect(await first.exit()).toBe(0);
     const items = plan(q, 5, '11');
     const t = start(['quiz', '--question', q, '--count', '5', '--seed', '11'], h);
     for (const [i, { item, order }] of items.slice(0, 2).entries()) {
@@ -115,11 +123,12 @@ describe('prepdeck quiz in a terminal', () => {
 
     const json = await runCli(['progress', '--json'], { home: h });
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { totals: { quizAnswers: number; quizAttempts: number }; decks: { questions: { id: string; quiz: { answered: number; correct: number } }[] }[] };
-    expect(report.totals).toMatchObject({ quizAnswers: 2, quizAttempts: 1 });
+    const report = JSON.parse(json.stdout) as { totals: { quizAnswers: number; quizAttempts: number }; decks: { questions: { id: string; quiz: { answered: number; correct: number; best?: number; last?: number } }[] }[] };
+    expect(report.totals).toMatchObject({ quizAnswers: 3, quizAttempts: 1, stoppedQuizzes: 1 });
     const sp = report.decks.flatMap((d) => d.questions).find((x) => x.id === q)!;
-    expect(sp.quiz).toMatchObject({ answered: 2, correct: 1 });
-    expect(saved(h).map((a) => [a.key, a.correct])).toEqual([
+    // The stopped run (1 of 2 right) counts its answers but leaves best and last as they were.
+    expect(sp.quiz).toMatchObject({ answered: 3, correct: 1, best: 0, last: 0, trend: [0] });
+    expect(saved(h).slice(1).map((a) => [a.key, a.correct])).toEqual([
       [items[0]!.item.key, true],
       [items[1]!.item.key, false],
     ]);

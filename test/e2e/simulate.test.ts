@@ -129,7 +129,7 @@ describe('prepdeck simulate', () => {
     const term = spawnCli(['simulate', '--scenario', 'seed-example', '--step'], { home: home.path, cols: 100 });
     try {
       await term.waitFor('Space or Enter: next request');
-      await term.waitFor("A has no cookie yet: round-robin picks s1 and the response sets SRV=s1");
+      await term.waitFor('A has no cookie yet: round-robin picks s1 and the response sets SRV=s1');
       expect(term.output()).not.toContain(' 2   B');
       // Each key only after the key prompt is showing: a key typed before it listens is lost.
       await term.waitFor(STEP_PROMPT);

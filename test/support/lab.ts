@@ -440,6 +440,17 @@ export function defineLabSuite(balancer: 'builtin' | 'haproxy', store: 'memory' 
       expect((await state()).backends.map((x) => x.state)).toEqual(['up', 'up', 'up']);
     });
 
+    it('the state lists the last requests and how each was routed: balanced first, then by the cookie', async () => {
+      const b = new Browser(lab.url);
+      const first = await who(b);
+      await who(b);
+      const recent = (await admin().get('/_lab/state', tokenHeader())).json<{ recent: { n: number; backend: string; by: string }[] }>().recent;
+      const [one, two] = recent.slice(-2);
+      expect(two!.n).toBe(one!.n + 1);
+      expect([one!.backend, two!.backend]).toEqual([first.backend, first.backend]);
+      expect([one!.by, two!.by]).toEqual(['round-robin', 'cookie']);
+    });
+
     it('two different Host headers get 400, as HAProxy answers, whichever comes first; a repeated same Host passes', async () => {
       const right = `127.0.0.1:${lab.port}`;
       const status = async (port: number, hosts: string[]): Promise<number> => Number(/^HTTP\/1\.1 (\d{3})/.exec(await rawRequest(port, hosts))?.[1]);

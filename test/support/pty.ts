@@ -44,6 +44,10 @@ export interface Session {
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Waits for the process to end; its exit code. */
   exit(timeoutMs?: number): Promise<number>;
+  /** The signal that ended the process (2 for SIGINT, 15 for SIGTERM), once it has ended by one. */
+  signal(): number | undefined;
+  /** The process id, to send it a signal. */
+  readonly pid: number;
   kill(): void;
 }
 
@@ -69,8 +73,10 @@ export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
     raw += d;
     wake();
   });
-  term.onExit(({ exitCode: code }) => {
+  let exitSignal: number | undefined;
+  term.onExit(({ exitCode: code, signal }) => {
     exitCode = code;
+    exitSignal = signal || undefined;
     wake();
   });
   const output = () => stripAnsi(raw);
@@ -131,6 +137,8 @@ export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
         () => `timed out after ${timeoutMs} ms waiting for ${String(what)}`,
       ),
     exit: (timeoutMs = 10_000) => until(() => exitCode, timeoutMs, () => `process did not exit within ${timeoutMs} ms`),
+    signal: () => exitSignal,
+    pid: term.pid,
     kill: () => {
       if (exitCode === undefined) term.kill();
     },

@@ -49,14 +49,14 @@ export function folderError(err: unknown, dir: string, env: Env): Error {
   return new UsageError(`prepdeck: cannot use ${where}: ${why}. Set PREPDECK_HOME to a folder prepdeck can create and write.`);
 }
 
-export type Doing = 'read' | 'write' | 'create' | 'move aside' | 'copy';
+export type Doing = 'read' | 'write' | 'create' | 'move aside';
 
 /** The progress file (or its lock, or a copy) could not be read or written (exit 4): say which and why. */
 export function dataFileError(err: unknown, file: string, doing: Doing): Error {
   const why = fsReason(err);
   if (why === undefined || err instanceof UserError) return err as Error;
   const code = (err as NodeJS.ErrnoException).code;
-  const kept = doing === 'read' ? '' : ' Your progress file was left as it was before this command.';
+  const kept = doing === 'read' ? '' : ' This change was not saved; your progress file keeps everything saved before it.';
   const fix = isStorageFailure(err)
     ? 'Free some space (or fix the disk) and try again.'
     : code === 'EISDIR' || code === NOT_REGULAR

@@ -19,59 +19,94 @@ interface Saved {
 }
 const saved = () => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as Saved;
 
-/** The prompts of one card: reveal, (depth keys), continue, tick, grade. */
+/** The prompts of one card: reveal, (depth keys), (k and the key points ticked), one key to grade. */
 function card(grade: string, opts: { ticks?: number[]; depths?: string[] } = {}): Step[] {
   return [
     { key: 'space', message: /reveal/ },
-    ...(opts.depths ?? []).map((d): Step => ({ key: d, message: /s\/b\/d/ })),
-    { key: 'return', message: /s\/b\/d/ },
-    { checkbox: opts.ticks ?? [], message: /key points/ },
+    ...(opts.depths ?? []).map((d): Step => ({ key: d, message: /s\/b\/d: depth/ })),
+    ...(opts.ticks ? [{ key: 'k', message: /k: key points/ }, { checkbox: opts.ticks, message: /key points/ }] : []),
     { key: grade, message: /Grade: 1 Again/ },
   ];
 }
 
 describe('practice command', () => {
-  it('new cards, depth switching, key points, grades; Good comes back later than Again; due cards first next time', async () => {
+  it('new cards, depth switching, key points, grades; Again comes back early in the same session', async () => {
     const c = clock('2024-03-01T09:00:00.000Z');
     const first = context(home, { now: c.now });
-    const prompter = scripted([...card('3', { ticks: [0, 1], depths: ['d', 's'] }), ...card('1', { ticks: [] }), ...card('return', { ticks: [0] })]);
+    const prompter = scripted([
+      ...card('3', { depths: ['a', 'd', 's'] }), // the question card: its back is the answer
+      ...card('3', { ticks: [0, 1], depths: ['a'] }),
+      ...card('1', { ticks: [] }),
+      ...card('return', { ticks: [0] }),
+      { key: 'q', message: /reveal/ }, // q1/b, graded Again, is back (learn-ahead): stop here
+    ]);
     await run({ deck: 'd1' }, first.ctx, { prompter, questions });
     expect(prompter.left()).toBe(0);
     const text = first.stdout.text();
-    expect(text).toContain('3 cards: 0 due, 3 new');
-    expect(text).toContain('Card 1 of 3');
-    expect(text).toContain('Answer · brief');
-    expect(text).toContain('Answer · detailed');
-    expect(text).toContain('D q1');
-    expect(text).toContain('Answer · super-brief');
+    expect(text).toContain('Card 1 · new · d1 · Title q1');
+    expect(text).toContain('new 4 · learning 0 · due 0');
+    expect(text).toContain('Back · answer (brief)\nB q1');
+    expect(text).toContain('Back · answer (detailed)\nD q1');
+    expect(text).toContain('Back · answer (super-brief)\nSB q1');
+    expect(text).toContain('Answer · super-brief\nSB q1'); // the depth chosen holds on the next card
     expect(text).toContain('You covered 2 of 2 key points: suggested grade 4 Easy');
     expect(text).toContain('You covered 1 of 2 key points: suggested grade 3 Good');
-    expect(text).toContain('Reviewed 3 cards: Again 1 · Hard 0 · Good 2 · Easy 0');
-    expect(text).toMatch(/Next card due: in \d+m/);
+    expect(text).toMatch(/Card 5 · learning · d1 · Title q1\nnew 0 · learning 4 · due 0\nShown early \(learn-ahead\)/);
+    expect(text).toContain('Reviewed 4 cards: Again 1 · Hard 0 · Good 3 · Easy 0');
+    expect(text).toMatch(/Next card due: in \d+ minutes?\./);
 
     const doc = saved();
     expect(doc.reviews.map((r) => [r.key, r.grade, r.covered])).toEqual([
+      ['q1/@question', 3, undefined],
       ['q1/a', 3, [2, 2]],
       ['q1/b', 1, [0, 2]],
       ['q1/c', 3, [1, 2]], // Enter took the suggested grade
     ]);
     expect(Date.parse(doc.cards['q1/a']!.due)).toBeGreaterThan(Date.parse(doc.cards['q1/b']!.due));
 
-    // An hour later: both learning cards are due, Again's first; no new cards left in d1.
+    // An hour later: the learning cards are due, Again's first; no new cards left in d1.
     c.advance(60 * 60_000);
     const later = context(home, { now: c.now });
     await run({ deck: 'd1' }, later.ctx, { prompter: scripted([{ key: 'q' }]), questions });
-    expect(later.stdout.text()).toContain('3 cards: 3 due, 0 new');
-    expect(later.stdout.text()).toMatch(/Card 1 of 3 · due · d1 · Title q1\nnew 0 · learning 3 · due 0\n\nFront b/);
+    expect(later.stdout.text()).toMatch(/Card 1 · learning · d1 · Title q1\nnew 0 · learning 4 · due 0\n\nFront b/);
+  });
+
+  it('undo twice restores grades and schedules; the undone card is shown again', async () => {
+    const c = clock('2024-03-01T09:00:00.000Z');
+    const { ctx, stdout } = context(home, { now: c.now });
+    const prompter = scripted([...card('3'), ...card('4'), { key: 'u', message: /u: undo/ }, { key: 'ctrl+z', message: /u: undo/ }, ...card('2'), { key: 'q' }]);
+    await run({ deck: 'd1' }, ctx, { prompter, questions });
+    expect(prompter.left()).toBe(0);
+    const doc = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as Saved & { undone: string[] };
+    expect(doc.reviews.map((r) => [r.key, r.grade])).toEqual([['q1/@question', 2]]);
+    expect(Object.keys(doc.cards)).toEqual(['q1/@question']);
+    expect(doc.undone).toHaveLength(2);
+    expect(stdout.text()).toContain('Undone: the grade is taken back');
+    expect(stdout.text()).toContain('Reviewed 1 card: Again 0 · Hard 1');
+  });
+
+  it('suspend and bury hide a card; undo brings it back; --unsuspend lifts a suspension', async () => {
+    const { ctx } = context(home);
+    const prompter = scripted([{ key: '!' }, { key: '-' }, { key: 'u' }, { key: 'q', message: /reveal/ }]);
+    await run({ deck: 'd1' }, ctx, { prompter, questions });
+    const doc = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { suspended: Record<string, string>; buried: Record<string, string> };
+    expect(Object.keys(doc.suspended)).toEqual(['q1/@question']);
+    expect(doc.buried).toEqual({});
+    const un = context(home);
+    await run({ unsuspend: 'q1/@question' }, un.ctx, { questions });
+    expect(un.stdout.text()).toContain('Unsuspended q1/@question');
+    expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended).toEqual({});
+    await expect(run({ unsuspend: 'q1/zz' }, context(home).ctx, { questions })).rejects.toThrow("No suspended card 'q1/zz'");
   });
 
   it('the daily new-card limit and --new', async () => {
     const { ctx, stdout } = context(home);
     await run({}, ctx, { prompter: scripted([{ key: 'q' }]), questions });
-    expect(stdout.text()).toContain('4 cards: 0 due, 4 new');
+    expect(stdout.text()).toContain('new 6 · learning 0 · due 0');
     const again = context(home);
-    await run({ new: 1 }, again.ctx, { prompter: scripted([{ key: 'q' }]), questions });
-    expect(again.stdout.text()).toContain('1 card: 0 due, 1 new');
+    await run({ new: 1 }, again.ctx, { prompter: scripted([...card('4'), { key: 'q' }]), questions });
+    expect(again.stdout.text()).toContain('new 1 · learning 0 · due 0');
+    expect(again.stdout.text()).toContain('Reviewed 1 card');
   });
 
   it('nothing to do: says when the next card is due', async () => {
@@ -82,9 +117,9 @@ describe('practice command', () => {
 
   it('--cram records reviews without touching schedules', async () => {
     const { ctx, stdout } = context(home);
-    await run({ cram: true, deck: 'd2' }, ctx, { prompter: scripted(card('4')), questions });
+    await run({ cram: true, deck: 'd2' }, ctx, { prompter: scripted([...card('4'), { key: 'q' }]), questions });
     expect(stdout.text()).toContain('Cram session: schedules were not changed.');
-    expect(saved().reviews).toEqual([expect.objectContaining({ key: 'q2/d', grade: 4, cram: true })]);
+    expect(saved().reviews).toEqual([expect.objectContaining({ key: 'q2/@question', grade: 4, cram: true })]);
     expect(saved().cards).toEqual({});
   });
 
@@ -108,7 +143,7 @@ describe('practice without cards', () => {
     const h = tempHome();
     try {
       const { NotFoundError } = await import('../../../src/errors.js');
-      await expect(run({}, context(h).ctx, { prompter: scripted([]), questions: [question('q0')] })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(run({}, context(h).ctx, { prompter: scripted([]), questions: [] })).rejects.toBeInstanceOf(NotFoundError);
     } finally {
       rmSync(h, { recursive: true, force: true });
     }

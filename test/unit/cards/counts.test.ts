@@ -38,6 +38,7 @@ describe('countCards', () => {
   const questions = [question('q1', { deck: 'd1', cards: ['a', 'b', 'c'] }), question('q2', { deck: 'd2', cards: ['d', 'e'] })];
   const reviewed = (doc: ProgressDoc, key: string, grade: Grade, at: Date) =>
     addReview(doc, { id: `${key}@${at.toISOString()}`, at: at.toISOString(), deck: 'd1', question: key.split('/')[0]!, key, grade }, schedule(doc.cards[key], grade, at));
+  const flashcards = questions.flatMap((question) => question.cards.map((card) => ({ card, question })));
   let doc = emptyProgress();
   doc = reviewed(doc, 'q1/a', 1, new Date(now.getTime() - 5 * min)); // Again: step of 1 minute, due
   doc = reviewed(doc, 'q2/d', 4, new Date(2024, 2, 1, 12)); // Easy days ago: a review card, due by now
@@ -50,12 +51,13 @@ describe('countCards', () => {
     [{ newLimit: 10, deck: 'd1' }, { new: 1, learning: 2, due: 0 }],
     [{ newLimit: 10, deck: 'd2' }, { new: 1, learning: 0, due: 1 }],
   ])('%o -> %o', (opts, counts) => {
-    expect(countCards(cardsInScope(questions), doc, now, opts)).toEqual(counts);
+    expect(countCards(flashcards, doc, now, opts)).toEqual(counts);
   });
 
-  it('todayCounts caps new cards by what is left of the daily limit', () => {
+  it('todayCounts counts every card in scope (question cards too), new ones capped by what is left of the daily limit', () => {
     expect(todayCounts(questions, { ...doc, settings: { newPerDay: 3 } }, now)).toEqual({ new: 1, learning: 2, due: 1 });
-    expect(todayCounts(questions, doc, now)).toEqual({ new: 2, learning: 2, due: 1 });
+    expect(todayCounts(questions, doc, now)).toEqual({ new: 4, learning: 2, due: 1 });
+    expect(cardsInScope(questions)).toHaveLength(7);
   });
 
   it('formats as Anki does', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schedule } from '../../../src/cards/schedule.js';
-import { buildSession, todayCounts, newAllowance, newCardsToday, suggestGrade, summarizeSession } from '../../../src/cards/session.js';
+import { buildSession, todayCounts, newAllowance, newCardsToday, suggestGrade } from '../../../src/cards/session.js';
 import { addReview, emptyProgress, type Grade, type ProgressDoc, type Review } from '../../../src/progress/model.js';
 import { question } from '../quiz/fixtures.js';
 
@@ -12,39 +12,16 @@ function graded(doc: ProgressDoc, key: string, grade: Grade, at: Date, cram = fa
   return addReview(doc, review, cram ? undefined : schedule(doc.cards[key], grade, at));
 }
 
-describe('buildSession', () => {
+describe('buildSession (cram)', () => {
   const day1 = new Date(2024, 2, 1, 9, 0);
-  const day3 = new Date(2024, 2, 3, 9, 0);
   let doc = emptyProgress();
-  doc = graded(doc, 'q1/b', 1, day1); // Again: due minutes later
-  doc = graded(doc, 'q2/d', 3, new Date(2024, 2, 1, 8, 0)); // Good, an hour earlier: due first
-  doc = graded(doc, 'q1/c', 4, day1); // Easy: due in days
+  doc = graded(doc, 'q1/b', 1, day1);
+  doc = graded(doc, 'q2/d', 3, new Date(2024, 2, 1, 8, 0));
 
-  it('due cards first (longest overdue first), then new cards up to the limit', () => {
-    const s = buildSession(questions, doc, { now: day3, newLimit: 1 });
-    expect(s.map((x) => [x.card.key, x.reason])).toEqual([
-      ['q2/d', 'due'],
-      ['q1/b', 'due'],
-      ['q1/a', 'new'],
-    ]);
-    expect(keys(buildSession(questions, doc, { now: day3, newLimit: 10 }))).toEqual(['q2/d', 'q1/b', 'q1/a', 'q2/e']);
-    expect(keys(buildSession(questions, doc, { now: day3, newLimit: 0 }))).toEqual(['q2/d', 'q1/b']);
-  });
-
-  it('filters by deck', () => {
-    expect(keys(buildSession(questions, doc, { now: day3, newLimit: 10, deck: 'd1' }))).toEqual(['q1/b', 'q1/a']);
-  });
-
-  it('cramming takes every card in scope, due ones first', () => {
-    const s = buildSession(questions, doc, { now: day3, newLimit: 0, cram: true });
-    expect(keys(s)).toEqual(['q2/d', 'q1/b', 'q1/a', 'q1/c', 'q2/e']);
+  it('cramming takes every card in scope (question cards too), due ones first', () => {
+    const s = buildSession(questions, doc, { now: new Date(2024, 2, 3, 9, 0), newLimit: 0, cram: true });
+    expect(keys(s)).toEqual(['q2/d', 'q1/b', 'q1/@question', 'q1/a', 'q1/c', 'q2/@question', 'q2/e']);
     expect(new Set(s.map((x) => x.reason))).toEqual(new Set(['cram']));
-  });
-
-  it('a card is not due right after grading, and comes due when its time comes', () => {
-    // At 9:00, q2/d (Good at 8:00, due 10 minutes later) is due; q1/b (Again at 9:00) is not yet.
-    expect(keys(buildSession(questions, doc, { now: day1, newLimit: 0 }))).toEqual(['q2/d']);
-    expect(keys(buildSession(questions, doc, { now: new Date(2024, 2, 1, 9, 5), newLimit: 0 }))).toEqual(['q2/d', 'q1/b']);
   });
 });
 
@@ -78,17 +55,5 @@ describe('suggestGrade', () => {
     [1, 1, 4],
   ] as const)('%i of %i key points -> %s', (ticked, total, grade) => {
     expect(suggestGrade(ticked, total)).toBe(grade);
-  });
-});
-
-describe('summarizeSession', () => {
-  it('counts grades and finds the next due card in scope', () => {
-    const now = new Date('2024-03-01T09:00:00.000Z');
-    const cards = { 'q1/a': schedule(undefined, 3, now), 'q1/b': schedule(undefined, 1, now), 'q9/x': schedule(undefined, 1, new Date(0)) };
-    const s = summarizeSession([{ grade: 3 }, { grade: 1 }, { grade: 3 }], cards, ['q1/a', 'q1/b']);
-    expect(s.grades).toEqual({ 1: 1, 2: 0, 3: 2, 4: 0 });
-    expect(s.reviewed).toBe(3);
-    expect(s.nextDueKey).toBe('q1/b');
-    expect(summarizeSession([], {}, ['q1/a']).nextDue).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ describe('built-in content', () => {
       ['alternative: session replication and its cost', ['session replication', 'network overhead']],
       ['what to say in an interview', ['interview']],
       ['stickiness overrides round-robin', ['round-robin', 'overrid']],
-      ['the three servers / users A, B, C example', ['users A, B and C', 'server 1', 'server 2', 'server 3']],
+      ['the three servers / users A, B, C (and D) example', ['users A, B, C and D', 's1', 's2', 's3', 'seed-example']],
       ['the flash-sale example', ['flash sale']],
       ['how real balancers set the cookie', ['HAProxy', 'nginx', 'AWSALB', 'insert indirect nocache']],
     ];

@@ -29,6 +29,8 @@ describe('haproxyConfig', () => {
     expect(lines).toContain('use_backend lab_admin if { path_beg /_lab/ }');
     expect(lines).toContain('server admin 127.0.0.1:40000');
     expect(lines).toContain('http-request deny deny_status 413 if { req.hdr_val(content-length) gt 16384 }');
+    // The page labels each request "cookie" or "round-robin" from the SRV cookie the client sent.
+    expect(lines).toContain('http-request set-header X-Lab-Cookie %[req.cook(SRV)]');
   });
 
   it('maps each simulator strategy to a balance algorithm; only sticky-cookie inserts a cookie', () => {

@@ -36,9 +36,31 @@ describe('the shop page', () => {
     expect(renderPage(view)).toMatch(/Session <code data-testid="session">abcdefgh<\/code>, created on s1\./);
     const none = { ...view, session: null, createdBy: null, loggedIn: false, user: null, cart: [] };
     expect(renderPage(none)).toMatch(/data-testid="no-session">No session yet: your first login or cart item starts one\./);
-    expect(renderPage(none)).not.toMatch(/data-testid="session"|data-testid="fresh"/);
-    expect(renderPage({ ...none, ignored: 'unknown' })).toMatch(/data-testid="fresh">\(this backend does not hold your previous session/);
+    expect(renderPage(none)).not.toMatch(/data-testid="session"|data-testid="lost"/);
     expect(renderPage({ ...none, ignored: 'invalid' })).toMatch(/forged or altered/);
+  });
+
+  // One plain statement of what happened, never "no session yet" next to "your session is lost".
+  it.each([
+    ['memory, cookie named s3', { store: 'memory', previous: 's3' }, /Session lost\.<\/strong> Your session was in s3's memory and is lost: s1 does not have it/],
+    ['memory, no balancer cookie', { store: 'memory', previous: null }, /Your session was in another backend's memory and is lost: s1 does not have it/],
+    ['redis, expired', { store: 'redis', previous: null }, /Your session is no longer in Redis \(it expired or was ended\), so it is lost\./],
+  ] as const)('a lost session (%s) is said to be lost, plainly', (_name, extra, message) => {
+    const lost = { ...view, session: null, createdBy: null, loggedIn: false, user: null, cart: [], ignored: 'unknown' as const, ...extra };
+    const html = renderPage(lost);
+    expect(html).toMatch(message);
+    expect(html).not.toMatch(/No session yet/);
+  });
+
+  it('with Redis, a session that moved to another backend is said to have survived', () => {
+    const moved = { ...view, store: 'redis' as const, backend: 's2', createdBy: 's3', previous: 's3' };
+    expect(renderPage(moved)).toMatch(/data-testid="survived">Your session survived: s3 served you before and no longer does, but the session lives in Redis, so s2 carries on with it\./);
+    expect(renderPage({ ...moved, previous: null })).not.toMatch(/survived/);
+  });
+
+  it('the balancer cookie is HTML-escaped where it is shown', () => {
+    const html = renderPage({ ...view, session: null, ignored: 'unknown', previous: '<b>' });
+    expect(html).not.toContain("<b>'s memory");
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countsLine, LiveView, renderBanner, renderCounts, type BackendLine } from '../../../src/ui/lab-view.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
+import { displayWidth } from '../../../src/ui/text.js';
 
 const lines = (a: number, b: number, state: BackendLine['state'] = 'up'): BackendLine[] => [
   { name: 's1', port: 4001, state: 'up', requests: a, sessions: 1 },
@@ -27,7 +28,7 @@ describe('the live view', () => {
     v.draw();
     v.draw();
     const text = out.text();
-    expect(text).toContain('\x1b[3A\x1b[0J');
+    expect(text).toContain('\r\x1b[3A\x1b[0J');
     expect(text).toMatch(/s1 +up +:4001 +3 requests +1 session /);
     expect(text).toContain('4 requests in all');
   });
@@ -42,5 +43,26 @@ describe('the live view', () => {
     );
     expect(banner).toContain(`http://127.0.0.1:8080/#token=${'f'.repeat(32)}`);
     expect(banner).toContain('Backends:     s1 127.0.0.1:4001');
+  });
+
+  it.each([20, 40, 60, 80, 100])('at %i columns every live row fits (the in-place redraw counts rows), with bars when there is room', (columns) => {
+    const out = memoryOutput({ isTTY: true, columns, color: true });
+    const rows = renderCounts([{ name: 's12', port: 40123, state: 'draining', requests: 123456, sessions: 9999 }, ...lines(4, 2)], out);
+    for (const r of rows) expect(displayWidth(r), r).toBeLessThanOrEqual(columns);
+    if (columns >= 80) expect(rows[1]).toMatch(/:4001 /);
+    if (columns >= 60) expect(rows[0]).toMatch(/█{3,}/);
+  });
+
+  it('in a terminal the banner wraps beside its labels, a URL that does not fit goes whole on the next line; piped rows stay whole', () => {
+    const banner = { url: 'http://127.0.0.1:8080/', token: 'f'.repeat(32), balancer: 'builtin' as const, strategy: 'sticky-cookie', rrMode: 'haproxy', store: 'memory' as const, backends: [1, 2, 3, 4].map((i) => ({ name: `s${i}`, port: 40000 + i })) };
+    for (const columns of [60, 80, 100]) {
+      const text = renderBanner(banner, memoryOutput({ isTTY: true, columns }));
+      for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      // At 60 columns the admin URL (61 characters) is the one word too long for a line.
+      if (columns < 80) continue;
+      expect(text).toContain(`http://127.0.0.1:8080/#token=${'f'.repeat(32)}`);
+      expect(text.split(/\s+/)).toEqual(renderBanner(banner, memoryOutput({ isTTY: true, columns: 200 })).split(/\s+/));
+    }
+    expect(renderBanner(banner, memoryOutput({ columns: 60 }))).toContain('Backends:     s1 127.0.0.1:40001 · s2 127.0.0.1:40002 · s3 127.0.0.1:40003 · s4 127.0.0.1:40004\n');
   });
 });

@@ -27,8 +27,8 @@ async function practise(h = home): Promise<void> {
     prompter: scripted([{ select: right }, { key: 'return' }, { select: right }, { key: 'return' }, { select: right }, { key: 'return' }]),
     questions,
   });
-  const card = [{ key: 'space' }, { key: 'return' }, { checkbox: [0, 1] }, { key: '3' }] as const;
-  await practice({}, context(h).ctx, { prompter: scripted([...card, ...card]), questions });
+  // Each deck's first card (its question card): reveal, grade Good, stop.
+  for (const deck of ['d1', 'd2']) await practice({ deck }, context(h).ctx, { prompter: scripted([{ key: 'space' }, { key: '3' }, { key: 'q' }]), questions });
 }
 
 describe('progress', () => {
@@ -38,7 +38,7 @@ describe('progress', () => {
     await progress({ json: true }, ctx, { questions });
     const report = JSON.parse(stdout.text());
     expect(report.path).toBe(file());
-    expect(report.totals).toEqual({ quizAnswers: 3, quizAttempts: 1, reviews: 2, cardsSeen: 2 });
+    expect(report.totals).toEqual({ quizAnswers: 3, quizAttempts: 1, stoppedQuizzes: 0, reviews: 2, cardsSeen: 2 });
     expect(report.decks.map((d: { deck: string; quiz: { best: number } }) => [d.deck, d.quiz.best])).toEqual([
       ['d1', 100],
       ['d2', 100],
@@ -53,7 +53,7 @@ describe('progress', () => {
     const text = stdout.text();
     expect(text).toContain('Streak: 1 day');
     expect(text).toMatch(/deck \/ question\s+new\s+learn\s+due\s+mature\s+quiz best\s+last\s+trend/);
-    expect(text).toMatch(/\n {2}q1\s+0\s+1\s+1\s+0\s+100%\s+100%\s+█/);
+    expect(text).toMatch(/\n {2}q1\s+1\s+1\s+1\s+0\s+100%\s+100%\s+█/);
     expect(text).toContain('Reviews, last 14 days');
     expect(text).toMatch(/\n\w{3} \d\d-\d\d █+ 2\n/);
   });
@@ -83,7 +83,7 @@ describe('progress', () => {
     await progress({ action: 'reset', deck: 'd1' }, yes.ctx, { questions, prompter: scripted([{ confirm: true }]) });
     expect(doc().quiz.map((a) => a.question)).toEqual(['q2']);
     expect(doc().reviews.map((r) => r.question)).toEqual(['q2']);
-    expect(Object.keys(doc().cards)).toEqual(['q2/y']);
+    expect(Object.keys(doc().cards)).toEqual(['q2/@question']);
     const backup = /A copy of the previous file: (\S+)/.exec(yes.stdout.text())![1]!;
     expect(readFileSync(backup, 'utf8')).toBe(before);
 
@@ -187,12 +187,12 @@ describe('config', () => {
 
   it('the remembered depth is used by practice, and --depth overrides it', async () => {
     await config({ action: 'set', key: 'depth', value: 'super-brief' }, context(home).ctx, {});
-    const card = [{ key: 'space' }, { key: 'return' }, { checkbox: [] }, { key: '3' }] as const;
+    const card = [{ key: 'space' }, { key: 'a' }, { key: '3' }] as const; // the question card, then a flashcard
     const remembered = context(home);
-    await practice({ new: 1 }, remembered.ctx, { prompter: scripted([...card]), questions });
-    expect(remembered.stdout.text()).toContain('Answer · super-brief');
+    await practice({ new: 1 }, remembered.ctx, { prompter: scripted([...card, { key: 'q' }]), questions });
+    expect(remembered.stdout.text()).toMatch(/(Back · answer \(|Answer · )super-brief/);
     const overridden = context(home);
-    await practice({ new: 1, depth: 'detailed' }, overridden.ctx, { prompter: scripted([...card]), questions });
-    expect(overridden.stdout.text()).toContain('Answer · detailed');
+    await practice({ new: 1, depth: 'detailed' }, overridden.ctx, { prompter: scripted([...card, { key: 'q' }]), questions });
+    expect(overridden.stdout.text()).toMatch(/(Back · answer \(|Answer · )detailed/);
   });
 });

@@ -42,6 +42,33 @@ describe('migrations', () => {
     expect(result.doc).toMatchObject(raw);
   });
 
+  it('a version-1 file loads with nothing lost: answers, reviews, schedules, settings; each quiz run a finished attempt', () => {
+    const r1 = review('r1', 'q/c', 3, '2024-01-01T10:00:00.000Z');
+    const v1 = {
+      version: 1,
+      settings: { depth: 'detailed', newPerDay: 15 },
+      quiz: [
+        { ...answer('x1', 'q/i', '2024-01-02T10:00:05.000Z'), attempt: 'run1' },
+        { ...answer('x2', 'q/j', '2024-01-02T10:00:00.000Z', false), attempt: 'run1' },
+        { ...answer('x3', 'q/i', '2024-01-03T10:00:00.000Z'), attempt: 'run2', scope: 'deck:d1' },
+      ],
+      reviews: [r1],
+      cards: { 'q/c': schedule(undefined, 3, new Date(r1.at)) },
+    };
+    const raw = structuredClone(v1);
+    const result = upgrade(raw);
+    expect(result).toMatchObject({ ok: true, migratedFrom: 1 });
+    if (!result.ok) return;
+    expect(raw).toEqual(v1); // the input is not changed
+    const { version, ...kept } = v1;
+    expect(version).toBe(1);
+    expect(result.doc).toMatchObject({ ...kept, version: CURRENT_VERSION, suspended: {}, buried: {}, undone: [] });
+    expect(result.doc.attempts).toEqual([
+      { id: 'run1', scope: 'all', at: '2024-01-02T10:00:00.000Z', items: 2, finished: true },
+      { id: 'run2', scope: 'deck:d1', at: '2024-01-03T10:00:00.000Z', items: 1, finished: true },
+    ]);
+  });
+
   it('migrations are pure: the input is not changed', () => {
     const raw = { settings: { depth: 'brief' } };
     const copy = structuredClone(raw);
@@ -156,5 +183,20 @@ describe('untrusted progress files', () => {
     if (!result.ok) expect(result.reason).toContain('control characters');
     const evilDeck = { ...evil, quiz: [{ ...answer('x', 'q/i', '2024-01-01T00:00:00.000Z'), deck: 'd\u0007' }] };
     expect(upgrade(evilDeck).ok).toBe(false);
+  });
+});
+
+describe('merging after an undo', () => {
+  it('a review undone in this copy is not brought back by importing an older copy', async () => {
+    const { undoReview } = await import('../../../src/progress/card-ops.js');
+    const older = withReview(emptyProgress(), review('r1', 'q/c', 3, '2024-01-01T10:00:00.000Z'));
+    const mine = undoReview(older, 'r1', 'q/c', undefined);
+    const merged = mergeProgress(mine, older, replay);
+    expect(merged.doc.reviews).toEqual([]);
+    expect(merged.doc.cards).toEqual({});
+    // and the other way round: the undo travels with the copy
+    const theirs = mergeProgress(older, mine, replay);
+    expect(theirs.doc.reviews).toEqual([]);
+    expect(theirs.doc.cards).toEqual({});
   });
 });

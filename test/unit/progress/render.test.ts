@@ -2,7 +2,7 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, type QuizAnswer } from '../../../src/progress/model.js';
-import { progressReport } from '../../../src/progress/stats.js';
+import { progressReport } from '../../../src/report/stats.js';
 import { renderProgress } from '../../../src/ui/progress-render.js';
 import { hang, maxLineLength, plural, truncate, visibleLength, wrap } from '../../../src/ui/text.js';
 import { question } from '../quiz/fixtures.js';

@@ -124,7 +124,7 @@ describe('error wording and exit codes', () => {
     const err = dataFileError(errno(code), '/p/progress.json', 'write');
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).exitCode).toBe(ExitCode.invalidContent);
-    expect(err.message).toContain(`cannot write /p/progress.json: ${fsReason(errno(code))}. Your progress file was left as it was before this command.`);
+    expect(err.message).toContain(`cannot write /p/progress.json: ${fsReason(errno(code))}. This change was not saved; your progress file keeps everything saved before it.`);
     expect(err.message).toContain(storage ? 'Free some space' : 'check the file and its folder');
   });
 

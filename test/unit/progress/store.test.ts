@@ -43,7 +43,7 @@ describe('location', () => {
 describe('reading and writing', () => {
   it('starts empty without creating a file, and writes on update', async () => {
     const store = await open();
-    expect(store.read()).toEqual({ version: CURRENT_VERSION, settings: {}, quiz: [], reviews: [], cards: {} });
+    expect(store.read()).toEqual(emptyProgress());
     expect(existsSync(file())).toBe(false);
     store.update((d) => addQuizAnswer(d, answer('x')));
     const onDisk = JSON.parse(readFileSync(file(), 'utf8'));

@@ -13,6 +13,7 @@ export type Step =
   | { confirm: boolean; message?: RegExp }
   | { key: string; message?: RegExp }
   | { menu: unknown; message?: RegExp }
+  | { pager: true; message?: RegExp }
   | 'ctrl-c';
 
 /** Answers prompts from a script; fails the test on an unexpected kind of prompt. Records every message. */
@@ -50,6 +51,9 @@ export function scripted(steps: Step[]): Prompter & { asked: string[]; left(): n
       const choice = opts.choices.find((c) => c.keys.includes(want));
       if (!choice) throw new Error(`key '${want}' not offered by: ${opts.message}`);
       return choice.value;
+    },
+    pager: async (opts) => {
+      next('pager', opts.title ?? '');
     },
     menu: async (opts) => {
       const want = next('menu', opts.message).menu;

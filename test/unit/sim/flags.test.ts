@@ -1,7 +1,7 @@
 // Flag values -> a checked plan; bad values are usage errors naming the flag and the value.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { LIMITS, parseCompare, parseEvents, parsePercent, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
+import { LIMITS, parseCompare, parseEvents, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
 
 function usageMessage(f: () => unknown): string {
   try {
@@ -40,8 +40,8 @@ describe('simulate flags', () => {
     [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), '--fail s4@3: s4 is only added at request 10'],
     [() => plan({ add: ['s1@3'] }), '--add s1@3: there is already a server named s1'],
     [() => plan({ requests: '20', fail: ['s2@40'] }), '--fail s2@40: the run has only 20 requests'],
-    [() => parsePercent('--hot', '150%'), '--hot 150%: must be a percentage from 0% to 100%, e.g. 40%.'],
-    [() => parsePercent('--hot', 'lots'), '--hot lots: must be a percentage'],
+    [() => plan({ hot: '150%' }), '--hot 150%: must be a percentage from 0% to 100%, e.g. 40%.'],
+    [() => plan({ hot: 'lots' }), '--hot lots: must be a percentage'],
     [() => parseEvents('fail', 's2'), '--fail s2: write SERVER@REQUEST, e.g. --fail s2@40.'],
     [() => parseEvents('fail', 's2:3@4'), 'only --add takes a weight'],
     [() => plan({ users: '0' }), '--users 0: must be a whole number from 1 to 5,000,000.'],
@@ -57,8 +57,7 @@ describe('simulate flags', () => {
   });
 
   it('--hot and --cart take percentages', () => {
-    expect(parsePercent('--hot', '40%')).toBe(0.4);
-    expect(parsePercent('--hot', '12.5%')).toBe(0.125);
+    expect(plan({ hot: '12.5%' }).config.traffic).toMatchObject({ hot: 0.125 });
     expect(plan({ hot: '40%', cart: '0%' }).config.traffic).toMatchObject({ hot: 0.4, cart: 0 });
   });
 
@@ -68,7 +67,7 @@ describe('simulate flags', () => {
     ['--hot', '40', '--hot 40: write a percentage with the % sign, e.g. --hot 40%.'],
     ['--cart', '0.5', '--cart 0.5: write a percentage with the % sign: --cart 50% for a fraction of 0.5'],
   ])('%s %s without the %% sign is refused, saying why', (flag, text, message) => {
-    expect(usageMessage(() => parsePercent(flag, text))).toContain(message);
+    expect(usageMessage(() => plan({ [flag.slice(2)]: text }))).toContain(message);
   });
 
   it('--hot needs 2 users or more: with one user A sends every request', () => {
@@ -146,5 +145,32 @@ describe('simulate flags', () => {
     expect(p.config).toMatchObject({ rrMode: 'nginx', maxIdle: 4 });
     expect(p.config.servers).toHaveLength(4);
     expect(p.json).toBe(true);
+  });
+
+  it.each(['1e3', '2.5', '0x10', '.5', 'Infinity', '1e3,2e3', 'a,1.5'])('--servers %s: numeric-looking but not a whole number is an error', (text) => {
+    const message = usageMessage(() => parseServers(text));
+    expect(message).toMatch(/^--servers /);
+    expect(message).toMatch(/whole number|give a count alone/);
+  });
+
+  it('--servers +3 and 3 are counts; names may hold digits and dots', () => {
+    expect(parseServers('+3')).toHaveLength(3);
+    expect(parseServers('10.0.0.1,10.0.0.2').map((s) => s.name)).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(parseServers('s1e3').map((s) => s.name)).toEqual(['s1e3']);
+  });
+
+  it('refuses up front a run whose memory need is out of proportion, stating the limit', () => {
+    const message = usageMessage(() => plan({ users: '5000000', servers: '256', store: 'replicated', replicas: '255' }));
+    expect(message).toBe(
+      'This run would need about 4.9 GiB of memory (5,000,000 users, each session copied to 255 replicas); a run may take at most 1.0 GiB. Lower --users or --replicas.',
+    );
+    // The same users with the local store, or fewer replicas, fit.
+    expect(plan({ users: '5000000', servers: '256' }).config.traffic).toMatchObject({ users: 5_000_000 });
+    expect(plan({ users: '1000000', servers: '256', store: 'replicated', replicas: '100' }).config.replicas).toBe(100);
+  });
+
+  it('counts the replicated store inside --compare too', () => {
+    const message = usageMessage(() => plan({ users: '5000000', servers: '256', replicas: '255', compare: 'sticky-cookie/local,round-robin/replicated' }));
+    expect(message).toContain('each session copied to 255 replicas');
   });
 });

@@ -40,7 +40,7 @@ describe('simulate --step', () => {
     await run(args, ctx, { prompter });
     const text = ctx.stdout.text();
     expect(prompter.asked).toHaveLength(3);
-    expect(text).toContain("A has no cookie yet: round-robin picks s1 and the response sets SRV=s1");
+    expect(text).toContain('A has no cookie yet: round-robin picks s1 and the response sets SRV=s1');
     expect(text).toContain('C has no cookie yet');
     expect(text).not.toContain('D has no cookie yet'); // shown without explanations after "rest"
     expect(text).toMatch(/10\*\s+D/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isDue, schedule } from '../../../src/cards/schedule.js';
-import { addQuizAnswer, addReview, emptyProgress, type Grade, type ProgressDoc } from '../../../src/progress/model.js';
-import { progressReport } from '../../../src/progress/stats.js';
+import { addQuizAnswer, addQuizRunAnswer, addReview, emptyProgress, stoppedRuns, type Grade, type ProgressDoc } from '../../../src/progress/model.js';
+import { summarizeQuiz } from '../../../src/quiz/score.js';
+import { progressReport } from '../../../src/report/stats.js';
 import { barChart, sparkline, table } from '../../../src/ui/charts.js';
 import { question } from '../quiz/fixtures.js';
 
@@ -32,13 +33,13 @@ describe('progressReport', () => {
 
   it('counts cards by state and due today', () => {
     const q1 = report.decks[0]!.questions[0]!;
-    const endOfToday = new Date(2024, 2, 11);
-    const due = ['q1/x', 'q1/y'].filter((k) => isDue(doc.cards[k], endOfToday)).length;
-    expect(due).toBeGreaterThanOrEqual(1); // q1/y was graded Again yesterday
-    expect(q1.cards).toMatchObject({ total: 2, new: 0, dueToday: due });
+    // q1/y was graded Again yesterday: its learning step is due; each question's own card is new.
+    expect(isDue(doc.cards['q1/y'], at(10, 18))).toBe(true);
+    expect(q1.cards).toMatchObject({ total: 3, new: 1, dueToday: 1 });
     expect(q1.cards.learning + q1.cards.young).toBe(2);
-    expect(report.decks[1]!.cards).toMatchObject({ total: 1, new: 1, dueToday: 0 });
-    expect(report.cards.total).toBe(3);
+    expect(report.decks[1]!.cards).toMatchObject({ total: 2, new: 2, dueToday: 0 });
+    expect(report.cards.total).toBe(5);
+    expect(report.today).toEqual({ new: 3, learning: 1, due: 0 });
   });
 
   it('quiz best, last and trend per question and deck', () => {
@@ -56,7 +57,7 @@ describe('progressReport', () => {
 
   it('streak, totals and reviews per day over 14 days', () => {
     expect(report.streak).toEqual({ current: 3, longest: 3, activeToday: true });
-    expect(report.totals).toEqual({ quizAnswers: 6, quizAttempts: 3, reviews: 3, cardsSeen: 2 });
+    expect(report.totals).toEqual({ quizAnswers: 6, quizAttempts: 3, stoppedQuizzes: 0, reviews: 3, cardsSeen: 2 });
     expect(report.reviewsByDay).toHaveLength(14);
     expect(report.reviewsByDay.at(-1)).toEqual({ day: '2024-03-10', count: 0 });
     expect(report.reviewsByDay.at(-2)).toEqual({ day: '2024-03-09', count: 2 });
@@ -88,5 +89,28 @@ describe('charts', () => {
 
   it('table pads columns', () => {
     expect(table([['a', '1'], ['bbb', '22']], [false, true])).toEqual(['a     1', 'bbb  22']);
+  });
+});
+
+describe('stopped quizzes', () => {
+  const questionsQ = [question('q1', { quiz: ['a', 'b', 'c'] })];
+  const run = (id: string, finished: boolean, when: Date) => ({ id, scope: 'all', at: when.toISOString(), items: 3, finished });
+  let doc = emptyProgress();
+  const answer = (attempt: string, key: string, correct: boolean, when: Date) =>
+    ({ id: `${attempt}:${key}`, at: when.toISOString(), attempt, scope: 'all', deck: 'd1', question: 'q1', key, correct }) as const;
+  doc = addQuizRunAnswer(doc, answer('t1', 'q1/a', true, at(1)), run('t1', false, at(1)), false);
+  doc = addQuizRunAnswer(doc, answer('t1', 'q1/b', false, at(1)), run('t1', false, at(1)), true); // finished: 50%
+  doc = addQuizRunAnswer(doc, answer('t2', 'q1/a', true, at(2)), run('t2', false, at(2)), false); // stopped after 1 of 3: 100%
+  const report = progressReport(questionsQ, doc, at(2, 18));
+
+  it('are not scores: best, last and trend count finished quizzes only', () => {
+    expect(report.quiz).toMatchObject({ answered: 3, correct: 2, trend: [50], best: 50, last: 50 });
+    expect(report.totals).toMatchObject({ quizAttempts: 1, stoppedQuizzes: 1 });
+  });
+
+  it('the previous attempt a new quiz compares with is the last finished one', () => {
+    const item = questionsQ[0]!.quiz[0]!;
+    const s = summarizeQuiz([{ item, question: questionsQ[0]!, correct: true }], doc.quiz, 'all', stoppedRuns(doc));
+    expect(s.previous).toMatchObject({ attempt: 't1', percent: 50 });
   });
 });

@@ -1,12 +1,14 @@
 // The figures `prepdeck progress` shows (and prints with --json). Pure: content, document and the
-// current time in, plain data out.
+// current time in, plain data out. A folder of its own above progress/, cards/ and quiz/: it reads all
+// three, and they read progress/'s model, so inside progress/ it made a cycle.
 import { bucketOf } from '../cards/schedule.js';
 import { kindOf, type Counts } from '../cards/counts.js';
 import { todayCounts } from '../cards/session.js';
+import { cardsOf } from '../cards/question-card.js';
 import type { Question } from '../content/model.js';
 import { quizAttempts } from '../quiz/score.js';
-import { currentStreak, dayKey, longestStreak, shiftDay } from './days.js';
-import { questionOf, type ProgressDoc, type QuizAnswer } from './model.js';
+import { currentStreak, dayKey, longestStreak, shiftDay } from '../progress/days.js';
+import { questionOf, stoppedRuns, type ProgressDoc, type QuizAnswer } from '../progress/model.js';
 
 export interface CardFigures {
   total: number;
@@ -48,8 +50,12 @@ export interface DeckFigures {
 export interface ProgressReport {
   /** What is left to practise now: the same figures as the menu and the practice header. */
   today: Counts;
+  /** Card keys suspended (`practice --unsuspend KEY`) and buried until tomorrow. */
+  suspended: string[];
+  buried: string[];
   streak: { current: number; longest: number; activeToday: boolean };
-  totals: { quizAnswers: number; quizAttempts: number; reviews: number; cardsSeen: number };
+  /** quizAttempts: finished quizzes (the scored ones); stoppedQuizzes: quit before their last item. */
+  totals: { quizAnswers: number; quizAttempts: number; stoppedQuizzes: number; reviews: number; cardsSeen: number };
   /** Reviews per day over the last `days` days, oldest first, today last. */
   reviewsByDay: { day: string; count: number }[];
   quiz: QuizFigures;
@@ -73,9 +79,9 @@ function addCards(a: CardFigures, b: CardFigures): CardFigures {
 }
 
 /** Quiz figures for the answers whose question is in `ids`. */
-export function quizFigures(answers: readonly QuizAnswer[], ids: ReadonlySet<string>, items: number): QuizFigures {
+export function quizFigures(answers: readonly QuizAnswer[], ids: ReadonlySet<string>, items: number, stopped: ReadonlySet<string> = new Set()): QuizFigures {
   const mine = answers.filter((a) => ids.has(a.question));
-  const trend = quizAttempts(mine).map((t) => t.percent);
+  const trend = quizAttempts(mine, stopped).map((t) => t.percent);
   const correct = mine.filter((a) => a.correct).length;
   return {
     items,
@@ -87,10 +93,11 @@ export function quizFigures(answers: readonly QuizAnswer[], ids: ReadonlySet<str
 }
 
 export function progressReport(questions: readonly Question[], doc: ProgressDoc, now: Date, days = 14): ProgressReport {
+  const stopped = stoppedRuns(doc);
   // Questions from the content, then any found only in the progress document.
   const known = new Map<string, { id: string; title: string; deck: string; inContent: boolean; cardKeys: string[]; items: number }>();
   for (const q of questions) {
-    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: q.cards.map((c) => c.key), items: q.quiz.length });
+    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: cardsOf(q).map((c) => c.key), items: q.quiz.length });
   }
   const orphan = (id: string, deck: string) => {
     if (!known.has(id)) known.set(id, { id, title: id, deck, inContent: false, cardKeys: [], items: 0 });
@@ -118,7 +125,7 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
       deck: q.deck,
       inContent: q.inContent,
       cards,
-      quiz: quizFigures(doc.quiz, new Set([q.id]), q.items),
+      quiz: quizFigures(doc.quiz, new Set([q.id]), q.items, stopped),
     };
     let deck = decks.get(q.deck);
     if (!deck) decks.set(q.deck, (deck = { deck: q.deck, cards: emptyCards(), quiz: quizFigures([], new Set(), 0), questions: [] }));
@@ -127,7 +134,7 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
   }
   for (const deck of decks.values()) {
     const ids = new Set(deck.questions.map((q) => q.id));
-    deck.quiz = quizFigures(doc.quiz, ids, deck.questions.reduce((n, q) => n + q.quiz.items, 0));
+    deck.quiz = quizFigures(doc.quiz, ids, deck.questions.reduce((n, q) => n + q.quiz.items, 0), stopped);
   }
 
   const activeDays = new Set([...doc.quiz, ...doc.reviews].map((e) => dayKey(new Date(e.at))));
@@ -144,17 +151,19 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
   const allDecks = [...decks.values()];
   return {
     today: todayCounts(questions, doc, now),
+    suspended: Object.keys(doc.suspended).sort(),
+    buried: Object.keys(doc.buried).filter((k) => Date.parse(doc.buried[k]!) > now.getTime()).sort(),
     streak: { current: currentStreak(activeDays, now), longest: longestStreak(activeDays), activeToday: activeDays.has(dayKey(now)) },
     totals: {
       quizAnswers: doc.quiz.length,
-      quizAttempts: quizAttempts(doc.quiz).length,
+      quizAttempts: quizAttempts(doc.quiz, stopped).length,
+      stoppedQuizzes: new Set(doc.quiz.filter((a) => stopped.has(a.attempt)).map((a) => a.attempt)).size,
       reviews: doc.reviews.length,
       cardsSeen: Object.keys(doc.cards).length,
     },
     reviewsByDay,
-    quiz: quizFigures(doc.quiz, new Set(known.keys()), allDecks.reduce((n, d) => n + d.quiz.items, 0)),
+    quiz: quizFigures(doc.quiz, new Set(known.keys()), allDecks.reduce((n, d) => n + d.quiz.items, 0), stopped),
     cards: allDecks.reduce((acc, d) => addCards(acc, d.cards), emptyCards()),
     decks: allDecks,
   };
 }
-

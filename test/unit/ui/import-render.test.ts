@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { globToRegExp } from '../../../src/commands/import-files.js';
+import { type ImportRow, progressLine, renderSummary, truncateLeft } from '../../../src/ui/import-render.js';
+import { memoryOutput } from '../../../src/ui/terminal.js';
+
+describe('globToRegExp', () => {
+  it.each<[string, string, boolean]>([
+    ['*.txt', 'caching-q2.txt', true],
+    ['*.txt', 'caching-q2.md', false],
+    ['*.txt', 'dir/caching-q2.txt', false],
+    ['**/*.txt', 'a/b/c.txt', true],
+    ['**/*.txt', 'c.txt', true],
+    ['q?.txt', 'q1.txt', true],
+    ['q?.txt', 'q10.txt', false],
+    ['*.{txt,md}', 'x.md', true],
+    ['*.{txt,md}', 'x.doc', false],
+    ['a+b(1).txt', 'a+b(1).txt', true],
+  ])('%s matches %s: %s', (glob, path, ok) => expect(globToRegExp(glob).test(path)).toBe(ok));
+});
+
+const rows: ImportRow[] = [
+  { file: 'caching/caching-q2.txt', target: 'caching/caching-q2', action: 'updated', cards: 8, quiz: 4, notes: ['1 lightly edited item(s) kept their ids', '2 item(s) retired (source gone; progress kept)'] },
+  { file: 'a/very/long/folder/name/that/goes/on/and/on/queues-q1.txt', target: 'queues/queues-q1', action: 'new', cards: 12, quiz: 11, notes: [] },
+  { file: 'broken/caching-q9.txt\u001b[31m', notes: [], failed: "line 8: missing section 'Detailed Answer'" },
+];
+
+describe('renderSummary', () => {
+  it.each([40, 60, 80, 100, 120])('fits %i columns, names every document and the failure', (columns) => {
+    const text = renderSummary(rows, memoryOutput({ columns }));
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThan(columns);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('queues-q1.txt');
+    expect(flat).toContain("missing section 'Detailed Answer'");
+    expect(flat).toContain('2 documents imported: 20 cards, 15 quiz items; 1 not imported.');
+    expect(text).not.toContain('\u001b');
+  });
+
+  it('a table when there is room', () => {
+    expect(renderSummary(rows, memoryOutput({ columns: 100 }))).toMatch(/^Document\s+Question\s+Cards\s+Quiz\s+Notes$/m);
+  });
+});
+
+describe('progress line and left truncation', () => {
+  it.each([20, 40, 80])('fits %i columns', (columns) => {
+    const line = progressLine(3, 12, 'caching/a-rather-long-document-name.txt', columns);
+    expect([...line].length).toBeLessThan(columns);
+    expect(line).toContain('3/12');
+  });
+
+  it.each([
+    ['caching/caching-q2.txt', 12, '…hing-q2.txt'],
+    ['short.txt', 12, 'short.txt'],
+  ])('truncateLeft(%s, %i)', (text, width, out) => expect(truncateLeft(text, width)).toBe(out));
+});
