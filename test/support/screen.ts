@@ -151,6 +151,8 @@ export function vocabulary(texts: Iterable<string>): Set<string> {
 export function layoutProblems(state: ScreenState, words: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const known = (w: string) => w.length < 2 || words.has(w);
+  // A word by itself: known, and longer than one letter unless it is "a" or "i".
+  const whole = (w: string) => words.has(w) && (w.length > 1 || w === 'a' || w === 'i');
   state.rows.forEach((r, i) => {
     if (r.wrapped) problems.push(`row ${i} wrapped by the terminal (line wider than the screen): ${JSON.stringify(state.rows[i - 1]?.text)} + ${JSON.stringify(r.text)}`);
     for (const token of r.text.split(/\s+/)) {
@@ -166,7 +168,7 @@ export function layoutProblems(state: ScreenState, words: ReadonlySet<string>): 
     // Letters only next to the break (s1, @15 are ids and numbers, not word pieces).
     const a = /(?<![0-9@=])[a-z]+$/i.exec(prev)?.[0]?.toLowerCase();
     const b = /^[a-z]+(?![0-9])/i.exec(first)?.[0]?.toLowerCase();
-    if (a && b && /[a-z]$/i.test(prev) && /^[a-z]/i.test(first) && words.has(a + b) && (a.length < 2 || b.length < 2 || !words.has(a) || !words.has(b))) {
+    if (a && b && /[a-z]$/i.test(prev) && /^[a-z]/i.test(first) && words.has(a + b) && (!whole(a) || !whole(b))) {
       problems.push(`rows ${i - 1}/${i}: "${a}" + "${b}" looks like the word "${a + b}" split: ${JSON.stringify(state.rows[i - 1]!.text)} / ${JSON.stringify(r.text)}`);
     }
   });
