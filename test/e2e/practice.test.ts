@@ -201,7 +201,8 @@ describe('prepdeck practice in a terminal', () => {
     };
     expect(await menuCounts()).toBe(await jsonCounts(h, flags));
     t.write(KEYS.enter);
-    await t.waitFor("Today's review");
+    // Practise → today's review (the first of its choices).
+    await t.waitFor('Cram: every card');
     t.write(KEYS.enter);
     let marker = 'Card 1 ·';
     for (const grade of ['1', '3', '4']) {
