@@ -2,7 +2,7 @@
 // admin calls through /_lab/ with the token. Each request's routing is read from what a client can
 // see (the cookie it sent, the backend that answered, any Set-Cookie), and the figures at the end are
 // the simulator's summary figures, counted from the live responses.
-import type { Summary } from '../sim/model.js';
+import type { Action, Reason, Summary } from '../sim/model.js';
 import { Browser, type Reply } from './client.js';
 import type { Whoami } from './backend.js';
 import type { LabState } from './lab.js';
@@ -10,13 +10,15 @@ import type { ScriptName } from './options.js';
 import { predictRouting, type PredictedRow } from './predict.js';
 import { BALANCER_COOKIE } from './routing.js';
 
-export type RoutedBy = 'algorithm' | 'cookie' | 'rebalanced' | 'hash' | 'unavailable';
+/** How a request was routed, in the simulator's words (its `reason`). */
+export type RoutedBy = Reason;
 
 export interface RequestStep {
   type: 'request';
   n: number;
   user: string;
-  does: 'login' | 'cart' | 'view';
+  /** What the user did, in the simulator's words (its `action`). */
+  does: Extract<Action, 'login' | 'cart' | 'browse'>;
   /** The balancer cookie the user's browser sent. */
   cookie: string | null;
   backend: string | null;
@@ -211,9 +213,9 @@ class Walk {
   private routing(step: RequestStep, backend: string): void {
     const hashing = this.initial.strategy === 'ip-hash' || this.initial.strategy === 'consistent-hash';
     if (step.cookie === null) step.routedBy = hashing ? 'hash' : 'algorithm';
-    else step.routedBy = backend === step.cookie ? 'cookie' : 'rebalanced';
+    else step.routedBy = backend === step.cookie ? 'cookie' : 'rebalanced-after-failure';
     if (step.routedBy === 'cookie') this.summary.cookieRouted++;
-    if (step.routedBy === 'rebalanced') this.summary.rebalanced++;
+    if (step.routedBy === 'rebalanced-after-failure') this.summary.rebalanced++;
   }
 
   /**
@@ -369,7 +371,7 @@ const failover: Story = {
     await w.each('login', USERS);
     await w.each('cart', USERS);
     await w.killBackendOf('A');
-    await w.each('view', USERS);
+    await w.each('browse', USERS);
     await w.each('cart', USERS);
   },
   conclude(state, w) {
@@ -387,7 +389,7 @@ const scaleOut: Story = {
     await w.addBackend();
     await w.each('cart', USERS);
     await w.each('login', NEWCOMERS);
-    await w.each('view', [...USERS, ...NEWCOMERS]);
+    await w.each('browse', [...USERS, ...NEWCOMERS]);
   },
   conclude(_state, w) {
     const add = w.action();
