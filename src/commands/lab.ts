@@ -134,8 +134,9 @@ async function runLive(o: LabOptions, lab: Lab, ctx: Context, stop: StopSignal, 
 }
 
 async function runScript(plan: LabPlan, url: string, token: string, ctx: Context): Promise<void> {
-  const [{ runScript: walk, SCRIPT_POINTS }, { renderStep, renderScriptHeader, renderScriptResult }] = await Promise.all([
+  const [{ runScript: walk }, { SCRIPT_POINTS }, { renderStep, renderScriptHeader, renderScriptResult }] = await Promise.all([
     import('../lab/scripts.js'),
+    import('../lab/script-steps.js'),
     import('../ui/lab-script.js'),
   ]);
   const o = plan.options;

@@ -1,6 +1,6 @@
 // Rendering a scripted walk-through: each step as it happened, then the simulator's summary figures,
 // every line laid out to the terminal's width (words are never split; the step columns stay aligned).
-import type { RequestStep, ScriptResult, Step } from '../lab/scripts.js';
+import type { RequestStep, ScriptResult, Step } from '../lab/script-steps.js';
 import type { Output } from './terminal.js';
 import { hang, wrap, wrapIndented } from './text.js';
 

@@ -1,7 +1,7 @@
 // `lab --script` output laid out to the terminal's width: no line wider than the width, no word split
 // (the words read the same as on a wide terminal), "cart N" kept together, the step columns aligned.
 import { describe, expect, it } from 'vitest';
-import type { RequestStep, Step } from '../../../src/lab/scripts.js';
+import type { RequestStep, Step } from '../../../src/lab/script-steps.js';
 import { renderScriptHeader, renderStep } from '../../../src/ui/lab-script.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
 import { displayWidth } from '../../../src/ui/text.js';
