@@ -74,14 +74,6 @@ export function servedBy(state: LabState, requests: readonly RequestStep[]): Map
   return counts;
 }
 
-/** The busiest backend and its load over the mean, as the simulator reports them. */
-export function imbalance(counts: Map<string, number>, first: string): { busiest: string; imbalance: number } {
-  const served = [...counts.values()].reduce((a, b) => a + b, 0);
-  let busiest = first;
-  for (const [name, c] of counts) if (c > (counts.get(busiest) ?? 0)) busiest = name;
-  return { busiest, imbalance: served > 0 ? Math.round(((counts.get(busiest) ?? 0) / (served / counts.size)) * 1000) / 1000 : 0 };
-}
-
 export function blankStep(n: number, user: string, does: Does, cookie: string | null, status: number, setCookie: string | null): RequestStep {
   return {
     type: 'request',

@@ -2,13 +2,14 @@
 // admin calls through /_lab/ with the token. Each request's routing is read from what a client can
 // see (the cookie it sent, the backend that answered, any Set-Cookie), and the figures at the end are
 // the simulator's summary figures, counted from the live responses.
+import { busiestOf } from '../sim/results.js';
 import { Browser, type Reply } from './client.js';
 import type { Whoami } from './backend.js';
 import type { LabState } from './lab.js';
 import type { ScriptName } from './options.js';
 import { predictRouting, type PredictedRow } from './predict.js';
 import { BALANCER_COOKIE } from './routing.js';
-import { blankStep, emptySummary, imbalance, servedBy, SCRIPT_POINTS, type ActionStep, type Does, type RequestStep, type ScriptResult, type Step } from './script-steps.js';
+import { blankStep, emptySummary, servedBy, SCRIPT_POINTS, type ActionStep, type Does, type RequestStep, type ScriptResult, type Step } from './script-steps.js';
 
 const USERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 const NEWCOMERS = ['G', 'H', 'I', 'J'];
@@ -199,7 +200,7 @@ class Walk {
     const state = await this.state();
     const s = this.summary;
     const counts = servedBy(state, this.requests());
-    Object.assign(s, imbalance(counts, state.backends[0]?.name ?? ''));
+    Object.assign(s, busiestOf([...counts].map(([name, requests]) => ({ name, requests }))));
     s.storeRoundTrips = state.storeRoundTrips - this.initial.storeRoundTrips;
     const simulator = this.comparable ? this.compare() : null;
     return {
