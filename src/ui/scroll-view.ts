@@ -46,7 +46,7 @@ export const scrollView = createPrompt<void, ScrollViewConfig>((config, done) =>
   const shown = config.lines.slice(top, top + page);
   const end = Math.min(config.lines.length, top + page);
   const close = config.closeHint ?? 'close';
-  const long = `lines ${top + 1}–${end} of ${config.lines.length} · ↑↓ PgUp PgDn space: scroll · q or Enter: ${close}`;
-  const footer = dim(long.length <= config.columns ? long : `${top + 1}–${end}/${config.lines.length} · ↑↓ PgUp PgDn · q: ${close}`);
+  const long = `lines ${top + 1}–${end} of ${config.lines.length} · ↑↓ PgUp/PgDn: scroll · q: ${close}`;
+  const footer = dim(long.length <= config.columns ? long : `${top + 1}–${end}/${config.lines.length} · ↑↓ PgUp/PgDn · q: ${close}`);
   return [...(config.title === undefined ? [] : [config.title]), ...shown, footer].join('\n');
 });

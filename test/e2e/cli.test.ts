@@ -28,7 +28,7 @@ describe('prepdeck command line', () => {
   it('--help lists every command with a description and examples', async () => {
     const r = await runMain(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['list', 'read <question>', 'validate', 'import <files..>', 'simulate']) expect(r.stdout).toContain(`prepdeck ${cmd}`);
+    for (const cmd of ['list', 'read <question>', 'validate', 'import <paths..>', 'simulate']) expect(r.stdout).toContain(`prepdeck ${cmd}`);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('prepdeck read sticky');
   });

@@ -24,7 +24,7 @@ describe('practice next to a broken file', () => {
   it('a YAML alias bomb in a --content folder is named once and practice goes on with the rest', async () => {
     const t = start(['--content', 'test/fixtures/hostile/alias-bomb', 'practice'], home());
     await t.waitFor('bomb.md');
-    await t.waitFor('Enter or space: reveal');
+    await t.waitFor(/Card 1 /);
     expect(t.output()).not.toContain('internal error');
     t.write(KEYS.ctrlC);
     await t.exit();

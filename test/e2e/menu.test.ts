@@ -94,7 +94,7 @@ describe('the home menu', () => {
     await t.waitFor('Back to the menu');
     t.write(KEYS.enter);
     await t.waitFor('Scenario seed-example', 20_000);
-    await t.waitFor(/Enter: back to the menu|q or Enter: close/, 20_000);
+    await t.waitFor(/Enter: back to the menu|q: close/, 20_000);
     t.write(KEYS.enter);
     await t.waitFor(MENU, 20_000);
 
@@ -157,7 +157,7 @@ describe('the home menu', () => {
     await t.waitFor('$ prepdeck simulate --scenario seed-example');
     await t.waitFor('Scenario seed-example', 20_000);
     // The run stays on screen (scrollable when taller than the terminal) until a key.
-    await t.waitFor(/Enter: back to the menu|q or Enter: close/, 20_000);
+    await t.waitFor(/Enter: back to the menu|q: close/, 20_000);
     t.write(KEYS.enter);
     // Back at the read screen: another depth, then the menu.
     await t.waitFor('r: run its simulation · Enter: back to the menu', 20_000);

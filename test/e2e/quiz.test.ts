@@ -123,7 +123,8 @@ describe('prepdeck quiz in a terminal', () => {
 
     const json = await runCli(['progress', '--json'], { home: h });
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { totals: { quizAnswers: number; quizAttempts: number }; decks: { questions: { id: string; quiz: { answered: number; correct: number; best?: number; last?: number } }[] }[] };
+    type QuestionFigures = { id: string; quiz: { answered: number; correct: number; best?: number; last?: number } };
+    const report = JSON.parse(json.stdout) as { totals: { quizAnswers: number; quizAttempts: number }; decks: { questions: QuestionFigures[] }[] };
     expect(report.totals).toMatchObject({ quizAnswers: 3, quizAttempts: 1, stoppedQuizzes: 1 });
     const sp = report.decks.flatMap((d) => d.questions).find((x) => x.id === q)!;
     // The stopped run (1 of 2 right) counts its answers but leaves best and last as they were.
