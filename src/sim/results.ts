@@ -17,17 +17,7 @@ export interface ServerTallies {
 }
 
 /** The engine's routing counters (the session figures come from `Sessions`). */
-export interface RoutingTallies {
-  requests: number;
-  unavailable: number;
-  usersMoved: number;
-  moves: number;
-  cookieRouted: number;
-  /** Null when the run did not peek at the algorithm's own pick. */
-  overrides: number | null;
-  rebalanced: number;
-  setCookies: number;
-}
+export type RoutingTallies = Pick<Summary, 'requests' | 'unavailable' | 'usersMoved' | 'moves' | 'cookieRouted' | 'overrides' | 'rebalanced' | 'setCookies'>;
 
 export function serverResults(bal: BalancerCore, t: ServerTallies): ServerResult[] {
   let total = 0;
