@@ -2,11 +2,10 @@
 // imported only when that command runs, so start-up stays close to bare Node.
 import yargs, { type Argv } from 'yargs';
 import type { Context } from './context.js';
+import { DEPTHS } from './content/model.js';
 import { simulateFlags } from './sim/cli-flags.js';
 import { labFlags } from './commands/lab-flags.js';
 import { yargsFailure } from './commands/flag-checks.js';
-
-export const DEPTHS = ['super-brief', 'brief', 'detailed'] as const;
 
 type Handler = (args: object, ctx: Context) => Promise<void>;
 
