@@ -6,16 +6,21 @@ import { formatProblem } from '../src/errors.js';
 import { fingerprint, type ContentIndex } from '../src/content/index-file.js';
 import { loadLibrary } from '../src/content/load.js';
 import type { Question } from '../src/content/model.js';
-import { textKey, type LexedFile } from '../src/ui/lexed.js';
+import { textKey } from '../src/ui/lexed.js';
 import { lexMarkdown } from '../src/ui/markdown.js';
 
-/** A question's prompt, answers and tips as marked's tokens, by SHA-1 of each text (see src/ui/lexed.ts). */
-export function lexQuestion(q: Question): LexedFile {
-  const texts = [q.prompt, ...Object.values(q.answers), ...(q.tips ? [q.tips] : [])];
-  return Object.fromEntries(texts.map((t) => [textKey(t), lexMarkdown(t)]));
+/** The texts `read` renders as Markdown: prompt, answers and tips. */
+export function markdownTexts(q: Question): string[] {
+  return [q.prompt, ...Object.values(q.answers), ...(q.tips ? [q.tips] : [])];
 }
 
-/** Writes the index to outFile and, with lexedDir, each question's tokens to lexedDir/<id>.json. */
+/** Each text's tokens as lexedDir/<SHA-1 of the text>.json (see src/ui/lexed.ts). */
+export function writeLexed(lexedDir: string, texts: readonly string[]): void {
+  mkdirSync(lexedDir, { recursive: true });
+  for (const t of new Set(texts)) writeFileSync(join(lexedDir, `${textKey(t)}.json`), JSON.stringify(lexMarkdown(t)));
+}
+
+/** Writes the index to outFile and, with lexedDir, the tokens of every text `read` renders. */
 export async function buildIndex(contentDir: string, outFile: string, lexedDir?: string): Promise<number> {
   const lib = await loadLibrary([contentDir], { useIndex: false });
   if (lib.problems.length > 0) {
@@ -25,9 +30,6 @@ export async function buildIndex(contentDir: string, outFile: string, lexedDir?:
   const questions = lib.questions.map((q) => ({ ...q, file: relative(contentDir, resolve(q.file)) }));
   const index: ContentIndex = { version: 2, files: fingerprint(contentDir), questions };
   writeFileSync(outFile, JSON.stringify(index));
-  if (lexedDir) {
-    mkdirSync(lexedDir, { recursive: true });
-    for (const q of lib.questions) writeFileSync(join(lexedDir, `${q.id}.json`), JSON.stringify(lexQuestion(q)));
-  }
+  if (lexedDir) writeLexed(lexedDir, lib.questions.flatMap(markdownTexts));
   return 0;
 }

@@ -4,7 +4,6 @@ import { libraryFor } from '../content/library.js';
 import { resolveQuestion } from '../content/lookup.js';
 import { DEPTHS, type Depth } from '../content/model.js';
 import { readSettings } from '../progress/store.js';
-import { loadLexed } from '../ui/lexed.js';
 
 export interface ReadArgs {
   question: string;
@@ -21,6 +20,5 @@ export async function run(args: ReadArgs, ctx: Context): Promise<void> {
   const q = resolveQuestion(String(args.question), await libraryFor(args, ctx));
   const depths = depthsFor(args.depth ?? readSettings(ctx.env).depth ?? 'brief');
   const { answerJson, renderAnswer } = await import('../ui/answer-render.js');
-  if (!args.json) loadLexed(q.id);
   ctx.stdout.write(args.json ? JSON.stringify(answerJson(q, depths), null, 2) + '\n' : renderAnswer(q, depths, ctx.stdout));
 }

@@ -1,48 +1,41 @@
-// Markdown already split into marked's tokens at build time (dist/lexed/<question id>.json), so that
-// `read` only renders: lexing the answers was the largest single cost of its start-up. Entries are
-// keyed by the SHA-1 of the Markdown text itself, so a changed text simply misses and is lexed as
-// usual; nothing can be stale.
+// Markdown already split into marked's tokens at build time, so that `read` only renders: lexing the
+// answers was the largest single cost of its start-up. The build writes each built-in text's tokens
+// to dist/lexed/<SHA-1 of the text>.json; a text is looked up by its own hash when it is rendered, so
+// only the texts on screen are read, and a text that changed since the build simply misses and is
+// lexed as usual (nothing can be stale).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Token } from 'marked';
 import { packageRoot } from '../paths.js';
 
-/** Texts of one question, by SHA-1 of the text. */
-export type LexedFile = Record<string, Token[]>;
-
-const cache = new Map<string, Token[]>();
-const SAFE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const cache = new Map<string, Token[] | undefined>();
+/** undefined: not looked up yet; null: no pre-lexed texts. */
+let dir: string | null | undefined;
 
 export function textKey(markdown: string): string {
   return createHash('sha1').update(markdown).digest('hex');
 }
 
-/** The build's tokens for this exact text, when a question's file was loaded. */
-export function lexedTokens(markdown: string): Token[] | undefined {
-  return cache.size === 0 ? undefined : cache.get(textKey(markdown));
-}
-
-export function rememberLexed(file: LexedFile): void {
-  for (const [key, tokens] of Object.entries(file)) cache.set(key, tokens);
-}
-
-export function forgetLexed(): void {
+/** Where the build's tokens are read from: a folder, null for none, undefined for the default (dist/lexed). */
+export function useLexedDir(folder: string | null | undefined): void {
+  dir = folder;
   cache.clear();
 }
 
-export function lexedDir(): string {
-  return join(packageRoot(), 'dist', 'lexed');
-}
-
-/** Loads the build's tokens for a built-in question; without a build (or for user content) nothing. */
-export function loadLexed(questionId: string, dir = lexedDir()): void {
-  if (!SAFE_ID.test(questionId)) return;
-  let file: LexedFile;
-  try {
-    file = JSON.parse(readFileSync(join(dir, `${questionId}.json`), 'utf8')) as LexedFile;
-  } catch {
-    return; // no build, or no such question among the built-in ones: lex at render time
+/** The build's tokens for this exact text, or undefined when the build has none. */
+export function lexedTokens(markdown: string): Token[] | undefined {
+  const key = textKey(markdown);
+  if (cache.has(key)) return cache.get(key);
+  dir ??= join(packageRoot(), 'dist', 'lexed');
+  let tokens: Token[] | undefined;
+  if (dir) {
+    try {
+      tokens = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Token[];
+    } catch {
+      tokens = undefined; // no build, or a text the build did not see (user content, a changed file)
+    }
   }
-  rememberLexed(file);
+  cache.set(key, tokens);
+  return tokens;
 }
