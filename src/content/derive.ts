@@ -170,8 +170,8 @@ export function optionText(term: string): string {
 
 /**
  * Wrong options for a list: terms of the document's other lists that are not the same term as a right
- * one (the same word often recurs in the brief and detailed answers), name nothing of the same kind
- * (a restated "drawbacks" list is not wrong about drawbacks), share no key word with the stem or another
+ * one (the same word often recurs in the brief and detailed answers), come from no list of the same
+ * kind or restating this one (a restated "drawbacks" list is not wrong about drawbacks), share no key word with the stem or another
  * option, and keep the lengths of all options similar.
  */
 function wrongOptions(list: SourceList, right: readonly string[], others: readonly Term[], stem: Set<string>): Term[] {
@@ -184,7 +184,7 @@ function wrongOptions(list: SourceList, right: readonly string[], others: readon
     if (out.length >= MAX_WRONG) break;
     const key = optionKey(o.term);
     if (o.list === list || rightKeys.has(key) || taken.has(key)) continue;
-    if (list.kind && o.list.kind?.many === list.kind.many) continue;
+    if ((list.kind && o.list.kind?.many === list.kind.many) || sharesATerm(list, o.list)) continue;
     if (shares(o.words, stem) || shares(o.words, usedWords)) continue;
     if (!similarLengths([...right, ...out.map((w) => optionText(w.term)), optionText(o.term)])) continue;
     taken.add(key);
@@ -192,6 +192,12 @@ function wrongOptions(list: SourceList, right: readonly string[], others: readon
     out.push(o);
   }
   return out;
+}
+
+/** Two lists that name a term in common restate one another: the rest of either is of the same kind too. */
+function sharesATerm(a: SourceList, b: SourceList): boolean {
+  const keys = new Set(a.items.filter((i) => i.term).map((i) => optionKey(i.term!)));
+  return b.items.some((i) => i.term !== undefined && keys.has(optionKey(i.term)));
 }
 
 /** Items of a list with a term, each term once (a list may repeat one), at most `n`, none named in the stem. */

@@ -52,3 +52,24 @@ describe('progress line and left truncation', () => {
     ['short.txt', 12, 'short.txt'],
   ])('truncateLeft(%s, %i)', (text, width, out) => expect(truncateLeft(text, width)).toBe(out));
 });
+
+describe('summary layout (QA: paths split mid-word, ids cut)', () => {
+  const failedWrite: ImportRow[] = [
+    { file: 'caching/caching-q1.txt', notes: [], failed: 'cannot write /tmp/qa/out/caching/caching-q1.md (the disk is full)' },
+    { file: 'load-balancing/load-balancing-q4.txt', target: 'load-balancing/load-balancing-q4', action: 'new', cards: 10, quiz: 5, notes: [] },
+  ];
+
+  it.each([60, 80, 100])('at %i columns no path is split and the question id is whole', (columns) => {
+    const text = renderSummary(failedWrite, memoryOutput({ columns }));
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThan(columns);
+    expect(text).toContain('/tmp/qa/out/caching/caching-q1.md');
+    expect(text).toContain('load-balancing/load-balancing-q4');
+  });
+
+  it('a path longer than the line is the only thing ever cut', () => {
+    const long = '/x/' + 'deep/'.repeat(30) + 'q1.md';
+    const text = renderSummary([{ file: 'a.txt', notes: [], failed: `cannot write ${long} (the disk is full)` }], memoryOutput({ columns: 80 }));
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThan(80);
+    expect(text.replace(/\s+/g, '')).toContain(long);
+  });
+});
