@@ -59,11 +59,22 @@ describe('summary layout (QA: paths split mid-word, ids cut)', () => {
     { file: 'load-balancing/load-balancing-q4.txt', target: 'load-balancing/load-balancing-q4', action: 'new', cards: 10, quiz: 5, notes: [] },
   ];
 
-  it.each([60, 80, 100])('at %i columns no path is split and the question id is whole', (columns) => {
-    const text = renderSummary(failedWrite, memoryOutput({ columns }));
+  const shortIds: ImportRow[] = [
+    { file: 'caching/caching-q1.txt', notes: [], failed: 'cannot write /tmp/qa/out/caching/caching-q1.md (the disk is full)' },
+    { file: 'caching/caching-q2.txt', target: 'caching/caching-q2', action: 'new', cards: 8, quiz: 4, notes: [] },
+  ];
+  it.each([
+    [60, failedWrite],
+    [80, failedWrite],
+    [100, failedWrite],
+    [60, shortIds],
+    [80, shortIds],
+    [100, shortIds],
+  ])('at %i columns no path is split and the question id is whole', (columns, rows) => {
+    const text = renderSummary(rows, memoryOutput({ columns }));
     for (const line of text.split('\n')) expect([...line].length).toBeLessThan(columns);
     expect(text).toContain('/tmp/qa/out/caching/caching-q1.md');
-    expect(text).toContain('load-balancing/load-balancing-q4');
+    expect(text).toContain(rows[1]!.target);
   });
 
   it('a path longer than the line is the only thing ever cut', () => {
