@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PLAIN_DOC, ROOT, tempDir } from '../support/cli.js';
+import { PLAIN_DOC, ROOT, runCli as runBuilt, tempDir } from '../support/cli.js';
 // Output-only cases in-process through main(argv, ctx); the terminal sessions below use the built CLI.
 import { runMain as runCli } from '../support/main.js';
 import { KEYS, useSessions } from '../support/pty.js';
@@ -150,6 +150,13 @@ describe('import defects found by QA', () => {
     expect(both.stderr).toContain('1 of 2 documents could not be imported (see above); the other one was.');
   });
 
+  it('import --help (the built CLI) does not claim a default for the required paths', async () => {
+    const r = await runBuilt(['import', '--help'], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/paths\s+documents, or folders to search recursively\s+\[array\] \[required\]\n/);
+    expect(r.stdout).not.toContain('[default: []]');
+  });
+
   it('rows in natural order, ids whole, and a path in the notes never split at 80 columns', async () => {
     const src = temp();
     for (const n of [10, 2, 1]) writeFileSync(join(src, `load-balancing-q${n}.txt`), plainDoc(`Load Balancing Q${n}: What is it ? Question For: Mid Level Developer`, ['It spreads requests.'], ['Long.']));
@@ -278,6 +285,25 @@ describe('the imported deck in a terminal', () => {
     declined.write('n' + KEYS.enter);
     await declined.waitFor('Not overwriting existing file(s)');
     expect(await declined.exit()).toBe(2);
+  });
+
+  it('a missed "which term" item shows its description in the quiz summary (QA: the stem lacked the question)', async () => {
+    const out = join(temp(), 'out');
+    expect((await runCli(['import', join(SERIES, 'sessions'), '--out', out])).code).toBe(0);
+    const quiz = start(['--content', out, 'quiz', '--deck', 'sessions', '--count', '7', '--seed', '1'], home(), { cols: 100 });
+    for (let n = 1; n <= 7; n++) {
+      const screen = await quiz.waitFor(new RegExp(`Question ${n} of 7 · (Your answer|Space to tick)`));
+      // Always the first option: some "which term" items are missed.
+      quiz.write(screen.includes('Space to tick') ? KEYS.space + KEYS.enter : KEYS.enter);
+      await quiz.waitFor(n === 7 ? 'Enter: see your score' : 'Enter: next question');
+      quiz.write(KEYS.enter);
+    }
+    await quiz.waitFor('Retake exactly this quiz');
+    expect(await quiz.exit()).toBe(0);
+    const summary = quiz.output().slice(quiz.output().lastIndexOf('Question 7 of 7')).replace(/\s+/g, ' ');
+    // The summary may shorten a long stem to one line, but the description is there.
+    expect(summary).toMatch(/✘ Which term matches: "[A-Z][^[]{20,}\[sessions-q4\/term-/);
+    expect(summary).not.toContain('Which term matches this description');
   });
 
   it('a quiz and a practice session run on it and save answers under the imported ids', async () => {
