@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { mergeImport } from '../content/derive-merge.js';
 import { importDocument, type ImportedQuestion } from '../content/import.js';
 import { parseQuestion } from '../content/parse.js';
-import { ContentError, ExitCode, formatProblem, InterruptedError, UsageError, UserError } from '../errors.js';
+import { ContentError, ExitCode, formatProblem, InterruptedError, type Problem, UsageError, UserError } from '../errors.js';
 import { sanitizeInline, shellCommand } from '../content/sanitize.js';
 import { type ImportRow, progressLine, renderSummary } from '../ui/import-render.js';
 import { wrap } from '../ui/text.js';
@@ -52,6 +52,14 @@ export async function run(args: ImportArgs, ctx: Context, deps: ImportDeps = {})
   if (failed > 0) throw new UserError(failureMessage(failed, rows.length), ExitCode.invalidContent);
 }
 
+/**
+ * The converter's output failed the content checks: a bug in it. The row already names the source
+ * document; the problems name the derived item. Their lines are of a file never written: left out.
+ */
+export function conversionFailure(problems: readonly Problem[]): ImportFailure {
+  return new ImportFailure(`its converted question would not validate (a bug in prepdeck import): ${problems.map((p) => p.message).join('; ')}`);
+}
+
 /** Every question is a card of its own (`<id>/@question`), besides the cards derived from its lists. */
 export function cardCount(derived: number): number {
   return derived + 1;
@@ -79,7 +87,7 @@ function convertAll(files: readonly Input[], args: ImportArgs, ctx: Context, row
       // The converter's own output must pass the content checks; if not, that is a bug in it. Nothing
       // was written yet: name the document and the derived item, not the file it would have become.
       const check = parseQuestion(doc.markdown, shown);
-      if (check.problems.length > 0) throw new ImportFailure(`its converted question would not validate (a bug in prepdeck import): ${check.problems.map((p) => p.message).join('; ')}`);
+      if (check.problems.length > 0) throw conversionFailure(check.problems);
       const key = `${doc.deck}/${doc.id}`;
       const first = byTarget.get(key);
       if (first) throw new ImportFailure(`same deck and id (${key}) as ${first}; give one of them another Q number`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder, collectInputs, ImportFailure, MAX_DOCUMENT_BYTES, naturalCompare, readDocument, targetIn, writeAtomically } from '../../../src/commands/import-files.js';
-import { cardCount, failureMessage } from '../../../src/commands/import.js';
+import { cardCount, conversionFailure, failureMessage } from '../../../src/commands/import.js';
 import { NotFoundError, UsageError } from '../../../src/errors.js';
 
 const made: string[] = [];
@@ -116,4 +116,13 @@ describe('closing message and card count', () => {
   ])('%i of %i failed', (failed, total, message) => expect(failureMessage(failed, total)).toBe(message));
 
   it('the question card counts: a document with no lists has one card', () => expect(cardCount(0)).toBe(1));
+});
+
+describe('a converted question that would not validate', () => {
+  it('names the derived item, not a file that was never written', () => {
+    const err = conversionFailure([{ file: '/tmp/qa/out/storage/storage-q1.md', line: 58, message: "quiz item 'which-benefits-2': duplicate option 'Availability'" }]);
+    expect(err).toBeInstanceOf(ImportFailure);
+    expect(err.message).toContain("quiz item 'which-benefits-2': duplicate option 'Availability'");
+    expect(err.message).not.toMatch(/\.md|:58/);
+  });
 });
