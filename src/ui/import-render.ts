@@ -64,15 +64,18 @@ export function renderSummary(rows: readonly ImportRow[], out: Pick<Output, 'c' 
   return lines.join('\n') + '\n';
 }
 
-// Notes below a row start here and use the rest of the line.
+// Notes below a row start here and use the rest of the line; notes taller than this in their column go below.
 const NOTE_INDENT = 4;
+const MAX_NOTE_LINES = 2;
 
 function asTable(all: string[][], [fileW, qW, notesW]: number[], out: Pick<Output, 'c' | 'columns'>): string[] {
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - visibleLength(s)));
   const row = (r: readonly string[], bold = false) => {
-    // A word wider than the notes column (a path, usually) is never cut there: the notes go below the row.
-    const below = r[4]!.split(/\s+/).some((w) => visibleLength(w) > notesW!);
-    const notes = r[4] && !below ? wrap(r[4], notesW!).split('\n') : [''];
+    // A word wider than the notes column (a path, usually) is never cut there, and long notes do not
+    // make a tall thin column: either way the notes go below the row, across the whole width.
+    const inColumn = r[4] ? wrap(r[4], notesW!).split('\n') : [''];
+    const below = inColumn.length > MAX_NOTE_LINES || r[4]!.split(/\s+/).some((w) => visibleLength(w) > notesW!);
+    const notes = below ? [''] : inColumn;
     const first = [pad(truncateLeft(r[0]!, fileW!), fileW!), pad(r[1]!, qW!), r[2]!.padStart(5), r[3]!.padStart(4), notes[0]!].join('  ');
     const rest = below
       ? wrap(r[4]!, out.columns - 1 - NOTE_INDENT).split('\n').map((n) => ' '.repeat(NOTE_INDENT) + n)
