@@ -2,6 +2,7 @@
 // cram, one deck, one question, one tag, or a quiz on the items missed last time. Each choice calls
 // the practice or quiz command with the options it would get from the command line; one question
 // or one tag is passed as the set of questions to draw from.
+import { cardsOf } from '../cards/question-card.js';
 import type { Context } from '../context.js';
 import type { Question } from '../content/model.js';
 import type { QuizAnswer } from '../progress/model.js';
@@ -9,7 +10,7 @@ import { standingOf, standings } from '../quiz/select.js';
 import { questionsFor, storeFor, type Deps } from '../ui/activity.js';
 import type { Prompter } from '../ui/prompts.js';
 
-type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'back';
+type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'suspended' | 'back';
 
 interface Base {
   content?: unknown;
@@ -26,12 +27,14 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
       { name: 'One question', value: 'question' },
       { name: 'One tag', value: 'tag' },
       { name: 'Quiz on the items I missed', value: 'missed' },
+      { name: 'Suspended cards', value: 'suspended' },
       { name: 'Back to the menu', value: 'back' },
     ],
   });
   if (choice === 'back') return;
   if (choice === 'missed') return missedQuiz(base, ctx, deps);
   const practice = await import('./practice.js');
+  if (choice === 'suspended') return practice.unsuspendMenu(base, ctx, deps);
   if (choice === 'today') return practice.run(base, ctx, deps);
   if (choice === 'cram') return practice.run({ ...base, cram: true }, ctx, deps);
   if (choice === 'extra') {
@@ -42,7 +45,7 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
   const scope = await pickScope(choice, questions, deps.prompter);
   if (!scope) return;
   // A chosen scope is studied whole: every new card in it, not only today's allowance.
-  const cards = scope.questions.reduce((n, q) => n + q.cards.length, 0);
+  const cards = scope.questions.reduce((n, q) => n + cardsOf(q).length, 0);
   return practice.run({ ...base, ...scope.args, new: cards }, ctx, { ...deps, questions: scope.questions });
 }
 
@@ -52,7 +55,7 @@ interface Scope {
 }
 
 async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Question[], prompter: Prompter): Promise<Scope | undefined> {
-  const withCards = questions.filter((q) => q.cards.length > 0);
+  const withCards = questions; // every question is a card of its own (cards/question-card.ts)
   if (choice === 'deck') {
     const deck = await prompter.select<string>({ message: 'Which deck?', choices: [...new Set(withCards.map((q) => q.deck))].map((d) => ({ name: d, value: d })) });
     return { questions, args: { deck } };
@@ -60,7 +63,7 @@ async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Questio
   if (choice === 'question') {
     const q = await prompter.select<Question>({
       message: 'Which question?',
-      choices: withCards.map((x) => ({ name: x.title, value: x, description: `${x.deck} · ${x.cards.length} cards` })),
+      choices: withCards.map((x) => ({ name: x.title, value: x, description: `${x.deck} · ${cardsOf(x).length} cards` })),
       pageSize: 12,
     });
     return { questions: [q], args: {} };

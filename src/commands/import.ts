@@ -99,7 +99,7 @@ async function decideMode(converted: readonly Converted[], args: ImportArgs, ctx
   const list = existing.map((c) => `  ${sanitizeInline(c.target.path)}`).join('\n');
   if (ctx.interactive) {
     const ask = deps.confirm ?? (await terminalConfirm());
-    ctx.stdout.write(`Already imported:\n${list}\n`);
+    ctx.stdout.write(wrap(`Already imported:\n${list}`, ctx.stdout.columns - 1) + '\n');
     if (await ask(`Update ${existing.length === 1 ? 'it' : `these ${existing.length}`} in place (ids and progress kept)?`)) return 'update';
   }
   throw new UsageError(`Not overwriting existing file(s):\n${list}\nUse --update to update them in place (ids and progress kept), or --force to replace them.`);
@@ -120,23 +120,26 @@ async function terminalConfirm(): Promise<(message: string) => Promise<boolean>>
 
 function write(c: Converted, mode: 'update' | 'replace'): void {
   try {
-    let text = c.doc.markdown;
     c.row.action = c.target.exists ? (mode === 'update' ? 'updated' : 'replaced') : 'new';
-    if (c.target.exists && mode === 'update') {
-      const before = readDocument(c.target.path);
-      const merged = mergeImport(before, c.doc, c.target.path);
-      text = merged.markdown;
-      if (text === before) c.row.action = 'unchanged';
-      const retired = merged.cards.retired.length + merged.quiz.retired.length;
-      if (merged.cards.renamed + merged.quiz.renamed > 0) c.row.notes.push(`${merged.cards.renamed + merged.quiz.renamed} lightly edited item(s) kept their ids`);
-      if (retired > 0) c.row.notes.push(`${retired} item(s) retired (source gone; progress kept)`);
-      const check = parseQuestion(text, c.target.path);
-      if (check.problems.length > 0) throw new ImportFailure(`the updated file would not validate: ${check.problems.map(formatProblem).join('; ')}`);
-      Object.assign(c.row, { cards: check.question!.cards.length, quiz: check.question!.quiz.length });
-      if (c.row.action === 'unchanged') return;
-    }
-    writeAtomically(c.target.path, text);
+    const text = c.row.action === 'updated' ? updatedText(c) : c.doc.markdown;
+    if (text !== undefined) writeAtomically(c.target.path, text);
   } catch (err) {
     c.row.failed = reasonOf(err);
   }
+}
+
+/** The file already there merged with the new import (see derive-merge.ts); undefined when nothing changed. */
+function updatedText(c: Converted): string | undefined {
+  const before = readDocument(c.target.path);
+  const merged = mergeImport(before, c.doc, c.target.path);
+  const renamed = merged.cards.renamed + merged.quiz.renamed;
+  const retired = merged.cards.retired.length + merged.quiz.retired.length;
+  if (renamed > 0) c.row.notes.push(`${renamed} lightly edited item(s) kept their ids`);
+  if (retired > 0) c.row.notes.push(`${retired} item(s) retired (source gone; progress kept)`);
+  const check = parseQuestion(merged.markdown, c.target.path);
+  if (check.problems.length > 0) throw new ImportFailure(`the updated file would not validate: ${check.problems.map(formatProblem).join('; ')}`);
+  Object.assign(c.row, { cards: check.question!.cards.length, quiz: check.question!.quiz.length });
+  if (merged.markdown !== before) return merged.markdown;
+  c.row.action = 'unchanged';
+  return undefined;
 }

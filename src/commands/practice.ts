@@ -209,6 +209,30 @@ function undo(s: Session): void {
   s.last = { kind: 'undone', what: entry.step.kind };
 }
 
+/** The home menu's list of suspended cards: choose one to show it again. */
+export async function unsuspendMenu(args: { content?: unknown }, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
+  const store = await storeFor(ctx, deps);
+  const keys = Object.keys(store.read().suspended).sort();
+  if (keys.length === 0) {
+    ctx.stdout.write('No card is suspended.\n');
+    return;
+  }
+  const questions = await questionsFor(args, ctx, deps);
+  const cards = new Map(cardsInScope(questions).map((e) => [e.card.key, e]));
+  const name = (key: string) => {
+    const e = cards.get(key);
+    return e ? `${e.question.title} · ${e.card.front.split('\n')[0]!}` : `${key} (no longer in the content)`;
+  };
+  const key = await deps.prompter.select<string | undefined>({
+    message: 'Suspended cards: which one should come back?',
+    choices: [...keys.map((k) => ({ name: name(k), value: k, description: k })), { name: 'None: back to the menu', value: undefined }],
+    pageSize: 12,
+  });
+  if (key === undefined) return;
+  store.update((d) => unsuspendCard(d, key));
+  ctx.stdout.write(`Unsuspended ${key}: it is shown again when it is due.\n`);
+}
+
 /** `practice --unsuspend KEY`: the card is shown again from its schedule. */
 async function unsuspend(key: string, ctx: Context, deps: Deps): Promise<void> {
   const store = await storeFor(ctx, deps);

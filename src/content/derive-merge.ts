@@ -41,10 +41,22 @@ function words(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
 }
 
+// Word sets of block texts, computed once per text (closest() compares every old item with each new one).
+const wordCache = new Map<string, Set<string>>();
+function bodyWords(block: string): Set<string> {
+  let w = wordCache.get(block);
+  if (!w) {
+    if (wordCache.size > 10_000) wordCache.clear();
+    w = words(block.split('\n').slice(1).join('\n'));
+    wordCache.set(block, w);
+  }
+  return w;
+}
+
 /** Share of words in common (Jaccard), ignoring the heading line with the id. */
 export function similarity(a: string, b: string): number {
-  const wa = words(a.split('\n').slice(1).join('\n'));
-  const wb = words(b.split('\n').slice(1).join('\n'));
+  const wa = bodyWords(a);
+  const wb = bodyWords(b);
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
   const union = wa.size + wb.size - common;

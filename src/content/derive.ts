@@ -22,15 +22,26 @@ export interface DerivedQuizItem {
 export interface Derived {
   cards: DerivedCard[];
   quiz: DerivedQuizItem[];
+  /** For the question card (front matter `key-points:`): the points of the brief answer's lists. */
+  keyPoints: string[];
 }
+
+const MAX_QUESTION_POINTS = 8;
 
 interface Term {
   term: string;
   explanation: string;
   list: SourceList;
+  /** keyWords(term), computed once. */
+  words: Set<string>;
 }
 
 const MAX_SINGLES_PER_LIST = 3;
+// Bounds on what one document gives, so that a huge or odd document stays quick and its deck usable.
+const MAX_LISTS = 40;
+const MAX_TERMS = 120;
+/** A list longer than this is not asked for as a whole (no list card, no select-all item). */
+const MAX_LIST_ITEMS = 12;
 const MAX_RIGHT = 5;
 const MAX_WRONG = 3;
 
@@ -107,7 +118,8 @@ function termsOf(lists: readonly SourceList[]): Term[] {
     for (const item of list.items) {
       if (!item.term || seen.has(idFrom(item.term))) continue;
       seen.add(idFrom(item.term));
-      out.push({ term: item.term, explanation: item.explanation!, list });
+      out.push({ term: item.term, explanation: item.explanation!, list, words: keyWords(item.term) });
+      if (out.length >= MAX_TERMS) return out;
     }
   }
   return out;
@@ -153,8 +165,8 @@ function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizIt
     ? `Which of these are ${md(list.kind.many)} the answer names after ${quote(list.intro!)}? (select all)`
     : `Which of these does the answer list after ${quote(list.intro!)}? (select all)`;
   const stem = keyWords(prompt);
-  const right = list.items.filter((i) => !shares(keyWords(i.term!), stem)).slice(0, MAX_RIGHT);
-  const wrong = others.filter((o) => o.list !== list && !shares(keyWords(o.term), stem)).slice(0, MAX_WRONG);
+  const right = firstN(list.items, MAX_RIGHT, (i) => !shares(keyWords(i.term!), stem));
+  const wrong = firstN(others, MAX_WRONG, (o) => o.list !== list && !shares(o.words, stem));
   const options = [...right.map((i) => ({ text: i.term!, correct: true })), ...wrong.map((o) => ({ text: o.term, correct: false }))];
   if (right.length < 2 || wrong.length < 1 || !similarLengths(options.map((o) => o.text))) return undefined;
   const because = [...new Set(wrong.map((o) => o.list))].map((other) => {
@@ -174,8 +186,8 @@ function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizIt
 function whichTerm(t: Term, sameList: readonly Term[]): Omit<DerivedQuizItem, 'id'> | undefined {
   const prompt = `Which term matches this description?\n\n${quote(t.explanation)}`;
   const stem = keyWords(prompt);
-  if (shares(keyWords(t.term), stem)) return undefined;
-  const distractors = sameList.filter((o) => o !== t && !shares(keyWords(o.term), stem)).slice(0, MAX_WRONG);
+  if (shares(t.words, stem)) return undefined;
+  const distractors = firstN(sameList, MAX_WRONG, (o) => o !== t && !shares(o.words, stem));
   const options = [{ text: t.term, correct: true }, ...distractors.map((o) => ({ text: o.term, correct: false }))];
   if (distractors.length < 2 || !similarLengths(options.map((o) => o.text))) return undefined;
   return {
@@ -184,6 +196,16 @@ function whichTerm(t: Term, sameList: readonly Term[]): Omit<DerivedQuizItem, 'i
     options: shuffled(options, prompt),
     explanation: `The answer says: ${quote(`${t.term}: ${t.explanation}`)}. ${distractors.map((d) => quote(d.term)).join(', ')} ${distractors.length === 1 ? 'is another item' : 'are other items'} of the same list.`,
   };
+}
+
+/** The first `n` items that pass, without looking further. */
+function firstN<T>(items: readonly T[], n: number, pass: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= n) break;
+    if (pass(item)) out.push(item);
+  }
+  return out;
 }
 
 /** Gives each item a unique id: the wanted one, or with -2, -3… when taken. */
@@ -198,21 +220,22 @@ function uniqueIds<T extends { id: string }>(items: readonly Omit<T, 'id'>[], id
 
 /** Every card and quiz item the document's lists give. `lists` in section order: brief, detailed, super-brief. */
 export function deriveItems(allLists: readonly SourceList[], topic: string): Derived {
-  const lists = distinctLists(allLists);
+  const lists = distinctLists(allLists).slice(0, MAX_LISTS);
   const terms = termsOf(lists);
+  const wholeLists = lists.filter((l) => l.intro && l.items.length <= MAX_LIST_ITEMS);
   const cards: Omit<DerivedCard, 'id'>[] = [];
   const cardIds: string[] = [];
   for (const t of terms) {
     cards.push(termCard(t, topic));
     cardIds.push(idFrom(t.term));
   }
-  for (const list of lists.filter((l) => l.intro)) {
+  for (const list of wholeLists) {
     cards.push(listCard(list, topic));
     cardIds.push(idFrom(list.kind?.many ?? list.intro!, 'list-'));
   }
   const quiz: Omit<DerivedQuizItem, 'id'>[] = [];
   const quizIds: string[] = [];
-  for (const list of lists.filter((l) => l.intro && l.items.every((i) => i.term))) {
+  for (const list of wholeLists.filter((l) => l.items.every((i) => i.term))) {
     const item = whichAre(list, terms);
     if (item) {
       quiz.push(item);
@@ -231,5 +254,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
       made++;
     }
   }
-  return { cards: uniqueIds<DerivedCard>(cards, cardIds), quiz: uniqueIds<DerivedQuizItem>(quiz, quizIds) };
+  const briefPoints = lists.filter((l) => l.section === 'brief').flatMap((l) => l.items.map(pointOf));
+  const keyPoints = [...new Set(briefPoints.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, MAX_QUESTION_POINTS);
+  return { cards: uniqueIds<DerivedCard>(cards, cardIds), quiz: uniqueIds<DerivedQuizItem>(quiz, quizIds), keyPoints };
 }

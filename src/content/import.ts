@@ -5,6 +5,7 @@ import type { Level } from './model.js';
 import { sanitizeText } from './sanitize.js';
 import { escapeMarkdown, normalizePunctuation, slugify } from './derive-text.js';
 import { type Derived, deriveItems } from './derive.js';
+import { CONTENT_LIMITS } from './limits.js';
 import { listsOf, topicOf } from './derive-lists.js';
 import { blockHash, emptyMarker, type Marker, renderCard, renderQuizItem, renderSection } from './derive-render.js';
 
@@ -188,9 +189,12 @@ export function importDocument(source: string, file: string, deckOverride?: stri
     '# Detailed answer',
     convertBody(sections['detailed answer'].body, true),
   ].join('\n\n');
-  const derived = deriveFrom(doc);
-  const quizBlocks = derived.quiz.map((q) => ({ id: q.id, text: renderQuizItem(q) }));
-  const cardBlocks = derived.cards.map((c) => ({ id: c.id, text: renderCard(c) }));
+  const all = deriveFrom(doc);
+  // The question card's key points: the terms (or first clauses) of the brief answer's lists.
+  if (all.keyPoints.length > 0) frontMatter['key-points'] = all.keyPoints;
+  const quizBlocks = withinBudget(all.quiz.map((q) => ({ id: q.id, item: q, text: renderQuizItem(q) })));
+  const cardBlocks = withinBudget(all.cards.map((c) => ({ id: c.id, item: c, text: renderCard(c) })));
+  const derived = { ...all, quiz: quizBlocks.map((b) => b.item), cards: cardBlocks.map((b) => b.item) };
   const markdown = assemble(
     frontMatter,
     body,
@@ -198,6 +202,22 @@ export function importDocument(source: string, file: string, deckOverride?: stri
     renderSection('Flashcards', markerFor(cardBlocks), cardBlocks.map((b) => b.text)),
   );
   return { id, deck, order: info.order, title, level: info.level!, markdown, frontMatter, body, derived };
+}
+
+// Derived items fill a section up to this many characters, well inside the content limit per section
+// (the marker comment and later edits need room too).
+const SECTION_BUDGET = CONTENT_LIMITS.sectionChars - 16 * 1024;
+
+/** The leading blocks whose text (and marker entry) fits the section budget. */
+function withinBudget<T extends { id: string; text: string }>(blocks: readonly T[]): T[] {
+  let used = 0;
+  const out: T[] = [];
+  for (const b of blocks) {
+    used += b.text.length + b.id.length + 16;
+    if (used > SECTION_BUDGET) break;
+    out.push(b);
+  }
+  return out;
 }
 
 /** A content file from its parts. */

@@ -3,7 +3,6 @@ export * from './model.js';
 export { simulate, compare, type RunOptions } from './engine.js';
 export {
   createBalancer,
-  readCookie,
   BalancerCore,
   type Balancer,
   type BalancerOptions,

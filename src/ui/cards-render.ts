@@ -115,7 +115,7 @@ export function backKeysLine(suggested: Grade, fromKeyPoints: boolean, hasPoints
     '!: suspend',
     '-: bury',
   ];
-  return packItems(items, columns, ' · ');
+  return packItems(items, columns - 2, ' · ');
 }
 
 /** Joins items with `sep`, starting a new line rather than splitting an item. */

@@ -2,7 +2,7 @@
 // wraps @inquirer/prompts (loaded on first use); tests pass a scripted Prompter instead.
 // Ctrl+C (or a closed input) at any prompt becomes a PromptInterrupted error.
 import type { KeyChoice, MenuChoice } from './key-prompt.js';
-import { displayWidth, hang, stripAnsi, truncate, truncateWords } from './text.js';
+import { displayWidth, stripAnsi, truncate, truncateWords, wrapIndented } from './text.js';
 
 export type { KeyChoice, MenuChoice };
 
@@ -79,7 +79,8 @@ export function layoutForPrompt(text: string, columns: number, lead: number): st
   const width = Math.max(10, columns - lead);
   return text
     .split('\n')
-    .map((line) => unglue(hang('', glue(line, width), width, { minBody: 1 })))
+    // wrapIndented: a numbered or bulleted label ("4. Session persistence…") hangs under its text.
+    .map((line) => unglue(wrapIndented(glue(line, width), width)))
     .join('\n')
     .split('\n')
     .map((line, i) => (i === 0 ? line : ' '.repeat(lead) + line))

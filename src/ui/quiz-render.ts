@@ -20,9 +20,9 @@ export function progressLabel(n: number, total: number): string {
   return `Question ${n} of ${total}`;
 }
 
-/** "Question 2 of 5 · deck · title", the title wrapped under itself. */
+/** "Question 2 of 5 · deck · title", wrapped at word boundaries. */
 export function renderItem(n: number, total: number, item: QuizItem, question: Question, md: Md, c: Colors, columns = 80): string {
-  const head = hang(`${c.bold(c.cyan(progressLabel(n, total)))} `, c.dim(`· ${question.deck} · ${question.title}`), columns);
+  const head = wrap(`${c.bold(c.cyan(progressLabel(n, total)))} ${c.dim(`· ${question.deck} · ${question.title}`)}`, columns);
   return `\n${head}\n\n${md(item.prompt).trimEnd()}\n${c.dim(`(${TYPE_HINT[item.type]})`)}\n\n`;
 }
 

@@ -37,9 +37,12 @@ export function terminalWidth(columns: number | undefined, env: Record<string, s
   return Math.max(20, Math.min(width, 200));
 }
 
-// A line that moves the cursor or rewrites itself (a live view's redraw) is passed through as it is.
+// Cursor movement and erasing (a redraw in place, a progress line): such a line is passed through.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /\r|\u001b\[[0-9;?]*[A-HJKSTfhlsu]/;
+// The same at the start of a line (clear the screen, then draw): what follows starts at column 0.
+// eslint-disable-next-line no-control-regex
+const CONTROL_PREFIX = /^(?:\r|\u001b\[[0-9;?]*[A-HJKSTfhlsu])+/;
 
 /**
  * The last step of every screen on a terminal: a line wider than the terminal is wrapped at word
@@ -51,26 +54,37 @@ const CONTROL = /\r|\u001b\[[0-9;?]*[A-HJKSTfhlsu]/;
 export function layoutWriter(columns: () => number, write: (text: string) => void): (text: string) => void {
   let col = 0; // columns already used on the current line
   return (text) => {
-    if (text.startsWith('{') || text.startsWith('[') || CONTROL.test(text)) {
+    if (text.startsWith('{') || text.startsWith('[')) {
       write(text);
-      const tail = text.slice(text.lastIndexOf('\n') + 1);
-      col = text.includes('\n') ? displayWidth(tail) : col + displayWidth(tail);
+      col = text.endsWith('\n') ? 0 : col;
       return;
     }
     const width = columns();
-    const lines = text.split('\n');
-    const laid = lines.map((line, i) => {
+    const laid = text.split('\n').map((line, i) => {
       const start = i === 0 ? col : 0;
-      if (start + displayWidth(line) <= width) return line;
+      const prefix = CONTROL_PREFIX.exec(line)?.[0] ?? '';
+      const rest = line.slice(prefix.length);
+      if (CONTROL.test(rest)) return line;
+      const from = prefix ? 0 : start;
+      if (from + displayWidth(rest) <= width) return line;
       // A continued line: its first piece goes after what is already on screen.
-      if (start > 0) return start < width - 10 ? hang(' '.repeat(start), line, width, { minBody: 1 }).slice(start) : '\n' + wrapIndented(line, width);
-      return wrapIndented(line, width);
+      if (from > 0) return from < width - 10 ? hang(' '.repeat(from), rest, width, { minBody: 1 }).slice(from) : '\n' + wrapIndented(rest, width);
+      return prefix + wrapIndented(rest, width);
     });
     const out = laid.join('\n');
     write(out);
-    const last = out.slice(out.lastIndexOf('\n') + 1);
-    col = out.includes('\n') || lines.length > 1 ? displayWidth(last) : col + displayWidth(last);
+    col = lastLineWidth(out, text.includes('\n') ? 0 : col);
   };
+}
+
+/** Where the cursor is after `out`: the width of its last line (after any control prefix). */
+function lastLineWidth(out: string, before: number): number {
+  const nl = out.lastIndexOf('\n');
+  const last = out.slice(nl + 1);
+  const prefix = CONTROL_PREFIX.exec(last)?.[0] ?? '';
+  if (CONTROL.test(last.slice(prefix.length))) return 0;
+  const base = nl >= 0 || prefix ? 0 : before;
+  return base + displayWidth(last.slice(prefix.length));
 }
 
 export function makeOutput(stream: WritableLike, env: Record<string, string | undefined>): Output {

@@ -170,14 +170,13 @@ describe('a grade during practice on a disk that fills up', () => {
     if (!m) return;
     const before = seed(m);
     const t = start(['practice', '--deck', 'load-balancing', '--new', '2'], m.path);
-    await t.waitFor('Enter or space: reveal');
+    await t.waitFor('Enter: reveal');
     m.fill(1); // the disk fills while the card is on screen: room for the lock file only
     t.write(KEYS.enter);
-    await t.waitFor('s/b/d: answer at');
-    t.write(KEYS.enter);
-    if (/Which key points/.test(await t.waitFor(/Which key points|Grade: 1 Again/))) {
-      t.write(KEYS.enter);
-      await t.waitFor('Grade: 1 Again');
+    // A question's own card shows its answer, which may open in the scrollable view.
+    if (/back to grading/.test(await t.waitFor(/back to grading|s\/b\/d: depth/))) {
+      t.write('q');
+      await t.waitFor('s/b/d: depth');
     }
     t.write('3');
     // Wrapped to the terminal width: any run of spaces may be a line break.

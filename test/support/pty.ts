@@ -37,6 +37,8 @@ export interface Session {
   output(): string;
   /** Output since the last successful wait. */
   recent(): string;
+  /** Everything printed so far, escapes included (for test/support/screen.ts). */
+  raw(): string;
   write(data: string): void;
   /** Waits for text (or a pattern) to appear after the last match; returns the text up to it. */
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -108,6 +110,7 @@ export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
   return {
     output,
     recent: () => output().slice(cursor),
+    raw: () => raw,
     write: (data) => term.write(data),
     waitFor: (what, timeoutMs = 10_000) =>
       until(

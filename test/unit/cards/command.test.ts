@@ -2,8 +2,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../../src/commands/practice.js';
+import { run, unsuspendMenu } from '../../../src/commands/practice.js';
 import { InterruptedError, UsageError } from '../../../src/errors.js';
+import { memoryOutput } from '../../../src/ui/terminal.js';
 import { clock, question } from '../quiz/fixtures.js';
 import { context, scripted, tempHome, type Step } from '../quiz/harness.js';
 
@@ -97,6 +98,35 @@ describe('practice command', () => {
     expect(un.stdout.text()).toContain('Unsuspended q1/@question');
     expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended).toEqual({});
     await expect(run({ unsuspend: 'q1/zz' }, context(home).ctx, { questions })).rejects.toThrow("No suspended card 'q1/zz'");
+  });
+
+  it('an answer taller than the terminal goes to the scrollable view; the grade line follows with the card', async () => {
+    const tall = { ...question('q1', { cards: ['a'] }), answers: { 'super-brief': 'SB', brief: 'B', detailed: Array.from({ length: 40 }, (_, i) => `Line ${i}.`).join('\n\n') } };
+    const { ctx } = context(home);
+    const stdout = memoryOutput({ isTTY: true, rows: 20 });
+    const prompter = scripted([
+      { key: 'space', message: /reveal/ },
+      { key: 'd', message: /s\/b\/d: depth/ },
+      { pager: true, message: /Answer · detailed/ },
+      { key: '3', message: /Grade: 1 Again/ },
+      { key: 'q', message: /reveal/ },
+    ]);
+    await run({}, { ...ctx, stdout }, { prompter, questions: [tall] });
+    expect(prompter.left()).toBe(0);
+    const text = stdout.text();
+    expect(text).toContain('The answer (detailed) was shown in the scrollable view · a: open it again');
+    expect(text).not.toContain('Line 39.');
+    expect(text).toContain('\u001b[2J'); // each screen is drawn afresh
+  });
+
+  it("the menu's list of suspended cards brings one back", async () => {
+    await run({ deck: 'd1' }, context(home).ctx, { prompter: scripted([{ key: '!' }, { key: '!' }, { key: 'q' }]), questions });
+    expect(Object.keys(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended)).toEqual(['q1/@question', 'q1/a']);
+    const menu = context(home);
+    const prompter = scripted([{ select: (choices) => choices.find((c) => c.name.includes('Front a'))!.value, message: /Suspended cards/ }]);
+    await unsuspendMenu({}, menu.ctx, { prompter, questions });
+    expect(menu.stdout.text()).toContain('Unsuspended q1/a');
+    expect(Object.keys(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended)).toEqual(['q1/@question']);
   });
 
   it('the daily new-card limit and --new', async () => {

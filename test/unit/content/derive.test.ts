@@ -156,6 +156,22 @@ describe('deriveItems', () => {
   });
 });
 
+describe('a very large document', () => {
+  it('derives a bounded number of items that fit the content limits, and validates', () => {
+    const lists = Array.from({ length: 300 }, (_, l) => [
+      `There are drawbacks in group ${l}:`,
+      ...[0, 1, 2].map((i) => `- Term${l}x${i} Word${i}: explanation for group ${l} item ${i} with some words.`),
+    ]).flat();
+    const title = 'Big Q1: What? Question For: Mid Level Developer';
+    const text = [title, 'Question', title, 'Brief Answer', ...lists.slice(0, 1200), 'Super Brief Answer', 'Short.', 'Detailed Answer', 'Long.'].join('\n');
+    const out = importDocument(text, 'big.txt');
+    expect(parseQuestion(out.markdown, 'big.md').problems.filter((p) => !/section '# Brief answer' is too long/.test(p.message))).toEqual([]);
+    expect(out.derived.cards.length).toBeLessThanOrEqual(160);
+    expect(out.derived.quiz.length).toBeGreaterThan(0);
+    expect((out.frontMatter['key-points'] as string[]).length).toBe(8);
+  });
+});
+
 describe('marker', () => {
   it('round-trips ids, hashes, retired and removed ids', () => {
     const m = { ids: new Map([['a', blockHash('x')], ['b-2', blockHash('y')]]), retired: ['c'], removed: ['d', 'e'] };
@@ -180,6 +196,20 @@ describe('imported fixtures', () => {
     expect(labelled.size).toBeGreaterThan(0);
     for (const id of labelled) expect(question!.cards.map((c) => c.id)).toContain(id);
     expect(question!.quiz.length).toBeGreaterThanOrEqual(2);
+  });
+
+  const plain = readdirSync(join(FIXTURES, '../plain')).filter((f) => f.endsWith('.txt'));
+  it.each(plain)('plain/%s: every derived item validates', (name) => {
+    const out = importDocument(readFileSync(join(FIXTURES, '../plain', name), 'utf8'), name);
+    const { question, problems } = parseQuestion(out.markdown, 'out.md');
+    expect(problems).toEqual([]);
+    expect(question!.cards.length + question!.quiz.length).toBe(out.derived.cards.length + out.derived.quiz.length);
+  });
+
+  it('the question card gets the terms of the brief answer\'s lists as key points', () => {
+    const out = importDocument(fixture('caching/caching-q1.txt'), 'q1.txt');
+    expect(out.frontMatter['key-points']).toEqual(['Lower Latency', 'Reduced Database Load', 'Smoother Peaks', 'Consistency Gaps', 'Extra Moving Parts']);
+    expect(out.markdown).toContain('key-points:\n  - Lower Latency\n');
   });
 });
 

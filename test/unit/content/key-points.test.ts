@@ -35,3 +35,29 @@ describe('the question card', () => {
     expect(cardsOf(question('q1', { cards: ['a', 'b'] })).map((c) => c.key)).toEqual(['q1/@question', 'q1/a', 'q1/b']);
   });
 });
+
+describe('listItems (property)', () => {
+  it('never throws; every item is one trimmed, non-empty line; at most one item per top-level marker', async () => {
+    const fc = (await import('fast-check')).default;
+    const line = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ maxLength: 30 }).map((t) => `- ${t}`),
+      fc.string({ maxLength: 30 }).map((t) => `  ${t}`),
+      fc.string({ maxLength: 30 }).map((t) => `1. ${t}`),
+      fc.constant(''),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        const md = lines.join('\n');
+        const items = listItems(md);
+        const markers = lines.filter((l) => /^(?:[-*+]|\d{1,3}[.)])\s+/.test(l)).length;
+        expect(items.length).toBeLessThanOrEqual(markers);
+        for (const item of items) {
+          expect(item).toBe(item.trim());
+          expect(item).not.toBe('');
+          expect(item).not.toContain('\n');
+        }
+      }),
+    );
+  });
+});

@@ -92,13 +92,20 @@ describe('layoutWriter (the terminal safety net)', () => {
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(20);
   });
 
-  it('leaves JSON, cursor movement and lines that fit as they are', () => {
+  it('leaves JSON, progress lines that rewrite themselves and lines that fit as they are', () => {
     const o = collect(10);
     const json = JSON.stringify({ title: 'a long title that is wider than ten' }) + '\n';
     o.write(json);
-    o.write('\x1b[2A\x1b[0Jredraw of a long line here\n');
+    o.write('\r3 of 10 files imported\x1b[K');
+    o.write('\n');
     o.write('fits\n');
-    expect(o.text()).toBe(json + '\x1b[2A\x1b[0Jredraw of a long line here\nfits\n');
+    expect(o.text()).toBe(json + '\r3 of 10 files imported\x1b[K\nfits\n');
+  });
+
+  it('lays out what follows a redraw (clear screen, cursor up) from the first column', () => {
+    const o = collect(20);
+    o.write('\x1b[H\x1b[2JThe answer was shown in the scrollable view\n');
+    expect(o.text()).toBe('\x1b[H\x1b[2JThe answer was shown\nin the scrollable\nview\n');
   });
 });
 
@@ -114,5 +121,13 @@ describe('layoutForPrompt', () => {
   it('wraps an option under its own text after the cursor mark', () => {
     const out = layoutForPrompt('Drain the server first, then stop it once the crash is detected', 40, 2);
     expect(out.split('\n')).toEqual(['Drain the server first, then stop it', '  once the crash is detected']);
+  });
+});
+
+describe('hangPhrases', () => {
+  it('breaks between phrases (commands, key hints), never inside one', async () => {
+    const { hangPhrases } = await import('../../../src/ui/text.js');
+    const out = hangPhrases('Related:      ', 'prepdeck read what-is-a-load-balancer · prepdeck read l4-vs-l7 · prepdeck read lb-algorithms', 60);
+    expect(out.split('\n')).toEqual(['Related:      prepdeck read what-is-a-load-balancer ·', '              prepdeck read l4-vs-l7 ·', '              prepdeck read lb-algorithms']);
   });
 });
