@@ -2,7 +2,7 @@
 import type { Depth, Question } from '../content/model.js';
 import { shellCommand } from '../content/sanitize.js';
 import { renderMarkdown } from './markdown.js';
-import { hang, wrap } from './text.js';
+import { hangPhrases, wrap } from './text.js';
 import type { Output } from './terminal.js';
 
 export const DEPTH_LABEL: Record<Depth, string> = {
@@ -35,7 +35,7 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(' · ')}`);
   // Every question is a card of its own (cards/question-card.ts); a quiz only where it has items.
   next.push(`Practise:     ${q.quiz.length > 0 ? `prepdeck quiz --question ${q.id}  ·  ` : ''}prepdeck practice`);
-  parts.push(rule(out, 'Next'), next.map((l) => c.dim(hang(l.slice(0, 14), l.slice(14), out.columns))).join('\n') + '\n');
+  parts.push(rule(out, 'Next'), next.map((l) => c.dim(hangPhrases(l.slice(0, 14), l.slice(14).replace(/ {2}· {2}/g, ' · '), out.columns))).join('\n') + '\n');
   return parts.join('\n');
 }
 

@@ -66,6 +66,6 @@ describe("read's Practise hint", () => {
   it('a question with quiz items offers its quiz too', async () => {
     const r = await run(['read', 'rich-one']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Practise: +prepdeck quiz --question rich-one {2}· {2}prepdeck practice\n/);
+    expect(r.stdout).toMatch(/Practise: +prepdeck quiz --question rich-one · prepdeck practice\n/);
   });
 });
