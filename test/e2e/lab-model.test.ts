@@ -78,6 +78,9 @@ async function live(c: Case, args: string[]): Promise<(string | null)[]> {
       const m = /^(\w+) (s\d+)@(\d+)$/.exec(e)!;
       return { kind: m[1]!, server: m[2]!, at: Number(m[3]) };
     });
+    // The lab says which weights it runs with: the admin API's state (the page's backend boxes).
+    const state = (await new Browser(lab.url).get('/_lab/state', { 'x-lab-token': lab.token })).json<{ backends: { weight: number }[] }>();
+    expect(state.backends.map((b) => b.weight)).toEqual(c.weights ?? [1, 1, 1]);
     const browsers = new Map<string, Browser>();
     const out: (string | null)[] = [];
     const users = c.sequence.split(',');
