@@ -37,17 +37,13 @@ export function renderBanner(b: LabBanner, out: Output): string {
     ['Admin token:', `${b.token}  ${c.dim('(header X-Lab-Token for /_lab/…)')}`],
     ['Balancer:', balancer],
     ['Sessions:', store],
-    ['Backends:', backendList(b.backends)],
+    ['Backends:', b.backends.map((x) => `${x.name} 127.0.0.1:${x.port}`).join(' · ')],
   ];
+  // Weights get their own row (short, so it does not wrap) once any differs from 1.
+  if (b.backends.some((x) => (x.weight ?? 1) !== 1)) rows.push(['Weights:', b.backends.map((x) => `${x.name} ${x.weight ?? 1}`).join(' · ')]);
   if (b.haproxyConfig) rows.push(['HAProxy config:', b.haproxyConfig]);
   const title = `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`;
   return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value]) => bannerRow(label, value, out))].join('\n') + '\n\n';
-}
-
-/** `s1 127.0.0.1:PORT · …`, with each weight once any differs from 1 (scripts read the name and port). */
-function backendList(backends: LabBanner['backends']): string {
-  const weighted = backends.some((x) => (x.weight ?? 1) !== 1);
-  return backends.map((x) => `${x.name} 127.0.0.1:${x.port}${weighted ? ` (weight ${x.weight ?? 1})` : ''}`).join(' · ');
 }
 
 /**
