@@ -137,7 +137,7 @@ describe('prepdeck practice in a terminal', () => {
     await solo.waitFor('Card 3 · learning · solo');
     solo.write('q');
     const summary = await solo.waitFor(/Next card due: [^\n]+\./);
-    expect(summary).toContain('Reviewed 2 cards: Again 1 · Hard 0 · Good 1 · Easy 0');
+    expect(summary).toContain('2 reviews of 1 card: Again 1 · Hard 0 · Good 1 · Easy 0');
     expect(summary).toMatch(/Next card due: in \d+ minutes?\./);
     expect(summary).not.toContain('in now');
     expect(await solo.exit()).toBe(0);
