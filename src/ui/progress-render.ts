@@ -113,7 +113,7 @@ function cardCells(k: { new: number; learning: number; due: number; mature: numb
 /** The command that brings a suspended card back, with the real key (shell-quoted) when there is one. */
 function unsuspendHint(keys: readonly string[]): string {
   const cmd = `prepdeck practice --unsuspend ${shellQuote(keys[0]!)}`;
-  return keys.length === 1 ? `${cmd} brings it back` : `e.g. ${cmd} brings one back; or Practise → Suspended cards`;
+  return keys.length === 1 ? `to bring it back: ${cmd}` : `to bring one back: ${cmd}, or the menu's Practise → Suspended cards`;
 }
 
 function notLoadedLine(n: ProgressReport['notLoaded']): string {

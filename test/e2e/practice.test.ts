@@ -50,9 +50,13 @@ function lastCounts(text: string): string {
   return m[0];
 }
 
+/** progress --json's Today figures; its per-deck `due` figures (reviews due today) must add up to them. */
 async function jsonCounts(h: string, args: string[] = []): Promise<string> {
   const json = await runCli([...args, 'progress', '--json'], { home: h });
-  const t = (JSON.parse(json.stdout) as { today: { new: number; learning: number; due: number } }).today;
+  const report = JSON.parse(json.stdout) as { today: { new: number; learning: number; due: number }; cards: { due: number }; decks: { cards: { due: number } }[] };
+  const t = report.today;
+  expect(report.cards.due).toBe(t.due);
+  expect(report.decks.reduce((n, d) => n + d.cards.due, 0)).toBe(t.due);
   return `new ${t.new} · learning ${t.learning} · due ${t.due}`;
 }
 

@@ -64,6 +64,15 @@ describe('one source of counts: progress figures are the Today figures', () => {
     expect(tallyKeys(['q1/@question', 'q1/a', 'q1/b', 'q1/c', 'q2/e'], change(doc), now)).toEqual(counts);
   });
 
+  it.each([
+    [['q1/a'], 'to bring it back: prepdeck practice --unsuspend q1/a)'],
+    [["q1/it's", 'q1/a'], "to bring one back: prepdeck practice --unsuspend 'q1/it'\\''s', or the menu's Practise → Suspended cards"],
+  ])('progress names a real suspended key (%o), shell-quoted', (keys, shown) => {
+    const text = stripAnsi(renderProgress({ ...report, suspended: keys }, '/p', c, 200));
+    expect(text).toContain(shown);
+    expect(text).not.toContain('KEY');
+  });
+
   it("the menu's One-question picker counts the question's own card, as progress does", () => {
     expect(questionDescription(questions[0]!)).toBe('d1 · 4 cards');
     expect(report.decks[0]!.questions[0]!.cards.total).toBe(4);
