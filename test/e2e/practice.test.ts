@@ -250,6 +250,18 @@ describe('prepdeck practice in a terminal', () => {
     await t.waitFor('Session finished');
     expect(await t.exit()).toBe(0);
     expect(saved(h).reviews).toEqual([expect.objectContaining({ key: 'resilience-q2/@question', grade: 3, covered: [2, 3] })]);
+    // Without that folder loaded, its card is counted nowhere (Today and the card figures agree) and reported apart.
+    type Report = { today: { learning: number }; cards: { total: number; learning: number }; notLoaded: { cards: number; reviews: number } };
+    const report = async (args: string[]) => JSON.parse((await runCli([...args, 'progress', '--json'], { home: h })).stdout) as Report;
+    const without = await report([]);
+    expect(without.cards.learning).toBe(without.today.learning);
+    expect(without.cards.learning).toBe(0);
+    expect(without.notLoaded).toEqual({ cards: 1, reviews: 1 });
+    const withIt = await report(['--content', out.path]);
+    expect(withIt.cards.learning).toBe(1);
+    expect(withIt.notLoaded).toEqual({ cards: 0, reviews: 0 });
+    const text = await runCli(['progress'], { home: h });
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('Not counted above: 1 review of 1 card not in the content loaded now');
     out.remove();
   });
 
