@@ -57,7 +57,10 @@ export interface ProgressReport {
   suspended: string[];
   buried: string[];
   streak: { current: number; longest: number; activeToday: boolean };
-  /** quizAttempts: finished quizzes (the scored ones); stoppedQuizzes: quit before their last item; cardsSeen: loaded cards ever reviewed. */
+  /**
+   * The whole history in the file, loaded content or not: quizAttempts: finished quizzes (the scored
+   * ones); stoppedQuizzes: quit before their last item; cardsSeen: cards with a schedule.
+   */
   totals: { quizAnswers: number; quizAttempts: number; stoppedQuizzes: number; reviews: number; cardsSeen: number };
   /**
    * Progress of cards that are not loaded now (their question is not in the content, or the card
@@ -126,7 +129,7 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
       quizAttempts: quizAttempts(doc.quiz, stopped).length,
       stoppedQuizzes: new Set(doc.quiz.filter((a) => stopped.has(a.attempt)).map((a) => a.attempt)).size,
       reviews: doc.reviews.length,
-      cardsSeen: Object.keys(doc.cards).filter((k) => loaded.has(k)).length,
+      cardsSeen: Object.keys(doc.cards).length,
     },
     notLoaded: { cards: Object.keys(doc.cards).filter((k) => !loaded.has(k)).length, reviews: doc.reviews.filter((r) => !loaded.has(r.key)).length },
     reviewsByDay: reviewsByDay(doc, now, days),
