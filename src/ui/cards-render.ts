@@ -184,7 +184,9 @@ export function reviewedLine(s: { grades: readonly Grade[]; cards: number }): st
 }
 
 export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number): string {
-  const lines = [`Nothing to review right now. ${nextDueLine(nextDue, now, menu)}`];
+  // Nothing to pick and nothing scheduled: the new cards left are beyond today's limit.
+  const when = nextDue ? nextDueLine(nextDue, now, menu) : 'No card is scheduled yet, and today’s new-card limit is reached.';
+  const lines = [`Nothing to review right now. ${when}`];
   const hint = menu
     ? 'More new cards: Practise → Extra new cards beyond today’s limit. Review anyway without changing schedules: Practise → Cram.'
     : "More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'.";
