@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { displayPath } from '../content/load.js';
+import { displayPath, statOrNotFound } from '../content/load.js';
 import { quoteForDisplay, sanitizeInline } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
@@ -44,12 +44,7 @@ export function collectInputs(paths: readonly string[], glob: string): Input[] {
   const byPath = glob.includes('/');
   const files: Input[] = [];
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new NotFoundError(`No such file or folder: ${sanitizeInline(p)}`);
-    }
+    const st = statOrNotFound(p);
     if (!st.isDirectory()) {
       files.push({ file: p, shown: displayPath(p) });
       continue;
@@ -62,10 +57,18 @@ export function collectInputs(paths: readonly string[], glob: string): Input[] {
   return files.filter((f) => !seen.has(resolve(f.file)) && seen.add(resolve(f.file)));
 }
 
-/** Regular files under a folder, sorted; symbolic links to folders are not followed (no loops). */
+// Names in natural order (q1, q2, …, q10), the same on every machine: numbers compared as numbers,
+// then plain code-point order so that the sort never depends on the locale.
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+export function naturalCompare(a: string, b: string): number {
+  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Regular files under a folder, in natural order; symbolic links to folders are not followed (no loops). */
 function walk(dir: string): string[] {
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
