@@ -1,21 +1,35 @@
 // The command registry. Each command's flags live here (cheap, needed for --help); its handler is
 // imported only when that command runs, so start-up stays close to bare Node.
 import yargs, { type Argv } from 'yargs';
-import { UsageError } from './errors.js';
 import type { Context } from './context.js';
-import { simulateFlags } from './sim/cli-flags.js';
+import { DEPTHS } from './content/model.js';
+import { simulateFlags } from './commands/simulate-flags.js';
 import { labFlags } from './lab/cli-flags.js';
+import { yargsFailure } from './commands/flag-checks.js';
 
-export const DEPTHS = ['super-brief', 'brief', 'detailed'] as const;
+type Handler = (args: object, ctx: Context) => Promise<void>;
 
 interface CommandSpec {
   command: string;
   aliases?: string[];
   describe: string;
   examples: [string, string][];
-  builder?: (y: Argv) => Argv;
-  /** The handler module; yargs has already checked the flags its `args` type describes. */
-  run: () => Promise<{ run(args: never, ctx: Context): Promise<void> }>;
+  builder?: (y: Argv) => Argv<object>;
+  /**
+   * The handler module; yargs has already checked the flags its `args` type describes. Commands
+   * not yet typed end to end declare `args: never`; typed ones come through `typed()` instead.
+   */
+  run?: () => Promise<{ run(args: never, ctx: Context): Promise<void> }>;
+  handler?: Handler;
+}
+
+/**
+ * A command whose handler takes exactly the arguments its builder declares: tsc checks the flags'
+ * types (after `coerce`) against the handler's parameter, so no cast between them.
+ */
+function typed<A extends object>(builder: (y: Argv) => Argv<A>, load: () => Promise<{ run(args: A, ctx: Context): Promise<void> }>): { builder: (y: Argv) => Argv<A>; handler: Handler } {
+  // The one place the parser's output meets the builder's type: yargs built `args` with `builder`.
+  return { builder, handler: async (args, ctx) => (await load()).run(args as A, ctx) };
 }
 
 const jsonFlag = { type: 'boolean', describe: 'Print JSON instead of text' } as const;
@@ -89,8 +103,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 simulate --strategy sticky-cookie --servers 3 --fail s2@40 --store shared', 'a failure with a shared session store'],
       ['$0 simulate --compare sticky-cookie/local,round-robin/shared --fail s2@40', 'the same traffic, side by side'],
     ],
-    builder: (y) => simulateFlags(y),
-    run: () => import('./commands/simulate.js'),
+    ...typed(simulateFlags, () => import('./commands/simulate.js')),
   },
   {
     command: 'lab',
@@ -220,11 +233,7 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
     .recommendCommands()
     .exitProcess(false)
     .wrap(Math.min(ctx.stdout.columns, 100))
-    .fail((msg, err) => {
-      // yargs' own complaints (e.g. a flag missing its value) arrive as a YError: usage, not a bug.
-      if (err && err.name !== 'YError') throw err;
-      throw new UsageError(`${usageMessage(msg ?? err?.message ?? 'Invalid arguments.', argv)}\nRun 'prepdeck --help' for usage.`);
-    });
+    .fail(yargsFailure((msg) => `${usageMessage(msg, argv)}\nRun 'prepdeck --help' for usage.`));
 
   for (const spec of COMMANDS) {
     y = y.command({
@@ -237,7 +246,8 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
         return b;
       },
       handler: async (args) => {
-        const mod = await spec.run();
+        if (spec.handler) return spec.handler(args, ctx);
+        const mod = await spec.run!();
         await mod.run(args as never, ctx);
       },
     });

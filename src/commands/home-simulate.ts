@@ -3,7 +3,7 @@
 // pressed (in a scrollable view when it is taller than the terminal), then the menu comes back.
 import type { Context } from '../context.js';
 import { shellCommand } from '../content/sanitize.js';
-import { UsageError } from '../errors.js';
+import { yargsFailure } from './flag-checks.js';
 import { SCENARIOS, type Scenario } from '../sim/scenarios.js';
 import type { Prompter } from '../ui/prompts.js';
 import { memoryOutput, type Output } from '../ui/terminal.js';
@@ -92,18 +92,14 @@ function captureLike(out: Output): Output & { text(): string } {
  * installed around the run, so Ctrl+C and SIGTERM end it at once even while the engine computes.
  */
 export async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
-  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);
+  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('./simulate-flags.js'), import('./simulate.js')]);
   const argv = flags.split(/\s+/).filter(Boolean);
   const args = await simulateFlags(yargs(argv))
     .help(false)
     .version(false)
     .strict()
     .exitProcess(false)
-    .fail((msg: string | null, err: Error | undefined) => {
-      // yargs' own validation errors (YError, e.g. a flag without its value) are bad flags too.
-      if (err && err.name !== 'YError') throw err;
-      throw new UsageError(`These simulation flags (${flags}) are not valid: ${msg ?? err?.message}`);
-    })
+    .fail(yargsFailure((msg) => `These simulation flags (${flags}) are not valid: ${msg}`))
     .parseAsync();
-  await sim.run(args as Record<string, unknown>, ctx, { prompter });
+  await sim.run(args, ctx, { prompter });
 }

@@ -20,7 +20,7 @@ import {
   storeFor,
   wholeNumberFlag,
   type Deps,
-} from '../ui/activity.js';
+} from './activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 import { EMPTY_MULTI, promptMessage, renderEcho, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';

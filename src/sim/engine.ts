@@ -437,7 +437,12 @@ class Run {
   }
 }
 
+/** The configuration `cfg` becomes with one variant's strategy, store and round-robin mode. */
+export function withVariant(cfg: SimConfig, v: Variant): SimConfig {
+  return { ...cfg, strategy: v.strategy, store: v.store, rrMode: v.rrMode };
+}
+
 /** Runs the same traffic and events through several configurations. */
 export function compare(cfg: SimConfig, variants: readonly Variant[], opts: RunOptions = {}): SimResult[] {
-  return variants.map((v) => simulate({ ...cfg, strategy: v.strategy, store: v.store, rrMode: v.rrMode }, opts));
+  return variants.map((v) => simulate(withVariant(cfg, v), opts));
 }
