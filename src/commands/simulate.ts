@@ -13,26 +13,16 @@ import { prompterFor, type Deps } from './activity.js';
 import { simulatePlan, type SimulateArgs } from './simulate-flags.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { explainRow } from '../ui/sim-explain.js';
-import {
-  TABLE_MAX_REQUESTS,
-  renderBars,
-  renderCompare,
-  renderHeader,
-  renderLegend,
-  renderRequestTable,
-  renderRun,
-  renderScenarioList,
-  renderSummary,
-  wrap,
-} from '../ui/sim-render.js';
+import { renderCompare } from '../ui/sim-compare.js';
+import { TABLE_MAX_REQUESTS, wrap, type View } from '../ui/sim-format.js';
+import { renderHeader, renderLegend, renderScenarioList } from '../ui/sim-legend.js';
+import { renderBars, renderRequestTable, renderRun, renderSummary } from '../ui/sim-run.js';
 
 export interface SimRun {
   label: string;
   config: SimConfig;
   result: SimResult;
 }
-
-type View = { c: Context['stdout']['c']; columns: number };
 
 export async function run(args: SimulateArgs, ctx: Context, deps: Pick<Deps, 'prompter'> = {}): Promise<void> {
   const plan = simulatePlan(args);

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS, compare, simulate } from '../../../src/sim/index.js';
 import { plan, planFromArgv } from './helpers.js';
 import { explainRow } from '../../../src/ui/sim-explain.js';
-import { renderCompare, renderRequestTable, renderRun, renderScenarioList } from '../../../src/ui/sim-render.js';
-import { renderTable } from '../../../src/ui/sim-table.js';
+import { renderCompare } from '../../../src/ui/sim-compare.js';
+import { renderScenarioList } from '../../../src/ui/sim-legend.js';
+import { renderRequestTable, renderRun } from '../../../src/ui/sim-run.js';
+import { renderTable } from '../../../src/ui/table.js';
 import { config, ev } from './helpers.js';
 
 const plain = (columns = 80) => ({ c: createColors(false), columns });
