@@ -4,7 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import type { Context } from './context.js';
 import { DEPTHS } from './content/model.js';
 import { simulateFlags } from './commands/simulate-flags.js';
-import { labFlags } from './lab/cli-flags.js';
+import { labFlags } from './commands/lab-flags.js';
 import { yargsFailure } from './commands/flag-checks.js';
 
 type Handler = (args: object, ctx: Context) => Promise<void>;
@@ -114,8 +114,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 lab --balancer haproxy --print-config', 'the HAProxy configuration the lab would run'],
       ['$0 lab --script failover --store memory', 'a scripted walk-through: the pinned backend dies'],
     ],
-    builder: (y) => labFlags(y),
-    run: () => import('./commands/lab.js'),
+    ...typed(labFlags, () => import('./commands/lab.js')),
   },
   {
     command: 'practice',

@@ -2,8 +2,8 @@
 // code; anything else is a bug and prints its stack (exit 1).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sanitizeText } from './content/sanitize.js';
-import { ExitCode, UserError } from './errors.js';
+import { reportError } from './error-output.js';
+import { ExitCode } from './errors.js';
 import { packageRoot } from './paths.js';
 import { makeOutput } from './ui/terminal.js';
 import type { Context } from './context.js';
@@ -30,33 +30,8 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     }
     return ExitCode.ok;
   } catch (err) {
-    return await report(err, ctx);
+    return reportError(err, ctx.stderr);
   }
-}
-
-async function report(err: unknown, ctx: Context): Promise<number> {
-  if (err instanceof UserError) {
-    // Messages quote what the user typed and file names: sanitised like content before printing.
-    const message = sanitizeText(err.message);
-    ctx.stderr.write(message.endsWith('\n') ? message : message + '\n');
-    return err.exitCode;
-  }
-  if (isExitPrompt(err)) {
-    ctx.stderr.write('Bye.\n');
-    return ExitCode.interrupted;
-  }
-  const stack = err instanceof Error ? (err.stack ?? String(err)) : String(err);
-  ctx.stderr.write(`prepdeck: internal error (a bug; please report it)\n${sanitizeText(stack)}\n`);
-  return ExitCode.internal;
-}
-
-/**
- * Ctrl+C at a prompt that no command turned into an InterruptedError: our prompt adapter's
- * PromptInterrupted, or @inquirer's own ExitPromptError. Matched by name so that this entry module
- * never loads the prompt code.
- */
-function isExitPrompt(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'PromptInterrupted' || err.name === 'ExitPromptError');
 }
 
 // Run when loaded as the program (bin/prepdeck.js imports this module).

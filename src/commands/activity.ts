@@ -4,14 +4,14 @@ import { sanitizeText } from '../content/sanitize.js';
 import type { Context } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DEPTHS, type Depth, type Question } from '../content/model.js';
-import type { Store } from '../progress/store.js';
+import type { ProgressStore } from '../progress/store.js';
 import type { Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';
 
 /** Injected in tests; a command run from the CLI builds what it needs. */
 export interface Deps {
   prompter?: Prompter;
-  store?: Store;
+  store?: ProgressStore;
   questions?: Question[];
 }
 
@@ -27,7 +27,7 @@ export async function questionsFor(args: CommonArgs, ctx: Context, deps: Deps): 
   return libraryFor(args, ctx);
 }
 
-export async function storeFor(ctx: Context, deps: Deps): Promise<Store> {
+export async function storeFor(ctx: Context, deps: Deps): Promise<ProgressStore> {
   if (deps.store) return deps.store;
   const { openStore } = await import('../progress/store.js');
   return openStore({ env: ctx.env, now: ctx.now, warn: (line) => ctx.stderr.write(sanitizeText(line) + '\n') });

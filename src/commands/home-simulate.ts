@@ -6,7 +6,7 @@ import { shellCommand } from '../content/sanitize.js';
 import { yargsFailure } from './flag-checks.js';
 import { SCENARIOS, type Scenario } from '../sim/scenarios.js';
 import type { Prompter } from '../ui/prompts.js';
-import { memoryOutput, type Output } from '../ui/terminal.js';
+import { memoryOutput } from '../ui/terminal.js';
 
 type Action = 'run' | 'step' | 'compare' | 'back';
 
@@ -65,7 +65,8 @@ export async function showSimulation(flags: string, ctx: Context, prompter: Prom
   if (stepping) {
     await runSimulation(flags, ctx, prompter);
   } else {
-    const captured = captureLike(ctx.stdout);
+    // Collected first (laid out for this terminal's width and colours), to know its height.
+    const captured = memoryOutput({ color: ctx.stdout.color, columns: ctx.stdout.columns, isTTY: ctx.stdout.isTTY });
     await runSimulation(flags, { ...ctx, stdout: captured }, prompter);
     const lines = captured.text().replace(/\n+$/, '').split('\n');
     const rows = ctx.stdout.rows ?? 24;
@@ -76,12 +77,6 @@ export async function showSimulation(flags: string, ctx: Context, prompter: Prom
     ctx.stdout.write(lines.join('\n') + '\n');
   }
   await prompter.key({ message: 'Enter: back to the menu', choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }] });
-}
-
-/** An output that collects what a command prints, laid out for this terminal (its width and colours). */
-function captureLike(out: Output): Output & { text(): string } {
-  const mem = memoryOutput({ color: out.color, columns: out.columns, isTTY: out.isTTY });
-  return mem;
 }
 
 /**

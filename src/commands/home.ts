@@ -3,6 +3,7 @@
 // The menu draws at once; how many cards are due is filled in after the first screen.
 import type { Context } from '../context.js';
 import { InterruptedError, UserError } from '../errors.js';
+import { writeUserError } from '../error-output.js';
 import type { Depth } from '../content/model.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
@@ -52,7 +53,7 @@ export async function run(args: HomeArgs, ctx: Context, help: () => Promise<stri
       if (err instanceof InterruptedError) throw err;
       if (err instanceof PromptInterrupted) throw new InterruptedError('Bye.');
       if (!(err instanceof UserError)) throw err;
-      ctx.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+      writeUserError(err, ctx.stderr);
     }
     ctx.stdout.write('\n');
   }

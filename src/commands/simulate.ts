@@ -5,8 +5,8 @@
 // `config` is the configuration that run used, `result` its SimResult; `result.rows` only with --trace.
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { compare, simulate, withVariant } from '../sim/engine.js';
-import type { SimConfig, SimResult, Variant } from '../sim/model.js';
+import { compare, simulate } from '../sim/engine.js';
+import { withVariant, type SimConfig, type SimResult, type Variant } from '../sim/model.js';
 import type { SimPlan } from '../sim/plan.js';
 import { SCENARIOS } from '../sim/scenarios.js';
 import { prompterFor, type Deps } from './activity.js';
@@ -70,7 +70,7 @@ function runAll(config: SimConfig, variants: readonly Variant[] | null, trace: b
   return results.map((result, i) => ({ label: result.label, config: withVariant(config, variants[i]!), result }));
 }
 
-export function configLabel(c: Variant): string {
+function configLabel(c: Variant): string {
   return `${c.strategy}/${c.store}${c.strategy === 'sticky-cookie' && c.rrMode !== 'haproxy' ? `/${c.rrMode}` : ''}`;
 }
 

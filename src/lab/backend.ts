@@ -5,8 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readCookie } from '../sim/balancer.js';
-import { BodyTooLarge, cleanText, conflictingHosts, parseFields, pathOf, readBody, refuseBadRequest, refuseHost, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson } from './http-util.js';
+import { BodyTooLarge, cleanText, conflictingHosts, parseFields, pathOf, readBody, refuseBadRequest, refuseHost, refuseTooLarge, SECURITY_HEADERS, sendJson, sendText, wantsJson, readCookie } from './http-util.js';
 import { allowedHosts, closeServer, listen, type HostGuard } from './net.js';
 import { LAB_LIMITS } from './options.js';
 import { LAB_COOKIE_HEADER } from './routing.js';

@@ -15,7 +15,7 @@ import { findHaproxy, haproxyConfig, HaproxyProcess, HAPROXY_BACKEND, type Hapro
 import { refuseHost } from './http-util.js';
 import { cleanLeftovers, RunFolder, urlHash } from './leftovers.js';
 import { allowedHosts, canConnect, closeServer, HostGuard, listen } from './net.js';
-import { backendName, LAB_LIMITS, type BalancerKind, type LabOptions, type LabStore } from './options.js';
+import { backendName, LAB_LIMITS, spareNames, type BalancerKind, type LabOptions, type LabStore } from './options.js';
 import { BuiltinBalancer } from './proxy.js';
 import { SESSION_TTL_SECONDS, type RedisStore } from './redis-store.js';
 import { LabRouter, RECENT_REQUESTS, routeLabel, type RecentRequest, type RoutingCounters } from './routing.js';
@@ -120,73 +120,79 @@ export class Lab implements LabControl {
     return ports;
   }
 
+  /** Session store, leftovers of killed runs, the backends, then the balancer in front of them. */
   private async boot(): Promise<void> {
     const o = this.options;
     const bin = o.balancer === 'haproxy' ? findHaproxy(this.env) : null;
-    if (o.store === 'redis') {
-      const { RedisStore } = await import('./redis-store.js');
-      this.redis = await RedisStore.connect(o.redisUrl);
-      this.redis.onStatus = (line) => this.events.log?.(line);
-      this.shared = this.redis;
-    }
+    if (o.store === 'redis') await this.connectRedis();
     await this.cleanAfterKilledRuns();
     for (let i = 0; i < o.backends; i++) await this.newMember(backendName(i));
+    if (bin === null) await this.startBuiltin();
+    else await this.startHaproxy(bin);
+  }
 
-    if (o.balancer === 'builtin') {
-      this.router = new LabRouter({ backends: this.members.map((m) => m.backend.name), strategy: o.strategy, rrMode: o.rrMode });
-      this.builtin = new BuiltinBalancer({
-        router: this.router,
-        host: o.host,
-        port: o.port,
-        token: this.token,
-        control: this,
-        hosts: this.hosts,
-        backendPort: (name) => {
-          const m = this.find(name);
-          return m && m.backend.running ? m.backend.port : null;
-        },
-      });
-      try {
-        await this.builtin.start();
-      } catch (err) {
-        throw listenError(err, o.host, o.port);
-      }
-      this.hosts.allow(hostsFor(o.host, this.builtin.port));
-      this.url = urlFor(o.host, this.builtin.port);
-      return;
-    }
+  private async connectRedis(): Promise<void> {
+    const { RedisStore } = await import('./redis-store.js');
+    this.redis = await RedisStore.connect(this.options.redisUrl);
+    this.redis.onStatus = (line) => this.events.log?.(line);
+    this.shared = this.redis;
+  }
 
-    // HAProxy: the admin API is served by a small server of ours behind HAProxy's lab_admin backend.
-    const admin = createServer((req, res) => {
-      if (!this.hosts.ok(req.headers.host)) return refuseHost(req, res, this.hosts.list());
-      void handleAdmin(req, res, this.token, this);
+  private async startBuiltin(): Promise<void> {
+    const o = this.options;
+    this.router = new LabRouter({ backends: this.members.map((m) => m.backend.name), strategy: o.strategy, rrMode: o.rrMode });
+    this.builtin = new BuiltinBalancer({
+      router: this.router,
+      host: o.host,
+      port: o.port,
+      token: this.token,
+      control: this,
+      hosts: this.hosts,
+      backendPort: (name) => {
+        const m = this.find(name);
+        return m && m.backend.running ? m.backend.port : null;
+      },
     });
-    await listen(admin, 0, '127.0.0.1');
-    this.adminServer = admin;
+    try {
+      await this.builtin.start();
+    } catch (err) {
+      throw listenError(err, o.host, o.port);
+    }
+    this.hosts.allow(hostsFor(o.host, this.builtin.port));
+    this.url = urlFor(o.host, this.builtin.port);
+  }
+
+  /** HAProxy: the admin API is served by a small server of ours behind HAProxy's lab_admin backend. */
+  private async startHaproxy(bin: string): Promise<void> {
+    const o = this.options;
+    const adminPort = await this.startAdminServer();
     const port = await reservePort(o.host, o.port);
     const hosts = hostsFor(o.host, port);
     this.hosts.allow(hosts);
     const folder = this.runFolder!;
     const socketPath = join(folder.path, 'haproxy.sock');
     const configPath = join(folder.path, 'haproxy.cfg');
-    const spares: string[] = [];
-    for (let i = this.members.length; i < LAB_LIMITS.backends; i++) spares.push(backendName(i));
-    writeFileSync(
-      configPath,
-      haproxyConfig({
-        host: o.host,
-        port,
-        strategy: o.strategy,
-        backends: this.backends,
-        spares,
-        adminPort: (admin.address() as AddressInfo).port,
-        socketPath,
-        hosts,
-      }),
-      { mode: 0o600 },
-    );
+    const config = haproxyConfig({ host: o.host, port, strategy: o.strategy, backends: this.backends, spares: spareNames(this.members.length), adminPort, socketPath, hosts });
+    writeFileSync(configPath, config, { mode: 0o600 });
     this.haproxyConfigPath = configPath;
-    const hp = new HaproxyProcess(bin!, configPath, socketPath);
+    const hp = this.watchHaproxy(new HaproxyProcess(bin, configPath, socketPath));
+    await hp.start(() => canConnect(o.host, port));
+    folder.record({ haproxyPid: hp.pid, haproxyConfig: configPath });
+    this.url = urlFor(o.host, port);
+  }
+
+  private async startAdminServer(): Promise<number> {
+    const admin = createServer((req, res) => {
+      if (!this.hosts.ok(req.headers.host)) return refuseHost(req, res, this.hosts.list());
+      void handleAdmin(req, res, this.token, this);
+    });
+    await listen(admin, 0, '127.0.0.1');
+    this.adminServer = admin;
+    return (admin.address() as AddressInfo).port;
+  }
+
+  /** HAProxy's log lines about servers go to the live view; its death (unless we stopped it) is fatal. */
+  private watchHaproxy(hp: HaproxyProcess): HaproxyProcess {
     this.haproxy = hp;
     hp.onLine = (line) => {
       const m = /Server \S+\/(\S+) is ([A-Za-z]+)/.exec(line);
@@ -195,9 +201,7 @@ export class Lab implements LabControl {
     hp.onUnexpectedExit = (why) => {
       if (!this.stopped) this.events.fatal?.(why);
     };
-    await hp.start(() => canConnect(o.host, port));
-    folder.record({ haproxyPid: hp.pid, haproxyConfig: configPath });
-    this.url = urlFor(o.host, port);
+    return hp;
   }
 
   /**

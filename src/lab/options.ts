@@ -1,6 +1,6 @@
-// The lab's flags, checked: what `prepdeck lab` was asked to start. Pure: no I/O, cheap to import.
-import { UsageError } from '../errors.js';
-import { RR_MODES, STRATEGIES, type RrMode, type Strategy } from '../sim/model.js';
+// What the lab runs with (LabOptions, checked by the command layer: commands/lab-flags.ts), its
+// defaults and limits, and the names it gives things. Pure: no I/O, cheap to import.
+import type { RrMode, Strategy } from '../sim/model.js';
 
 export const BALANCERS = ['builtin', 'haproxy'] as const;
 export type BalancerKind = (typeof BALANCERS)[number];
@@ -47,103 +47,12 @@ export interface LabOptions {
   rrMode: RrMode;
 }
 
-export interface LabPlan {
-  options: LabOptions;
-  printConfig: boolean;
-  script: ScriptName | null;
-  json: boolean;
-}
-
-/** Raw yargs arguments (kebab-case or camelCase keys). */
-export function labPlan(args: Record<string, unknown>): LabPlan {
-  const get = (key: string): unknown => {
-    const camel = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    const v = args[key] ?? args[camel];
-    // A repeated flag arrives as an array: the last one wins, as usual on command lines.
-    return Array.isArray(v) ? v[v.length - 1] : v;
-  };
-  const script = choice('script', get('script'), SCRIPTS, null);
-  const json = get('json') === true;
-  if (json && !script) throw new UsageError('--json goes with --script (it prints the walk-through\'s figures as JSON).');
-
-  const balancer = choice('balancer', get('balancer'), BALANCERS, LAB_DEFAULTS.balancer);
-  const strategy = choice('strategy', get('strategy'), STRATEGIES, LAB_DEFAULTS.strategy);
-  const rrMode = choice('rr-mode', get('rr-mode'), RR_MODES, LAB_DEFAULTS.rrMode);
-  const store = choice('store', get('store'), LAB_STORES, LAB_DEFAULTS.store);
-  const backends = integer('backends', get('backends'), LAB_DEFAULTS.backends, 1, LAB_LIMITS.backends);
-  // A script runs its own lab next to anything already on 8080: a free port unless one is asked for.
-  const port = integer('port', get('port'), script ? 0 : LAB_DEFAULTS.port, 0, 65535);
-  const allowRemote = get('allow-remote') === true;
-  const host = hostFlag(get('host'), allowRemote);
-  const printConfig = get('print-config') === true;
-
-  const redisRaw = get('redis-url');
-  if (redisRaw !== undefined && store !== 'redis') throw new UsageError('--redis-url goes with --store redis.');
-  const redisUrl = redisRaw === undefined ? LAB_DEFAULTS.redisUrl : redisUrlFlag(redisRaw);
-
-  if (printConfig && balancer !== 'haproxy') throw new UsageError('--print-config shows the HAProxy configuration: add --balancer haproxy.');
-  if (printConfig && script) throw new UsageError('--print-config and --script do not go together.');
-  if (balancer === 'haproxy' && get('rr-mode') !== undefined && rrMode !== 'haproxy') {
-    throw new UsageError("--rr-mode nginx models nginx's sticky module; HAProxy always behaves as --rr-mode haproxy. Use --balancer builtin to try nginx's.");
-  }
-  if (script && backends < 2) throw new UsageError(`--script ${script} needs at least 2 backends (--backends 2 or more).`);
-  if (script === 'scale-out' && backends >= LAB_LIMITS.backends) {
-    throw new UsageError(`--script scale-out adds a backend: start with at most ${LAB_LIMITS.backends - 1}.`);
-  }
-  return {
-    options: { backends, port, host, allowRemote, balancer, store, redisUrl, strategy, rrMode },
-    printConfig,
-    script,
-    json,
-  };
-}
-
-function choice<T extends string, D extends T | null>(flag: string, v: unknown, allowed: readonly T[], dflt: D): T | D {
-  if (v === undefined || v === null) return dflt;
-  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got '${String(v)}').`);
-}
-
-function integer(flag: string, v: unknown, dflt: number, min: number, max: number): number {
-  if (v === undefined || v === null) return dflt;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got '${String(v)}').`);
-  return n;
-}
-
 /** 127.0.0.0/8, ::1 and localhost. */
 export function isLoopback(host: string): boolean {
   const h = host.toLowerCase();
   if (h === 'localhost' || h === '::1' || h === '[::1]' || h === '0:0:0:0:0:0:0:1') return true;
   const m = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   return m !== null && m.slice(1).every((p) => Number(p) <= 255);
-}
-
-function hostFlag(v: unknown, allowRemote: boolean): string {
-  if (v === undefined || v === null) return LAB_DEFAULTS.host;
-  if (typeof v !== 'string' || !/^[A-Za-z0-9.:-]{1,253}$/.test(v)) throw new UsageError(`--host must be an address or host name (got '${String(v)}').`);
-  const host = v === '[::1]' ? '::1' : v;
-  if (!isLoopback(host) && !allowRemote) {
-    throw new UsageError(
-      `--host ${host} would let other machines reach the lab (a shop with an admin API). It binds to 127.0.0.1 by default; ` +
-        'to listen elsewhere anyway, add --allow-remote.',
-    );
-  }
-  return host;
-}
-
-function redisUrlFlag(v: unknown): string {
-  if (typeof v !== 'string') throw new UsageError(`--redis-url must be a URL like ${LAB_DEFAULTS.redisUrl}.`);
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new UsageError(`--redis-url must be a URL like ${LAB_DEFAULTS.redisUrl} (got '${v}').`);
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new UsageError(`--redis-url must start with redis:// or rediss:// (got '${v}').`);
-  }
-  return v;
 }
 
 /** The URL without any password, for messages. */
@@ -160,4 +69,11 @@ export function redactUrl(u: string): string {
 /** Backend names: s1, s2, … as in `prepdeck simulate --servers N`. */
 export function backendName(i: number): string {
   return `s${i + 1}`;
+}
+
+/** The backends HAProxy keeps as disabled slots for the lab to add later: every name after the first `running`. */
+export function spareNames(running: number): string[] {
+  const names: string[] = [];
+  for (let i = running; i < LAB_LIMITS.backends; i++) names.push(backendName(i));
+  return names;
 }

@@ -6,9 +6,8 @@
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin, type LabControl } from './admin.js';
-import { BodyTooLarge, conflictingHosts, readBody, refuseBadRequest, refuseHost, refuseTooLarge, sendJson } from './http-util.js';
+import { BodyTooLarge, conflictingHosts, readBody, refuseBadRequest, refuseHost, refuseTooLarge, sendJson, readCookie } from './http-util.js';
 import { closeServer, listen, type HostGuard } from './net.js';
-import { readCookie } from '../sim/balancer.js';
 import { BALANCER_COOKIE, LAB_COOKIE_HEADER, stripCookie, type LabRouter } from './routing.js';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authorization', 'proxy-authenticate']);

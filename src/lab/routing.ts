@@ -3,7 +3,8 @@
 // live proxy: the persistence cookie is read from a real Cookie header and checked (a malformed or
 // unknown value is ignored and the request re-balanced, as HAProxy does), the Set-Cookie header is
 // built here from the server's own name (never from request text), and per-request counters.
-import { createBalancer, readCookie, type Balancer } from '../sim/balancer.js';
+import { createBalancer, type Balancer } from '../sim/balancer.js';
+import { readCookie } from './http-util.js';
 import type { Reason, RrMode, ServerState, Strategy } from '../sim/model.js';
 
 export const BALANCER_COOKIE = 'SRV';

@@ -2,79 +2,19 @@
 // admin calls through /_lab/ with the token. Each request's routing is read from what a client can
 // see (the cookie it sent, the backend that answered, any Set-Cookie), and the figures at the end are
 // the simulator's summary figures, counted from the live responses.
-import type { Summary } from '../sim/model.js';
+import { busiestOf } from '../sim/results.js';
 import { Browser, type Reply } from './client.js';
 import type { Whoami } from './backend.js';
 import type { LabState } from './lab.js';
 import type { ScriptName } from './options.js';
 import { predictRouting, type PredictedRow } from './predict.js';
 import { BALANCER_COOKIE } from './routing.js';
-
-export type RoutedBy = 'algorithm' | 'cookie' | 'rebalanced' | 'hash' | 'unavailable';
-
-export interface RequestStep {
-  type: 'request';
-  n: number;
-  user: string;
-  does: 'login' | 'cart' | 'view';
-  /** The balancer cookie the user's browser sent. */
-  cookie: string | null;
-  backend: string | null;
-  status: number;
-  routedBy: RoutedBy;
-  /** The backend a Set-Cookie SRV=… named, if one came back. */
-  setCookie: string | null;
-  session: string | null;
-  loggedIn: boolean;
-  cart: number;
-  /** The user had been logged in and this request found its session gone (none, or a new empty one). */
-  loggedOut: boolean;
-  cartLost: number;
-  moved: boolean;
-  /** The simulator's prediction for this request (when it can be compared). */
-  predicted: string | null;
-  algorithmPick: string | null;
-  override: boolean;
-}
-
-export interface ActionStep {
-  type: 'action';
-  /** The action takes effect before this request number. */
-  before: number;
-  action: 'kill' | 'add';
-  backend: string;
-  note: string;
-}
-
-export type Step = RequestStep | ActionStep;
-
-export interface ScriptResult {
-  script: ScriptName;
-  point: string;
-  balancer: LabState['balancer'];
-  store: LabState['store'];
-  strategy: LabState['strategy'];
-  rrMode: LabState['rrMode'];
-  steps: Step[];
-  backends: { name: string; state: string; requests: number }[];
-  summary: Summary;
-  /** Requests whose live routing equals the simulator's prediction, or null when not comparable. */
-  simulator: { compared: number; matched: number; mismatches: number[] } | null;
-  conclusion: string;
-}
-
-export const SCRIPT_POINTS: Record<ScriptName, string> = {
-  sticky: 'The first request is balanced; later ones follow the SRV cookie and override round-robin.',
-  failover: 'A backend dies: with sessions in its memory its users are logged out and lose their carts; with Redis they lose nothing.',
-  'scale-out': 'A backend is added: users pinned to the others stay where they are; only new users reach it.',
-};
+import { blankStep, emptySummary, servedBy, SCRIPT_POINTS, type ActionStep, type Does, type RequestStep, type ScriptResult, type Step } from './script-steps.js';
 
 const USERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 const NEWCOMERS = ['G', 'H', 'I', 'J'];
 /** The simulator's seed-example sequence. */
 const STICKY_SEQUENCE = ['A', 'B', 'C', 'D', 'A', 'B', 'A', 'C', 'A', 'D'];
-
-type Does = RequestStep['does'];
 
 interface UserModel {
   browser: Browser;
@@ -211,9 +151,9 @@ class Walk {
   private routing(step: RequestStep, backend: string): void {
     const hashing = this.initial.strategy === 'ip-hash' || this.initial.strategy === 'consistent-hash';
     if (step.cookie === null) step.routedBy = hashing ? 'hash' : 'algorithm';
-    else step.routedBy = backend === step.cookie ? 'cookie' : 'rebalanced';
+    else step.routedBy = backend === step.cookie ? 'cookie' : 'rebalanced-after-failure';
     if (step.routedBy === 'cookie') this.summary.cookieRouted++;
-    if (step.routedBy === 'rebalanced') this.summary.rebalanced++;
+    if (step.routedBy === 'rebalanced-after-failure') this.summary.rebalanced++;
   }
 
   /**
@@ -260,7 +200,7 @@ class Walk {
     const state = await this.state();
     const s = this.summary;
     const counts = servedBy(state, this.requests());
-    Object.assign(s, imbalance(counts, state.backends[0]?.name ?? ''));
+    Object.assign(s, busiestOf([...counts].map(([name, requests]) => ({ name, requests }))));
     s.storeRoundTrips = state.storeRoundTrips - this.initial.storeRoundTrips;
     const simulator = this.comparable ? this.compare() : null;
     return {
@@ -302,44 +242,6 @@ class Walk {
   }
 }
 
-/** Requests each backend answered in the walk-through. */
-function servedBy(state: LabState, requests: readonly RequestStep[]): Map<string, number> {
-  const counts = new Map(state.backends.map((b) => [b.name, 0]));
-  for (const st of requests) if (st.backend) counts.set(st.backend, (counts.get(st.backend) ?? 0) + 1);
-  return counts;
-}
-
-/** The busiest backend and its load over the mean, as the simulator reports them. */
-function imbalance(counts: Map<string, number>, first: string): { busiest: string; imbalance: number } {
-  const served = [...counts.values()].reduce((a, b) => a + b, 0);
-  let busiest = first;
-  for (const [name, c] of counts) if (c > (counts.get(busiest) ?? 0)) busiest = name;
-  return { busiest, imbalance: served > 0 ? Math.round(((counts.get(busiest) ?? 0) / (served / counts.size)) * 1000) / 1000 : 0 };
-}
-
-function blankStep(n: number, user: string, does: Does, cookie: string | null, status: number, setCookie: string | null): RequestStep {
-  return {
-    type: 'request',
-    n,
-    user,
-    does,
-    cookie,
-    backend: null,
-    status,
-    routedBy: 'unavailable',
-    setCookie,
-    session: null,
-    loggedIn: false,
-    cart: 0,
-    loggedOut: false,
-    cartLost: 0,
-    moved: false,
-    predicted: null,
-    algorithmPick: null,
-    override: false,
-  };
-}
-
 interface Story {
   tell(w: Walk): Promise<void>;
   conclude(state: LabState, w: Walk): string;
@@ -369,7 +271,7 @@ const failover: Story = {
     await w.each('login', USERS);
     await w.each('cart', USERS);
     await w.killBackendOf('A');
-    await w.each('view', USERS);
+    await w.each('browse', USERS);
     await w.each('cart', USERS);
   },
   conclude(state, w) {
@@ -387,7 +289,7 @@ const scaleOut: Story = {
     await w.addBackend();
     await w.each('cart', USERS);
     await w.each('login', NEWCOMERS);
-    await w.each('view', [...USERS, ...NEWCOMERS]);
+    await w.each('browse', [...USERS, ...NEWCOMERS]);
   },
   conclude(_state, w) {
     const add = w.action();
@@ -406,27 +308,4 @@ export async function runScript(script: ScriptName, base: string, token: string,
   const w = await Walk.start(base, token, onStep);
   await story.tell(w);
   return w.finish(script, (state, walk) => story.conclude(state, walk));
-}
-
-function emptySummary(): Summary {
-  return {
-    requests: 0,
-    unavailable: 0,
-    imbalance: 0,
-    busiest: '',
-    logins: 0,
-    cartItemsAdded: 0,
-    sessionsLost: 0,
-    cartItemsLost: 0,
-    usersLoggedOut: 0,
-    relogins: 0,
-    usersMoved: 0,
-    moves: 0,
-    cookieRouted: 0,
-    overrides: null,
-    rebalanced: 0,
-    setCookies: 0,
-    storeRoundTrips: 0,
-    replicationMessages: 0,
-  };
 }

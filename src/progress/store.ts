@@ -1,6 +1,6 @@
 // The progress file on disk. The lock (store/lock.ts), the paths (store/paths.ts), the durable file
 // writes (store/files.ts) and the error wording (store/fs-errors.ts) are their own modules; this one
-// ties them into the Store the commands use.
+// ties them into the ProgressStore the commands use.
 //
 // - Location: the per-user config folder, or $PREPDECK_HOME.
 // - Every change is `update(fn)`: under a lock file, re-read the document, apply fn, write it
@@ -65,7 +65,8 @@ export async function peekProgress(env: Env): Promise<ProgressDoc | undefined> {
   }
 }
 
-export interface Store {
+/** The progress file, opened: read, update under the lock, back up. (Not the simulator's session `Store`.) */
+export interface ProgressStore {
   readonly path: string;
   /** The document as it is on disk now. */
   read(): ProgressDoc;
@@ -86,7 +87,7 @@ export interface OpenOptions {
   lockWaitMs?: number;
 }
 
-export async function openStore(opts: OpenOptions): Promise<Store> {
+export async function openStore(opts: OpenOptions): Promise<ProgressStore> {
   const model = await import('./model.js');
   const path = prepareFolder(opts.env);
   const lock = new FileLock(lockPathFor(path), opts.lockWaitMs ?? LOCK_WAIT_MS);

@@ -92,63 +92,21 @@ export function quizFigures(answers: readonly QuizAnswer[], ids: ReadonlySet<str
   };
 }
 
+/** A question the report counts: from the content, or found only in the progress document. */
+interface Known {
+  id: string;
+  title: string;
+  deck: string;
+  inContent: boolean;
+  cardKeys: string[];
+  items: number;
+}
+
 export function progressReport(questions: readonly Question[], doc: ProgressDoc, now: Date, days = 14): ProgressReport {
   const stopped = stoppedRuns(doc);
-  // Questions from the content, then any found only in the progress document.
-  const known = new Map<string, { id: string; title: string; deck: string; inContent: boolean; cardKeys: string[]; items: number }>();
-  for (const q of questions) {
-    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: cardsOf(q).map((c) => c.key), items: q.quiz.length });
-  }
-  const orphan = (id: string, deck: string) => {
-    if (!known.has(id)) known.set(id, { id, title: id, deck, inContent: false, cardKeys: [], items: 0 });
-    return known.get(id)!;
-  };
-  for (const e of [...doc.quiz, ...doc.reviews]) orphan(e.question, e.deck);
-  for (const key of Object.keys(doc.cards)) {
-    const q = orphan(questionOf(key), doc.reviews.find((r) => r.key === key)?.deck ?? '(unknown deck)');
-    if (!q.inContent && !q.cardKeys.includes(key)) q.cardKeys.push(key);
-  }
-
-  const decks = new Map<string, DeckFigures>();
-  for (const q of known.values()) {
-    const cards = emptyCards();
-    for (const key of q.cardKeys) {
-      const state = doc.cards[key];
-      cards.total++;
-      cards[bucketOf(state)]++;
-      const kind = kindOf(state, now);
-      if (kind === 'learning' || kind === 'due') cards.dueToday++;
-    }
-    const figures: QuestionFigures = {
-      id: q.id,
-      title: q.title,
-      deck: q.deck,
-      inContent: q.inContent,
-      cards,
-      quiz: quizFigures(doc.quiz, new Set([q.id]), q.items, stopped),
-    };
-    let deck = decks.get(q.deck);
-    if (!deck) decks.set(q.deck, (deck = { deck: q.deck, cards: emptyCards(), quiz: quizFigures([], new Set(), 0), questions: [] }));
-    deck.questions.push(figures);
-    deck.cards = addCards(deck.cards, cards);
-  }
-  for (const deck of decks.values()) {
-    const ids = new Set(deck.questions.map((q) => q.id));
-    deck.quiz = quizFigures(doc.quiz, ids, deck.questions.reduce((n, q) => n + q.quiz.items, 0), stopped);
-  }
-
+  const known = knownQuestions(questions, doc);
+  const allDecks = [...deckFigures(known, doc, now, stopped).values()];
   const activeDays = new Set([...doc.quiz, ...doc.reviews].map((e) => dayKey(new Date(e.at))));
-  const perDay = new Map<string, number>();
-  for (const r of doc.reviews) {
-    const day = dayKey(new Date(r.at));
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  }
-  const reviewsByDay = Array.from({ length: days }, (_, i) => {
-    const day = shiftDay(now, i - days + 1);
-    return { day, count: perDay.get(day) ?? 0 };
-  });
-
-  const allDecks = [...decks.values()];
   return {
     today: todayCounts(questions, doc, now),
     suspended: Object.keys(doc.suspended).sort(),
@@ -161,9 +119,70 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
       reviews: doc.reviews.length,
       cardsSeen: Object.keys(doc.cards).length,
     },
-    reviewsByDay,
+    reviewsByDay: reviewsByDay(doc, now, days),
     quiz: quizFigures(doc.quiz, new Set(known.keys()), allDecks.reduce((n, d) => n + d.quiz.items, 0), stopped),
     cards: allDecks.reduce((acc, d) => addCards(acc, d.cards), emptyCards()),
     decks: allDecks,
   };
+}
+
+/** Questions from the content, then any found only in the progress document (answers, reviews, cards). */
+function knownQuestions(questions: readonly Question[], doc: ProgressDoc): Map<string, Known> {
+  const known = new Map<string, Known>();
+  for (const q of questions) {
+    known.set(q.id, { id: q.id, title: q.title, deck: q.deck, inContent: true, cardKeys: cardsOf(q).map((c) => c.key), items: q.quiz.length });
+  }
+  const orphan = (id: string, deck: string) => {
+    if (!known.has(id)) known.set(id, { id, title: id, deck, inContent: false, cardKeys: [], items: 0 });
+    return known.get(id)!;
+  };
+  for (const e of [...doc.quiz, ...doc.reviews]) orphan(e.question, e.deck);
+  for (const key of Object.keys(doc.cards)) {
+    const q = orphan(questionOf(key), doc.reviews.find((r) => r.key === key)?.deck ?? '(unknown deck)');
+    if (!q.inContent && !q.cardKeys.includes(key)) q.cardKeys.push(key);
+  }
+  return known;
+}
+
+/** Each question's figures, gathered by deck, with each deck's totals. */
+function deckFigures(known: ReadonlyMap<string, Known>, doc: ProgressDoc, now: Date, stopped: ReadonlySet<string>): Map<string, DeckFigures> {
+  const decks = new Map<string, DeckFigures>();
+  for (const q of known.values()) {
+    const cards = cardFigures(q.cardKeys, doc, now);
+    const figures: QuestionFigures = { id: q.id, title: q.title, deck: q.deck, inContent: q.inContent, cards, quiz: quizFigures(doc.quiz, new Set([q.id]), q.items, stopped) };
+    let deck = decks.get(q.deck);
+    if (!deck) decks.set(q.deck, (deck = { deck: q.deck, cards: emptyCards(), quiz: quizFigures([], new Set(), 0), questions: [] }));
+    deck.questions.push(figures);
+    deck.cards = addCards(deck.cards, cards);
+  }
+  for (const deck of decks.values()) {
+    const ids = new Set(deck.questions.map((q) => q.id));
+    deck.quiz = quizFigures(doc.quiz, ids, deck.questions.reduce((n, q) => n + q.quiz.items, 0), stopped);
+  }
+  return decks;
+}
+
+function cardFigures(keys: readonly string[], doc: ProgressDoc, now: Date): CardFigures {
+  const cards = emptyCards();
+  for (const key of keys) {
+    const state = doc.cards[key];
+    cards.total++;
+    cards[bucketOf(state)]++;
+    const kind = kindOf(state, now);
+    if (kind === 'learning' || kind === 'due') cards.dueToday++;
+  }
+  return cards;
+}
+
+/** Reviews per day over the last `days` days, oldest first, today last. */
+function reviewsByDay(doc: ProgressDoc, now: Date, days: number): { day: string; count: number }[] {
+  const perDay = new Map<string, number>();
+  for (const r of doc.reviews) {
+    const day = dayKey(new Date(r.at));
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return Array.from({ length: days }, (_, i) => {
+    const day = shiftDay(now, i - days + 1);
+    return { day, count: perDay.get(day) ?? 0 };
+  });
 }

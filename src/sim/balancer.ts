@@ -379,14 +379,3 @@ export function createBalancer(opts: BalancerOptions): Balancer {
     },
   };
 }
-
-/** Reads one cookie's value from a Cookie request header. */
-export function readCookie(header: string | undefined | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}

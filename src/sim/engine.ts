@@ -6,8 +6,9 @@
 import { BalancerCore, R_COOKIE, R_REBALANCED, S_CONSISTENT, S_IP_HASH, S_LEAST, S_STICKY } from './balancer.js';
 import { checkEvents, eventLabel, sortEvents } from './events.js';
 import { formatIPv4 } from './hash.js';
-import { REASONS, variantLabel, type RequestRow, type ServerResult, type SimConfig, type SimEvent, type SimResult, type Summary, type Variant } from './model.js';
+import { REASONS, variantLabel, withVariant, type RequestRow, type SimConfig, type SimEvent, type SimResult, type Variant } from './model.js';
 import { DOWN, DRAINING, UP } from './rr.js';
+import { serverResults, summarize, type RoutingTallies } from './results.js';
 import { ACTION_NAMES, Sessions } from './storage.js';
 import { Traffic } from './traffic.js';
 import {
@@ -361,9 +362,15 @@ class Run {
 
   // ---- after the run
 
+  private routingTallies(): RoutingTallies {
+    const { unavailable, usersMoved, moves, cookieRouted, rebalanced, setCookies } = this;
+    return { requests: this.R, unavailable, usersMoved, moves, cookieRouted, overrides: this.peek ? this.overrides : null, rebalanced, setCookies };
+  }
+
   result(): SimResult {
     const cfg = this.cfg;
-    const servers = this.serverResults();
+    const { addedAt, served, peak, attached, timeline, S: slices } = this;
+    const servers = serverResults(this.bal, { addedAt, served, peak, attached, timeline, slices });
     const variant: Variant = { strategy: cfg.strategy, store: cfg.store, rrMode: cfg.rrMode };
     const result: SimResult = {
       label: variantLabel(variant),
@@ -378,68 +385,11 @@ class Run {
       events: this.events,
       servers,
       timelineSlices: this.S,
-      summary: this.summary(servers),
+      summary: summarize(servers, this.routingTallies(), this.sessions),
     };
     if (this.rows) result.rows = this.rows;
     return result;
   }
-
-  private serverResults(): ServerResult[] {
-    const { bal, served, S } = this;
-    let total = 0;
-    for (let i = 0; i < bal.n; i++) total += served[i]!;
-    const servers: ServerResult[] = [];
-    for (let i = 0; i < bal.n; i++) {
-      servers.push({
-        name: bal.names[i]!,
-        weight: bal.weight[i]!,
-        state: bal.stateName(i),
-        addedAt: this.addedAt[i] ?? null,
-        requests: served[i]!,
-        share: total > 0 ? served[i]! / total : 0,
-        peakSessions: this.peak[i]!,
-        sessions: this.attached[i]!,
-        timeline: Array.from(this.timeline.subarray(i * S, (i + 1) * S)),
-      });
-    }
-    return servers;
-  }
-
-  private summary(servers: readonly ServerResult[]): Summary {
-    let total = 0;
-    let busiest = 0;
-    servers.forEach((s, i) => {
-      total += s.requests;
-      if (s.requests > servers[busiest]!.requests) busiest = i;
-    });
-    const mean = total / servers.length;
-    const s = this.sessions;
-    return {
-      requests: this.R,
-      unavailable: this.unavailable,
-      imbalance: total > 0 ? Math.round((servers[busiest]!.requests / mean) * 1000) / 1000 : 0,
-      busiest: servers[busiest]!.name,
-      logins: s.logins,
-      cartItemsAdded: s.cartItemsAdded,
-      sessionsLost: s.sessionsLost,
-      cartItemsLost: s.cartItemsLost,
-      usersLoggedOut: s.usersLoggedOut,
-      relogins: s.relogins,
-      usersMoved: this.usersMoved,
-      moves: this.moves,
-      cookieRouted: this.cookieRouted,
-      overrides: this.peek ? this.overrides : null,
-      rebalanced: this.rebalanced,
-      setCookies: this.setCookies,
-      storeRoundTrips: s.storeRoundTrips,
-      replicationMessages: s.replicationMessages,
-    };
-  }
-}
-
-/** The configuration `cfg` becomes with one variant's strategy, store and round-robin mode. */
-export function withVariant(cfg: SimConfig, v: Variant): SimConfig {
-  return { ...cfg, strategy: v.strategy, store: v.store, rrMode: v.rrMode };
 }
 
 /** Runs the same traffic and events through several configurations. */

@@ -12,6 +12,7 @@
 // That is why weights 2,1,1 give a b a c (not nginx's a b c a) and 5,1,1 give a a a b a a c.
 // A server that comes back (or is added at run time) is booked about one window ahead, and a server
 // that goes away leaves the window's size alone until the next window.
+import { IndexedHeap } from './heap.js';
 import { UP } from './rr.js';
 
 /** BE_WEIGHT_SCALE: effective weight = configured weight × 16. */
@@ -28,81 +29,25 @@ const CURR = 0;
  * An indexed binary heap of servers ordered by (key, seq): HAProxy's ebtrees keep equal keys in the
  * order they were inserted, which the sequence number stands for.
  */
-class ServerHeap {
-  heap: Int32Array;
-  size = 0;
+class ServerHeap extends IndexedHeap {
   constructor(
     private readonly owner: Fwrr,
     capacity: number,
   ) {
-    this.heap = new Int32Array(capacity);
+    super(capacity);
   }
 
   grow(capacity: number): void {
-    const h = new Int32Array(capacity);
-    h.set(this.heap);
-    this.heap = h;
+    this.growHeap(capacity);
   }
 
-  first(): number {
-    return this.size > 0 ? this.heap[0]! : NONE;
+  protected get slot(): Int32Array {
+    return this.owner.slot;
   }
 
-  insert(i: number): void {
-    const p = this.size++;
-    this.heap[p] = i;
-    this.owner.slot[i] = p;
-    this.up(p);
-  }
-
-  delete(i: number): void {
-    const p = this.owner.slot[i]!;
-    const last = this.heap[--this.size]!;
-    this.owner.slot[i] = NONE;
-    if (last === i) return;
-    this.heap[p] = last;
-    this.owner.slot[last] = p;
-    this.down(this.up(p));
-  }
-
-  private before(a: number, b: number): boolean {
+  protected before(a: number, b: number): boolean {
     const { key, seq } = this.owner;
     return key[a]! < key[b]! || (key[a] === key[b] && seq[a]! < seq[b]!);
-  }
-
-  private up(p: number): number {
-    const { heap } = this;
-    const slot = this.owner.slot;
-    const i = heap[p]!;
-    while (p > 0) {
-      const parent = (p - 1) >> 1;
-      const q = heap[parent]!;
-      if (!this.before(i, q)) break;
-      heap[p] = q;
-      slot[q] = p;
-      p = parent;
-    }
-    heap[p] = i;
-    slot[i] = p;
-    return p;
-  }
-
-  private down(p: number): void {
-    const { heap, size } = this;
-    const slot = this.owner.slot;
-    const i = heap[p]!;
-    for (;;) {
-      let c = 2 * p + 1;
-      if (c >= size) break;
-      if (c + 1 < size && this.before(heap[c + 1]!, heap[c]!)) c++;
-      const q = heap[c]!;
-      if (!this.before(q, i)) break;
-      heap[p] = q;
-      slot[q] = p;
-      p = c;
-    }
-    heap[p] = i;
-    slot[i] = p;
   }
 }
 

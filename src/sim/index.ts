@@ -1,9 +1,8 @@
 // The simulator's public surface: the batch engine, the per-request balancer, scenarios and flags.
 export * from './model.js';
-export { simulate, compare, withVariant, type RunOptions } from './engine.js';
+export { simulate, compare, type RunOptions } from './engine.js';
 export {
   createBalancer,
-  readCookie,
   BalancerCore,
   type Balancer,
   type BalancerOptions,

@@ -6,6 +6,7 @@
 // weight wins (the first on ties), and the winner's current weight drops by the total. With equal
 // weights this is plain rotation (s1, s2, s3, s1, …); with weights 5,1,1 it gives a a b a c a a — the
 // heavy server's turns are spread out instead of coming in one block (2,1,1 gives a b c a, a b c a).
+import { IndexedHeap } from './heap.js';
 
 export const UP = 0;
 export const DRAINING = 1;
@@ -19,21 +20,19 @@ export const DOWN = 2;
  * current weight is the highest base, kept in a binary heap: a pick costs O(log n). With mixed
  * weights picks scan the servers. Doubles stay exact (g × weight < 2^53).
  */
-export class LazySwrr {
+export class LazySwrr extends IndexedHeap {
   base: Float64Array;
   g = 0;
   /** Sum of the weights of the servers that are up. */
   upTotal = 0;
-  /** Up servers ordered by base (highest first, lower index on ties). */
-  private heap: Int32Array;
+  /** Each server's place in the heap of up servers, ordered by base (highest first, lower index on ties). */
   private pos: Int32Array;
-  private size = 0;
   /** How many up servers have each weight; one entry = uniform weights. */
   private readonly weights = new Map<number, number>();
 
   constructor(capacity: number) {
+    super(capacity);
     this.base = new Float64Array(capacity);
-    this.heap = new Int32Array(capacity);
     this.pos = new Int32Array(capacity).fill(-1);
   }
 
@@ -41,9 +40,7 @@ export class LazySwrr {
     const b = new Float64Array(capacity);
     b.set(this.base);
     this.base = b;
-    const h = new Int32Array(capacity);
-    h.set(this.heap);
-    this.heap = h;
+    this.growHeap(capacity);
     const p = new Int32Array(capacity).fill(-1);
     p.set(this.pos);
     this.pos = p;
@@ -67,7 +64,7 @@ export class LazySwrr {
       const left = (this.weights.get(weight) ?? 1) - 1;
       if (left > 0) this.weights.set(weight, left);
       else this.weights.delete(weight);
-      this.remove(i);
+      this.delete(i);
     } else if (from !== UP && to === UP) {
       this.base[i] = this.base[i]! - this.g * weight;
       this.becameUp(i, weight);
@@ -80,7 +77,7 @@ export class LazySwrr {
       const top = this.heap[0]!;
       this.g++;
       this.base[top] = this.base[top]! - this.upTotal;
-      this.siftDown(0);
+      this.down(0);
       return top;
     }
     const best = this.scan(n, state, weight);
@@ -108,7 +105,7 @@ export class LazySwrr {
     if (this.base[sticky]! + this.g * w <= -(this.upTotal - w)) return;
     this.g++;
     this.base[sticky] = this.base[sticky]! - this.upTotal;
-    this.siftDown(this.pos[sticky]!);
+    this.down(this.pos[sticky]!);
   }
 
   /** Adds `by` to the current weight of an up server (least_conn grows only the tied servers). */
@@ -137,64 +134,16 @@ export class LazySwrr {
   private becameUp(i: number, weight: number): void {
     this.upTotal += weight;
     this.weights.set(weight, (this.weights.get(weight) ?? 0) + 1);
-    const p = this.size++;
-    this.heap[p] = i;
-    this.pos[i] = p;
-    this.siftUp(p);
+    this.insert(i);
   }
 
-  private remove(i: number): void {
-    const p = this.pos[i]!;
-    if (p < 0) return;
-    const last = this.heap[--this.size]!;
-    this.pos[i] = -1;
-    if (last === i) return;
-    this.heap[p] = last;
-    this.pos[last] = p;
-    this.fix(last);
+  protected get slot(): Int32Array {
+    return this.pos;
   }
 
-  private fix(i: number): void {
-    const p = this.pos[i]!;
-    if (p >= 0) this.siftDown(this.siftUp(p));
-  }
-
-  private above(a: number, b: number): boolean {
+  protected before(a: number, b: number): boolean {
     const x = this.base[a]!;
     const y = this.base[b]!;
     return x > y || (x === y && a < b);
-  }
-
-  private siftUp(p: number): number {
-    const { heap, pos } = this;
-    const i = heap[p]!;
-    while (p > 0) {
-      const parent = (p - 1) >> 1;
-      const q = heap[parent]!;
-      if (!this.above(i, q)) break;
-      heap[p] = q;
-      pos[q] = p;
-      p = parent;
-    }
-    heap[p] = i;
-    pos[i] = p;
-    return p;
-  }
-
-  private siftDown(p: number): void {
-    const { heap, pos, size } = this;
-    const i = heap[p]!;
-    for (;;) {
-      let c = 2 * p + 1;
-      if (c >= size) break;
-      if (c + 1 < size && this.above(heap[c + 1]!, heap[c]!)) c++;
-      const q = heap[c]!;
-      if (!this.above(q, i)) break;
-      heap[p] = q;
-      pos[q] = p;
-      p = c;
-    }
-    heap[p] = i;
-    pos[i] = p;
   }
 }

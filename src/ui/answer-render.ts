@@ -2,7 +2,7 @@
 import type { Depth, Question } from '../content/model.js';
 import { shellCommand } from '../content/sanitize.js';
 import { renderMarkdown } from './markdown.js';
-import { hang, wrap } from './text.js';
+import { hangPhrases, wrap } from './text.js';
 import type { Output } from './terminal.js';
 
 export const DEPTH_LABEL: Record<Depth, string> = {
@@ -33,8 +33,9 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   if (others.length > 0) next.push(`Other depths: prepdeck read ${q.id} --depth ${others.join('|')}`);
   if (q.simulate) next.push(`See it run:   ${simulateCommand(q.simulate)}`);
   if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(' · ')}`);
-  if (q.quiz.length + q.cards.length > 0) next.push(`Practise:     prepdeck quiz --question ${q.id}  ·  prepdeck practice`);
-  if (next.length > 0) parts.push(rule(out, 'Next'), next.map((l) => c.dim(hang(l.slice(0, 14), l.slice(14), out.columns))).join('\n') + '\n');
+  // Every question is a card of its own (cards/question-card.ts); a quiz only where it has items.
+  next.push(`Practise:     ${q.quiz.length > 0 ? `prepdeck quiz --question ${q.id}  ·  ` : ''}prepdeck practice`);
+  parts.push(rule(out, 'Next'), next.map((l) => c.dim(hangPhrases(l.slice(0, 14), l.slice(14).replace(/ {2}· {2}/g, ' · '), out.columns))).join('\n') + '\n');
   return parts.join('\n');
 }
 

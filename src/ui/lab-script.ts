@@ -1,10 +1,10 @@
 // Rendering a scripted walk-through: each step as it happened, then the simulator's summary figures,
 // every line laid out to the terminal's width (words are never split; the step columns stay aligned).
-import type { RequestStep, ScriptResult, Step } from '../lab/scripts.js';
+import type { RequestStep, ScriptResult, Step } from '../lab/script-steps.js';
 import type { Output } from './terminal.js';
 import { hang, wrap, wrapIndented } from './text.js';
 
-const DOES: Record<RequestStep['does'], string> = { login: 'log in', cart: 'add item', view: 'look' };
+const DOES: Record<RequestStep['does'], string> = { login: 'log in', cart: 'add item', browse: 'look' };
 
 /** Below this many columns for "routed by · session", it goes on the lines under the step's columns. */
 const MIN_TAIL = 34;
@@ -40,7 +40,7 @@ function stepTail(st: RequestStep, out: Output): string {
     case 'cookie':
       how = st.override && st.algorithmPick ? `cookie ${c.magenta(`(round-robin alone: ${st.algorithmPick})`)}` : 'cookie';
       break;
-    case 'rebalanced':
+    case 'rebalanced-after-failure':
       how = c.yellow(`re-balanced (${st.cookie} is down)`);
       break;
     default:

@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PLAIN_DOC, ROOT, runCli, tempDir } from '../support/cli.js';
+import { PLAIN_DOC, ROOT, tempDir } from '../support/cli.js';
+// Output-only cases in-process through main(argv, ctx); the terminal sessions below use the built CLI.
+import { runMain as runCli } from '../support/main.js';
 import { KEYS, useSessions } from '../support/pty.js';
 
 const SERIES = join(ROOT, 'test/fixtures/series');

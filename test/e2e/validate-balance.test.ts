@@ -3,7 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+// In-process through main(argv, ctx): what is printed and the exit code are what these check.
+import { runMain as runCli } from '../support/main.js';
 
 function question(items: { prompt: string; answer: boolean }[]): string {
   const quiz = items

@@ -101,6 +101,31 @@ describe.each(WIDTHS)('every screen at %i columns', (cols) => {
     sim.write(KEYS.ctrlC);
     await sim.exit();
 
+    const more = sessions.start([], home, { cols, rows: ROWS });
+    await more.waitFor('Ctrl+C quit');
+    more.write('1' + KEYS.enter);
+    await more.waitFor('Quiz on the items I missed');
+    await c.check(more, 'menu: practise choices');
+    more.write(KEYS.down.repeat(4) + KEYS.enter);
+    await more.waitFor('Which question?');
+    await c.check(more, 'menu: practise one question');
+    more.write(KEYS.ctrlC);
+    await more.exit();
+
+    const read = sessions.start([], home, { cols, rows: ROWS });
+    await read.waitFor('Ctrl+C quit');
+    read.write('3' + KEYS.enter);
+    await read.waitFor('Which question?');
+    await c.check(read, 'menu: read which question');
+    read.write(KEYS.enter);
+    await read.waitFor('l: related questions');
+    await c.check(read, 'menu: read footer keys');
+    read.write('l');
+    await read.waitFor('Back to the answer');
+    await c.check(read, 'menu: related questions');
+    read.write(KEYS.ctrlC);
+    await read.exit();
+
     const quiz = sessions.start(['quiz', '--question', 'tls-termination', '--count', '3', '--seed', '4'], home, { cols, rows: ROWS });
     for (let n = 1; n <= 3; n++) {
       const asked = await quiz.waitFor(new RegExp(`Question ${n} of 3 · (Your answer|Space to tick)`));

@@ -37,9 +37,11 @@ Object.assign(console, { log: route('log', 'out'), info: route('info', 'out'), e
 
 export async function runMain(
   args: string[],
-  opts: { home?: string; env?: Record<string, string | undefined>; input?: string } = {},
+  // timeoutMs is accepted for runCli's signature; in-process, the test's own timeout applies.
+  opts: { home?: string; env?: Record<string, string | undefined>; input?: string; cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   if (opts.input) throw new Error('runMain has no standard input; use runCli for piped input');
+  if (opts.cwd) throw new Error('runMain runs in this process\'s folder; use runCli for another one');
   const own = opts.home === undefined ? tempDir('prepdeck-home-') : undefined;
   const env = cleanEnv(opts.home ?? own!.path, opts.env);
   const out = sink();

@@ -1,6 +1,6 @@
 // The per-request routing API a live reverse proxy uses: names, cookie values and client addresses.
 import { describe, expect, it } from 'vitest';
-import { createBalancer, hashString, ipHashBytes, readCookie } from '../../../src/sim/index.js';
+import { createBalancer, hashString, ipHashBytes } from '../../../src/sim/index.js';
 
 const three = [{ name: 's1' }, { name: 's2' }, { name: 's3' }];
 
@@ -107,12 +107,6 @@ describe('createBalancer', () => {
   it('no server up: server null, reason unavailable', () => {
     const lb = createBalancer({ servers: [{ name: 'a', state: 'down' }], strategy: 'round-robin' });
     expect(lb.route({ ip: '1.1.1.1', userKey: 'x' })).toEqual({ server: null, reason: 'unavailable', algorithmPick: null });
-  });
-
-  it('readCookie finds one cookie in a Cookie header', () => {
-    expect(readCookie('a=1; SRV=s2; b=3', 'SRV')).toBe('s2');
-    expect(readCookie('a=1', 'SRV')).toBeNull();
-    expect(readCookie(undefined, 'SRV')).toBeNull();
   });
 
   it('hashString is FNV-1a with a murmur finaliser (stable values)', () => {

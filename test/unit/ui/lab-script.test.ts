@@ -1,7 +1,7 @@
 // `lab --script` output laid out to the terminal's width: no line wider than the width, no word split
 // (the words read the same as on a wide terminal), "cart N" kept together, the step columns aligned.
 import { describe, expect, it } from 'vitest';
-import type { RequestStep, Step } from '../../../src/lab/scripts.js';
+import type { RequestStep, Step } from '../../../src/lab/script-steps.js';
 import { renderScriptHeader, renderStep } from '../../../src/ui/lab-script.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
 import { displayWidth } from '../../../src/ui/text.js';
@@ -15,7 +15,7 @@ const steps: Step[] = [
   base,
   { ...base, n: 5, does: 'cart', cookie: 's1', routedBy: 'cookie', setCookie: null, cart: 1, algorithmPick: 's2', override: true },
   { type: 'action', before: 13, action: 'kill', backend: 's1', note: "s1 (user A's backend) is killed" },
-  { ...base, n: 13, does: 'view', cookie: 's1', backend: 's2', routedBy: 'rebalanced', setCookie: 's2', loggedIn: false, loggedOut: true, cartLost: 1, predicted: 's3' },
+  { ...base, n: 13, does: 'browse', cookie: 's1', backend: 's2', routedBy: 'rebalanced-after-failure', setCookie: 's2', loggedIn: false, loggedOut: true, cartLost: 1, predicted: 's3' },
   { ...base, n: 14, backend: null, status: 503, routedBy: 'unavailable' },
 ];
 
