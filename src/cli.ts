@@ -3,7 +3,7 @@
 import yargs, { type Argv } from 'yargs';
 import type { Context } from './context.js';
 import { DEPTHS } from './content/model.js';
-import { simulateFlags } from './sim/cli-flags.js';
+import { simulateFlags } from './commands/simulate-flags.js';
 import { labFlags } from './commands/lab-flags.js';
 import { yargsFailure } from './commands/flag-checks.js';
 
@@ -104,8 +104,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 simulate --strategy sticky-cookie --servers 3 --fail s2@40 --store shared', 'a failure with a shared session store'],
       ['$0 simulate --compare sticky-cookie/local,round-robin/shared --fail s2@40', 'the same traffic, side by side'],
     ],
-    builder: (y) => simulateFlags(y),
-    run: () => import('./commands/simulate.js'),
+    ...typed(simulateFlags, () => import('./commands/simulate.js')),
   },
   {
     command: 'lab',

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEPTHS } from '../content/model.js';
 import { DEFAULT_NEW_PER_DAY } from '../cards/session.js';
 import { setSettings, type Settings } from '../progress/model.js';
-import { storeFor, type Deps } from '../ui/activity.js';
+import { storeFor, type Deps } from './activity.js';
 import { hang } from '../ui/text.js';
 
 interface Key {

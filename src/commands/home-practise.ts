@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { Question } from '../content/model.js';
 import type { QuizAnswer } from '../progress/model.js';
 import { standingOf, standings } from '../quiz/select.js';
-import { questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { questionsFor, storeFor, type Deps } from './activity.js';
 import type { Prompter } from '../ui/prompts.js';
 
 type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'suspended' | 'back';

@@ -2,7 +2,7 @@
 // a related question, a quiz on this question, the simulation it names — without leaving the app.
 import type { Context } from '../context.js';
 import type { Depth, Question } from '../content/model.js';
-import { DEPTH_KEYS, questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { DEPTH_KEYS, questionsFor, storeFor, type Deps } from './activity.js';
 import type { Prompter } from '../ui/prompts.js';
 import { echoCommand, showSimulation } from './home-simulate.js';
 

@@ -87,7 +87,7 @@ export async function showSimulation(flags: string, ctx: Context, prompter: Prom
  * installed around the run, so Ctrl+C and SIGTERM end it at once even while the engine computes.
  */
 export async function runSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
-  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('../sim/cli-flags.js'), import('./simulate.js')]);
+  const [{ default: yargs }, { simulateFlags }, sim] = await Promise.all([import('yargs'), import('./simulate-flags.js'), import('./simulate.js')]);
   const argv = flags.split(/\s+/).filter(Boolean);
   const args = await simulateFlags(yargs(argv))
     .help(false)
@@ -96,5 +96,5 @@ export async function runSimulation(flags: string, ctx: Context, prompter: Promp
     .exitProcess(false)
     .fail(yargsFailure((msg) => `These simulation flags (${flags}) are not valid: ${msg}`))
     .parseAsync();
-  await sim.run(args as Record<string, unknown>, ctx, { prompter });
+  await sim.run(args, ctx, { prompter });
 }

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { InterruptedError, UserError } from '../errors.js';
 import { writeUserError } from '../error-output.js';
 import type { Depth } from '../content/model.js';
-import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
 type Activity = 'practise' | 'quiz' | 'read' | 'simulate' | 'lab' | 'progress' | 'settings' | 'quit';

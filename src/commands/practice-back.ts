@@ -10,7 +10,7 @@ import type { Pick } from '../cards/queue.js';
 import { suggestGrade } from '../cards/session.js';
 import type { Depth } from '../content/model.js';
 import type { Grade } from '../progress/model.js';
-import { DEPTH_KEYS } from '../ui/activity.js';
+import { DEPTH_KEYS } from './activity.js';
 import { backKeysLine, clearScreen, gradeMessage, heightOf, renderBackScreen, renderSuggestion, type BackView } from '../ui/cards-render.js';
 import type { KeyChoice } from '../ui/prompts.js';
 import { wrap } from '../ui/text.js';

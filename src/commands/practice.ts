@@ -15,7 +15,7 @@ import { endOfDay } from '../progress/days.js';
 import { buryCard, suspendCard, unsuspendCard } from '../progress/card-ops.js';
 import { addReview, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
 import type { ProgressStore } from '../progress/store.js';
-import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from '../ui/activity.js';
+import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from './activity.js';
 import { frontKeysLine, renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';

@@ -10,7 +10,7 @@ import { checkProgress, mergeProgress, resetProgress, upgrade, type ProgressDoc 
 import { progressReport } from '../report/stats.js';
 import { fsReason, isStorageFailure, TOO_LARGE } from '../progress/store/fs-errors.js';
 import { MAX_READ_BYTES, readRegularFile, writeFileDurably } from '../progress/store/files.js';
-import { prompterFor, questionsFor, storeFor, type Deps } from '../ui/activity.js';
+import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 

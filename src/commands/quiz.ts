@@ -21,7 +21,7 @@ import {
   storeFor,
   wholeNumberFlag,
   type Deps,
-} from '../ui/activity.js';
+} from './activity.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 import type { Colors } from '../ui/terminal.js';

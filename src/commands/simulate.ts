@@ -5,25 +5,18 @@
 // `config` is the configuration that run used, `result` its SimResult; `result.rows` only with --trace.
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { simulate } from '../sim/engine.js';
-import { planFromArgs, type SimPlan } from '../sim/flags.js';
-import type { SimConfig, SimResult } from '../sim/model.js';
+import { compare, simulate } from '../sim/engine.js';
+import { withVariant, type SimConfig, type SimResult, type Variant } from '../sim/model.js';
+import type { SimPlan } from '../sim/plan.js';
 import { SCENARIOS } from '../sim/scenarios.js';
-import { prompterFor, type Deps } from '../ui/activity.js';
+import { prompterFor, type Deps } from './activity.js';
+import { simulatePlan, type SimulateArgs } from './simulate-flags.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { explainRow } from '../ui/sim-explain.js';
-import {
-  TABLE_MAX_REQUESTS,
-  renderBars,
-  renderCompare,
-  renderHeader,
-  renderLegend,
-  renderRequestTable,
-  renderRun,
-  renderScenarioList,
-  renderSummary,
-  wrap,
-} from '../ui/sim-render.js';
+import { renderCompare } from '../ui/sim-compare.js';
+import { TABLE_MAX_REQUESTS, wrap, type View } from '../ui/sim-format.js';
+import { renderHeader, renderLegend, renderScenarioList } from '../ui/sim-legend.js';
+import { renderBars, renderRequestTable, renderRun, renderSummary } from '../ui/sim-run.js';
 
 export interface SimRun {
   label: string;
@@ -31,50 +24,60 @@ export interface SimRun {
   result: SimResult;
 }
 
-export async function run(args: Record<string, unknown>, ctx: Context, deps: Pick<Deps, 'prompter'> = {}): Promise<void> {
-  const plan = planFromArgs(args);
+export async function run(args: SimulateArgs, ctx: Context, deps: Pick<Deps, 'prompter'> = {}): Promise<void> {
+  const plan = simulatePlan(args);
   const view = { c: ctx.stdout.c, columns: ctx.stdout.columns };
-  if (plan.list) {
-    if (plan.json) ctx.stdout.write(JSON.stringify(SCENARIOS, null, 2) + '\n');
-    else ctx.stdout.write(renderScenarioList(SCENARIOS, view));
-    return;
-  }
+  if (plan.list) return listScenarios(plan, ctx, view);
   if (plan.step && !ctx.interactive && !deps.prompter) {
     throw new UsageError('--step needs a terminal (one request per key press); run without --step to print the whole run.');
   }
   const requests = plan.config.traffic.kind === 'sequence' ? plan.config.traffic.sequence.length : plan.config.traffic.requests;
   // People get the per-request table for short runs; JSON gets rows only when asked (--trace).
   const table = plan.trace || plan.step || (!plan.json && requests <= TABLE_MAX_REQUESTS);
-  let configs = plan.variants ? plan.variants.map((v) => ({ ...plan.config, strategy: v.strategy, store: v.store, rrMode: v.rrMode })) : [plan.config];
-  const picked = configFlag(args.config, configs.length);
-  let note: string | undefined;
-  if (picked !== undefined) configs = [configs[picked - 1]!];
-  else if (plan.step && configs.length > 1) {
-    const which = await chooseConfig(configs, ctx, deps);
-    note = `Stepping through configuration ${which + 1} of ${configs.length}, ${configLabel(configs[which]!)} (--config N picks one; run without --step to compare them all).`;
-    configs = [configs[which]!];
-  }
-  const runs: SimRun[] = configs.map((config) => {
-    const result = simulate(config, { trace: table });
-    return { label: result.label, config, result };
-  });
+  const { variants, note } = await variantsToRun(plan, args.config, ctx, deps);
+  const runs = runAll(plan.config, variants, table);
   const results = runs.map((r) => r.result);
 
   if (plan.json) ctx.stdout.write(toJson(plan, runs));
-  else if (plan.step) await step({ ...plan, config: configs[0]! }, results[0]!, ctx, await prompterFor(ctx, deps), note);
+  else if (plan.step) await step({ ...plan, config: runs[0]!.config }, results[0]!, ctx, await prompterFor(ctx, deps), note);
   else if (runs.length > 1) ctx.stdout.write(renderCompare(plan.config, results, plan.scenario, view, { table }));
-  else ctx.stdout.write(renderRun(configs[0]!, results[0]!, plan.scenario, view, { table }));
+  else ctx.stdout.write(renderRun(runs[0]!.config, results[0]!, plan.scenario, view, { table }));
 }
 
-export function configLabel(c: SimConfig): string {
+function listScenarios(plan: SimPlan, ctx: Context, view: View): void {
+  if (plan.json) ctx.stdout.write(JSON.stringify(SCENARIOS, null, 2) + '\n');
+  else ctx.stdout.write(renderScenarioList(SCENARIOS, view));
+}
+
+/** The configurations of --compare to run (all, the one --config names, or with --step the one chosen); null without --compare. */
+async function variantsToRun(plan: SimPlan, config: string | undefined, ctx: Context, deps: Pick<Deps, 'prompter'>): Promise<{ variants: Variant[] | null; note?: string }> {
+  const all = plan.variants;
+  const picked = configFlag(config, all?.length ?? 1);
+  if (picked !== undefined) return { variants: [all![picked - 1]!] };
+  if (!plan.step || !all || all.length < 2) return { variants: all };
+  const which = await chooseConfig(all, ctx, deps);
+  const note = `Stepping through configuration ${which + 1} of ${all.length}, ${configLabel(all[which]!)} (--config N picks one; run without --step to compare them all).`;
+  return { variants: [all[which]!], note };
+}
+
+/** Runs the plan's configuration, or each variant through the same traffic (the simulator's compare). */
+function runAll(config: SimConfig, variants: readonly Variant[] | null, trace: boolean): SimRun[] {
+  if (!variants) {
+    const result = simulate(config, { trace });
+    return [{ label: result.label, config, result }];
+  }
+  const results = compare(config, variants, { trace });
+  return results.map((result, i) => ({ label: result.label, config: withVariant(config, variants[i]!), result }));
+}
+
+function configLabel(c: Variant): string {
   return `${c.strategy}/${c.store}${c.strategy === 'sticky-cookie' && c.rrMode !== 'haproxy' ? `/${c.rrMode}` : ''}`;
 }
 
 /** `--config N`: one of the configurations of --compare (1-based). */
-function configFlag(value: unknown, count: number): number | undefined {
-  const raw = Array.isArray(value) ? (value as unknown[]).at(-1) : value;
-  if (raw === undefined) return undefined;
-  const text = String(raw).trim();
+function configFlag(value: string | undefined, count: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
   if (count < 2) throw new UsageError('--config picks one configuration of --compare (or of a comparison scenario); this run has only one.');
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > count) {
     throw new UsageError(`--config must be a number from 1 to ${count} (the configurations of --compare, in order); got '${text}'.`);
@@ -83,7 +86,7 @@ function configFlag(value: unknown, count: number): number | undefined {
 }
 
 /** In a terminal, which configuration to step through (the first is preselected). */
-async function chooseConfig(configs: readonly SimConfig[], ctx: Context, deps: Pick<Deps, 'prompter'>): Promise<number> {
+async function chooseConfig(configs: readonly Variant[], ctx: Context, deps: Pick<Deps, 'prompter'>): Promise<number> {
   const prompter = await prompterFor(ctx, deps);
   try {
     return await prompter.select({

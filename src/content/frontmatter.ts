@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { parseDocument } from 'yaml';
 import { type FrontMatter, LEVELS } from './model.js';
 import { sanitizeText } from './sanitize.js';
-import { type Problem, UserError } from '../errors.js';
+import type { Problem } from '../errors.js';
 import { linkedRun } from '../sim/linked.js';
 
 /** Alias expansions allowed while turning the YAML into values (the yaml package's default). */
@@ -106,11 +106,6 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
  * the menu runs it, so nothing else may pass.
  */
 function checkSimulate(flags: string): string | undefined {
-  try {
-    linkedRun(flags);
-    return undefined;
-  } catch (err) {
-    if (err instanceof UserError) return err.message.replace(/\.$/, '');
-    throw err;
-  }
+  const linked = linkedRun(flags);
+  return linked.ok ? undefined : linked.problem.replace(/\.$/, '');
 }

@@ -6,7 +6,7 @@
 import { BalancerCore, R_COOKIE, R_REBALANCED, S_CONSISTENT, S_IP_HASH, S_LEAST, S_STICKY } from './balancer.js';
 import { checkEvents, eventLabel, sortEvents } from './events.js';
 import { formatIPv4 } from './hash.js';
-import { REASONS, variantLabel, type RequestRow, type SimConfig, type SimEvent, type SimResult, type Variant } from './model.js';
+import { REASONS, variantLabel, withVariant, type RequestRow, type SimConfig, type SimEvent, type SimResult, type Variant } from './model.js';
 import { DOWN, DRAINING, UP } from './rr.js';
 import { serverResults, summarize, type RoutingTallies } from './results.js';
 import { ACTION_NAMES, Sessions } from './storage.js';
@@ -394,5 +394,5 @@ class Run {
 
 /** Runs the same traffic and events through several configurations. */
 export function compare(cfg: SimConfig, variants: readonly Variant[], opts: RunOptions = {}): SimResult[] {
-  return variants.map((v) => simulate({ ...cfg, strategy: v.strategy, store: v.store, rrMode: v.rrMode }, opts));
+  return variants.map((v) => simulate(withVariant(cfg, v), opts));
 }

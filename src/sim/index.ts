@@ -17,4 +17,5 @@ export { HashRing, VNODES_PER_WEIGHT } from './ring.js';
 export { Traffic, userName } from './traffic.js';
 export { checkEvents, eventLabel, eventFlag, sortEvents } from './events.js';
 export { SCENARIOS, findScenario, scenarioCommand, type Scenario } from './scenarios.js';
-export { plan, planFromArgs, parseServers, parseEvents, parseCompare, parseSequence, DEFAULTS, LIMITS, type SimFlags, type SimPlan } from './flags.js';
+export { planSim, parseServers, parseEvents, parseCompare, parseSequence, PlanProblem, DEFAULTS, LIMITS, type PlanResult, type PlanOptions, type SimPlan } from './plan.js';
+export type { SimFlags } from './scenarios.js';

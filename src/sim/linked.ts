@@ -3,9 +3,10 @@
 // is checked when the content is loaded: it must be a list of `prepdeck simulate` flags that the
 // simulator's own rules (plan) accept, written only with characters that mean nothing to a shell,
 // and small enough to run at once.
-import { UsageError } from '../errors.js';
-import { planFromArgs, type SimPlan } from './flags.js';
 import { EVENT_KINDS } from './model.js';
+import { PlanProblem } from './plan-values.js';
+import { planSim, type PlanOptions, type SimPlan } from './plan.js';
+import type { SimFlags } from './scenarios.js';
 
 /** What a run started from a question may ask for (the command line itself allows far more). */
 export const LINKED_LIMITS = {
@@ -30,43 +31,55 @@ export interface LinkedRun {
   plan: SimPlan;
 }
 
-/** Parses and checks a `simulate:` field; a UsageError says what is wrong with it. */
-export function linkedRun(field: string): LinkedRun {
+export type LinkedResult = { ok: true; run: LinkedRun } | { ok: false; problem: string };
+
+/** Parses and checks a `simulate:` field: the run, or what is wrong with it. */
+export function linkedRun(field: string): LinkedResult {
   const argv = field.trim().split(/\s+/).filter(Boolean);
-  if (argv.length === 0) throw new UsageError('give the flags of a simulate run, e.g. --scenario seed-example');
-  const args = argsOf(argv);
-  const plan = planFromArgs(args);
-  checkSize(plan);
-  return { argv, plan };
+  if (argv.length === 0) return { ok: false, problem: 'give the flags of a simulate run, e.g. --scenario seed-example' };
+  try {
+    const { flags, opts } = flagsOf(argv);
+    const planned = planSim(flags, opts);
+    if (!planned.ok) return { ok: false, problem: planned.problems.join('\n') };
+    checkSize(planned.plan);
+    return { ok: true, run: { argv, plan: planned.plan } };
+  } catch (err) {
+    if (err instanceof PlanProblem) return { ok: false, problem: err.message };
+    throw err;
+  }
 }
 
-/** The arguments as yargs would hand them over (kebab-case keys, events as lists). */
-function argsOf(argv: readonly string[]): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
+const KEYS: Record<string, keyof SimFlags> = { 'rr-mode': 'rrMode', 'max-idle': 'maxIdle' };
+
+/** The flags as typed values, as the command line would hand them over (events as lists, the last of a repeated flag). */
+function flagsOf(argv: readonly string[]): { flags: SimFlags; opts: PlanOptions } {
+  const flags: Record<string, string | string[]> = {};
+  const opts: PlanOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
-    if (!SAFE.test(token)) throw new UsageError(`'${token}': only letters, digits and _ . , : @ % / = + - may be used`);
+    if (!SAFE.test(token)) throw new PlanProblem(`'${token}': only letters, digits and _ . , : @ % / = + - may be used`);
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(token);
-    if (!m) throw new UsageError(`'${token}' is not a flag (flags start with --, e.g. --scenario seed-example)`);
+    if (!m) throw new PlanProblem(`'${token}' is not a flag (flags start with --, e.g. --scenario seed-example)`);
     const [, name, inline] = m as unknown as [string, string, string | undefined];
     if (SWITCHES.has(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      args[name] = true;
+      if (inline !== undefined) throw new PlanProblem(`--${name} takes no value`);
+      opts[name as 'trace' | 'step'] = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(name)) throw new UsageError(`--${name} is not a simulate flag a question can link to`);
+    if (!VALUE_FLAGS.has(name)) throw new PlanProblem(`--${name} is not a simulate flag a question can link to`);
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('-')) throw new UsageError(`--${name} needs a value`);
-      if (!SAFE.test(next)) throw new UsageError(`'${next}': only letters, digits and _ . , : @ % / = + - may be used`);
+      if (next === undefined || next.startsWith('-')) throw new PlanProblem(`--${name} needs a value`);
+      if (!SAFE.test(next)) throw new PlanProblem(`'${next}': only letters, digits and _ . , : @ % / = + - may be used`);
       value = next;
       i++;
     }
-    if ((EVENT_KINDS as readonly string[]).includes(name)) args[name] = [...((args[name] as string[] | undefined) ?? []), value];
-    else args[name] = value;
+    if (name === 'scenario') opts.scenario = value;
+    else if ((EVENT_KINDS as readonly string[]).includes(name)) flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
+    else flags[KEYS[name] ?? name] = value;
   }
-  return args;
+  return { flags: flags as SimFlags, opts };
 }
 
 function checkSize(plan: SimPlan): void {
@@ -80,5 +93,5 @@ function checkSize(plan: SimPlan): void {
   if (requests > LINKED_LIMITS.requests) {
     over.push(`${requests.toLocaleString('en-US')} requests (at most ${LINKED_LIMITS.requests.toLocaleString('en-US')})`);
   }
-  if (over.length > 0) throw new UsageError(`too big to run from a question: ${over.join(', ')}`);
+  if (over.length > 0) throw new PlanProblem(`too big to run from a question: ${over.join(', ')}`);
 }

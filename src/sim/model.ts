@@ -88,6 +88,11 @@ export interface Variant {
   rrMode: RrMode;
 }
 
+/** The configuration `cfg` becomes with one variant's strategy, store and round-robin mode. */
+export function withVariant(cfg: SimConfig, v: Variant): SimConfig {
+  return { ...cfg, strategy: v.strategy, store: v.store, rrMode: v.rrMode };
+}
+
 export interface RequestRow {
   n: number;
   user: string;

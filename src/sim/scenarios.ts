@@ -1,7 +1,30 @@
 // Named scenarios: each is a preset of `prepdeck simulate` flags that demonstrates one point of the
 // session-persistence answer. Flags given on the command line override the preset.
-import type { SimFlags } from './flags.js';
 import type { ScenarioName } from './model.js';
+
+/**
+ * Flag values as written on the command line, numbers included (a scenario's preset uses the same
+ * shape), so that an error can quote exactly what the user typed.
+ */
+export interface SimFlags {
+  servers?: string;
+  users?: string;
+  requests?: string;
+  hot?: string;
+  cart?: string;
+  strategy?: string;
+  rrMode?: string;
+  store?: string;
+  replicas?: string;
+  fail?: string[];
+  recover?: string[];
+  drain?: string[];
+  add?: string[];
+  maxIdle?: string;
+  seed?: string;
+  sequence?: string;
+  compare?: string;
+}
 
 export interface Scenario {
   name: ScenarioName;

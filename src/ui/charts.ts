@@ -1,14 +1,4 @@
-// Small text charts. Pure: numbers in, strings out.
-
-const TICKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-
-/** A sparkline of percentages (0–100), one character per value; the last `max` values. */
-export function sparkline(percents: readonly number[], max = 12): string {
-  return percents
-    .slice(-max)
-    .map((p) => TICKS[Math.min(TICKS.length - 1, Math.max(0, Math.floor((p / 100) * (TICKS.length - 1) + 0.5)))]!)
-    .join('');
-}
+// Small text charts and intervals. Pure: numbers in, strings out.
 
 /** Horizontal bars: one line per row, scaled to the largest value. */
 export function barChart(rows: readonly { label: string; value: number }[], width: number, bar: (s: string) => string = (s) => s): string[] {
@@ -19,25 +9,6 @@ export function barChart(rows: readonly { label: string; value: number }[], widt
     const len = r.value === 0 ? 0 : Math.max(1, Math.round((r.value / top) * span));
     return `${r.label.padEnd(labelWidth)} ${bar('█'.repeat(len))}${len > 0 ? ' ' : ''}${r.value}`;
   });
-}
-
-/**
- * Columns padded to their widest cell, `gap` spaces apart; `right` marks right-aligned columns.
- * Width is counted in code points.
- */
-export function table(rows: readonly (readonly string[])[], right: readonly boolean[] = [], gap = 2): string[] {
-  const width = (s: string) => [...s].length;
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => {
-        const pad = ' '.repeat((widths[i] ?? 0) - width(cell));
-        return right[i] ? pad + cell : cell + pad;
-      })
-      .join(' '.repeat(gap))
-      .trimEnd(),
-  );
 }
 
 /** "in 10m", "in 3h", "in 4d", "in 2mo", "now": the time from `from` to `to`, roughly. */

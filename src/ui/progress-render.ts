@@ -3,7 +3,9 @@
 // headings, then truncates question ids (with …) as the terminal narrows.
 import { formatCounts } from '../cards/counts.js';
 import type { ProgressReport, QuizFigures } from '../report/stats.js';
-import { barChart, sparkline, table } from './charts.js';
+import { barChart } from './charts.js';
+import { sparkline } from './sparkline.js';
+import { table } from './table.js';
 import type { Colors } from './terminal.js';
 import { plural, truncate, visibleLength, wrap } from './text.js';
 import { shellQuote } from '../content/sanitize.js';

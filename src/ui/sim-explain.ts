@@ -1,7 +1,7 @@
 // One or two sentences per request for `prepdeck simulate --step`: what the balancer did and why,
 // and what happened to the user's session.
 import type { RequestRow, SimResult } from '../sim/index.js';
-import { algorithmName } from './sim-render.js';
+import { algorithmName } from './sim-format.js';
 
 type RunInfo = Pick<SimResult, 'strategy' | 'store' | 'rrMode' | 'replicas' | 'maxIdle'>;
 

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plan, simulate } from '../../../src/sim/index.js';
+import { simulate } from '../../../src/sim/index.js';
+import { plan } from '../sim/helpers.js';
 import { ROOT } from '../../support/cli.js';
 
 interface TableRow {

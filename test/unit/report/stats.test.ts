@@ -3,7 +3,9 @@ import { isDue, schedule } from '../../../src/cards/schedule.js';
 import { addQuizAnswer, addQuizRunAnswer, addReview, emptyProgress, stoppedRuns, type Grade, type ProgressDoc } from '../../../src/progress/model.js';
 import { summarizeQuiz } from '../../../src/quiz/score.js';
 import { progressReport } from '../../../src/report/stats.js';
-import { barChart, sparkline, table } from '../../../src/ui/charts.js';
+import { barChart } from '../../../src/ui/charts.js';
+import { sparkline } from '../../../src/ui/sparkline.js';
+import { table } from '../../../src/ui/table.js';
 import { question } from '../quiz/fixtures.js';
 
 const questions = [question('q1', { deck: 'd1', quiz: ['a', 'b'], cards: ['x', 'y'] }), question('q2', { deck: 'd2', quiz: ['c'], cards: ['z'] })];

@@ -1,13 +1,15 @@
 // Flag values -> a checked plan; bad values are usage errors naming the flag and the value.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { LIMITS, parseCompare, parseEvents, parseServers, plan, planFromArgs } from '../../../src/sim/index.js';
+import { LIMITS, PlanProblem, parseCompare, parseEvents, parseServers } from '../../../src/sim/index.js';
+import { plan, planFromArgv } from './helpers.js';
 
 function usageMessage(f: () => unknown): string {
   try {
     f();
   } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
+    // The plan's own problems, or the command's UsageError made of them.
+    expect(err instanceof UsageError || err instanceof PlanProblem).toBe(true);
     return (err as Error).message;
   }
   throw new Error('expected a UsageError');
@@ -87,11 +89,11 @@ describe('simulate flags', () => {
     ['max-idle', '', '--max-idle "": not a whole number'],
     ['seed', '-1', '--seed -1: must be a whole number from 0 to 4,294,967,295.'],
   ])('--%s %j: the message quotes the value as typed', (flag, value, message) => {
-    expect(usageMessage(() => planFromArgs({ [flag]: value, store: 'replicated' }))).toContain(message);
+    expect(usageMessage(() => planFromArgv([`--${flag}=${value}`, '--store', 'replicated']))).toContain(message);
   });
 
   it('numbers are read from their text', () => {
-    const p = planFromArgs({ users: '12', requests: ' 80 ', seed: '007', 'max-idle': '5', replicas: '2', store: 'replicated' });
+    const p = planFromArgv(['--users', '12', '--requests', ' 80 ', '--seed', '007', '--max-idle', '5', '--replicas', '2', '--store', 'replicated']);
     expect(p.config.traffic).toMatchObject({ users: 12, requests: 80, seed: 7 });
     expect(p.config).toMatchObject({ maxIdle: 5, replicas: 2 });
   });
@@ -140,8 +142,8 @@ describe('simulate flags', () => {
     expect(plan({ users: '9' }, { scenario: 'seed-example' }).config.traffic).toMatchObject({ kind: 'random', users: 9 });
   });
 
-  it('reads yargs arguments in kebab-case and camelCase, arrays for repeated flags', () => {
-    const p = planFromArgs({ _: ['simulate'], 'rr-mode': 'nginx', rrMode: 'nginx', fail: ['s2@5'], 'max-idle': 4, servers: '4', json: true });
+  it('reads the command line through the command\'s flags: kebab-case names, repeated events collected, the last of a repeated value', () => {
+    const p = planFromArgv(['--rr-mode', 'nginx', '--fail', 's2@5', '--max-idle', '4', '--servers', '3', '--servers', '4', '--json']);
     expect(p.config).toMatchObject({ rrMode: 'nginx', maxIdle: 4 });
     expect(p.config.servers).toHaveLength(4);
     expect(p.json).toBe(true);

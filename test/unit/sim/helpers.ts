@@ -1,6 +1,25 @@
 // Builders for simulator tests.
-import { numberedServers } from '../../../src/sim/flags.js';
+import yargs from 'yargs';
+import { simulateFlags, simulatePlan } from '../../../src/commands/simulate-flags.js';
+import { UsageError } from '../../../src/errors.js';
+import { numberedServers } from '../../../src/sim/plan-values.js';
+import { planSim, type PlanOptions, type SimFlags, type SimPlan } from '../../../src/sim/index.js';
 import type { ServerSpec, SimConfig, SimEvent, Strategy, Store, RrMode } from '../../../src/sim/index.js';
+
+/** The plan for these flag values, its problems thrown as the command would (a UsageError). */
+export function plan(flags: SimFlags = {}, opts: PlanOptions = {}): SimPlan {
+  const planned = planSim(flags, opts);
+  if (!planned.ok) throw new UsageError(planned.problems.join('\n'));
+  return planned.plan;
+}
+
+/** The plan for a command line, read by the simulate command's own flags (yargs) and plan step. */
+export function planFromArgv(argv: string[]): SimPlan {
+  const args = simulateFlags(yargs(argv)).strict().exitProcess(false).fail((msg, err) => {
+    throw err ?? new Error(msg);
+  }).parseSync();
+  return simulatePlan(args);
+}
 
 export interface Cfg {
   servers?: number | ServerSpec[];

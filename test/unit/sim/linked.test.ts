@@ -1,16 +1,17 @@
 // The `simulate:` front-matter field: only simulate flags the simulator accepts, shell-safe, small.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/errors.js';
-import { LINKED_LIMITS, linkedRun } from '../../../src/sim/linked.js';
+import { LINKED_LIMITS, linkedRun, type LinkedRun } from '../../../src/sim/linked.js';
 
 function problem(field: string): string {
-  try {
-    linkedRun(field);
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message;
-  }
-  throw new Error(`expected '${field}' to be refused`);
+  const linked = linkedRun(field);
+  if (linked.ok) throw new Error(`expected '${field}' to be refused`);
+  return linked.problem;
+}
+
+function accepted(field: string): LinkedRun {
+  const linked = linkedRun(field);
+  if (!linked.ok) throw new Error(`expected '${field}' to be accepted: ${linked.problem}`);
+  return linked.run;
 }
 
 describe('a content-linked simulation', () => {
@@ -21,13 +22,13 @@ describe('a content-linked simulation', () => {
     ['--servers=a:2,b --fail a@10 --fail b@20 --hot 40%', null],
     ['--scenario seed-example --step', null],
   ])('accepts %s', (field, argv) => {
-    const run = linkedRun(field);
+    const run = accepted(field);
     if (argv) expect(run.argv).toEqual(argv);
     expect(run.plan.config.servers.length).toBeGreaterThan(0);
   });
 
   it('repeated events all count, as on the command line', () => {
-    expect(linkedRun('--fail s1@10 --fail s2@20').plan.config.events.map((e) => e.server)).toEqual(['s1', 's2']);
+    expect(accepted('--fail s1@10 --fail s2@20').plan.config.events.map((e) => e.server)).toEqual(['s1', 's2']);
   });
 
   it.each([
@@ -65,7 +66,7 @@ describe('a content-linked simulation', () => {
   });
 
   it('allows a run at the caps', () => {
-    const { plan } = linkedRun(`--servers ${LINKED_LIMITS.servers} --users ${LINKED_LIMITS.users} --requests ${LINKED_LIMITS.requests}`);
+    const { plan } = accepted(`--servers ${LINKED_LIMITS.servers} --users ${LINKED_LIMITS.users} --requests ${LINKED_LIMITS.requests}`);
     expect(plan.config.traffic).toMatchObject({ users: LINKED_LIMITS.users, requests: LINKED_LIMITS.requests });
   });
 });

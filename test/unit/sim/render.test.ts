@@ -1,10 +1,13 @@
 // The text output: fits the terminal, highlights overrides, explains steps.
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS, compare, plan, planFromArgs, simulate } from '../../../src/sim/index.js';
+import { SCENARIOS, compare, simulate } from '../../../src/sim/index.js';
+import { plan, planFromArgv } from './helpers.js';
 import { explainRow } from '../../../src/ui/sim-explain.js';
-import { renderCompare, renderRequestTable, renderRun, renderScenarioList } from '../../../src/ui/sim-render.js';
-import { renderTable } from '../../../src/ui/sim-table.js';
+import { renderCompare } from '../../../src/ui/sim-compare.js';
+import { renderScenarioList } from '../../../src/ui/sim-legend.js';
+import { renderRequestTable, renderRun } from '../../../src/ui/sim-run.js';
+import { renderTable } from '../../../src/ui/table.js';
 import { config, ev } from './helpers.js';
 
 const plain = (columns = 80) => ({ c: createColors(false), columns });
@@ -124,13 +127,7 @@ describe('simulate output', () => {
       ...SCENARIOS.map((s): [string, string[]] => [s.name, ['--scenario', s.name]]),
     ];
     for (const [name, argv] of cases) {
-      const args: Record<string, unknown> = {};
-      for (let i = 0; i < argv.length; i++) {
-        const key = argv[i]!.slice(2);
-        const value = argv[i + 1] === undefined || argv[i + 1]!.startsWith('--') ? true : argv[++i]!;
-        args[key] = key === 'fail' || key === 'add' || key === 'drain' ? [...((args[key] as string[] | undefined) ?? []), value] : value;
-      }
-      const p = planFromArgs(args);
+      const p = planFromArgv(argv);
       const requests = p.config.traffic.kind === 'sequence' ? p.config.traffic.sequence.length : p.config.traffic.requests;
       const table = p.trace || requests <= 40;
       const runs = p.variants ? compare(p.config, p.variants, { trace: table }) : [simulate(p.config, { trace: table })];

@@ -1,6 +1,7 @@
 // Every named scenario, with its exact routing and summary: the numbers the candidate sees.
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS, compare, plan, scenarioCommand, SCENARIO_NAMES, type SimResult } from '../../../src/sim/index.js';
+import { SCENARIOS, compare, scenarioCommand, SCENARIO_NAMES, type SimResult } from '../../../src/sim/index.js';
+import { plan } from './helpers.js';
 
 /** One token per request: the server, then * (cookie overrode the algorithm) or ! (re-balanced). */
 function routing(r: SimResult): string {

@@ -31,7 +31,7 @@ function scripted(answers: ('next' | 'rest' | 'ctrl-c')[]): Prompter & { asked: 
   };
 }
 
-const args = { scenario: 'seed-example', step: true };
+const args = { scenario: 'seed-example', step: true } as const;
 
 describe('simulate --step', () => {
   it('shows one request per key with its explanation; "rest" prints the remaining rows and the summary', async () => {
@@ -106,9 +106,9 @@ describe('--step and --config with a comparison scenario', () => {
   });
 
   it.each([
-    [{ scenario: 'failover', config: '4' }, '--config must be a number from 1 to 3'],
-    [{ scenario: 'failover', config: 'x' }, '--config must be a number from 1 to 3'],
-    [{ scenario: 'seed-example', config: '1' }, '--config picks one configuration of --compare'],
+    [{ scenario: 'failover' as const, config: '4' }, '--config must be a number from 1 to 3'],
+    [{ scenario: 'failover' as const, config: 'x' }, '--config must be a number from 1 to 3'],
+    [{ scenario: 'seed-example' as const, config: '1' }, '--config picks one configuration of --compare'],
   ])('%j is a usage error', async (a, message) => {
     const err = await run(a, context()).catch((e: unknown) => e);
     expect(err).toMatchObject({ exitCode: ExitCode.usage });

@@ -5,8 +5,8 @@ import type { Context } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DEPTHS, type Depth, type Question } from '../content/model.js';
 import type { ProgressStore } from '../progress/store.js';
-import type { Prompter } from './prompts.js';
-import type { Md } from './quiz-render.js';
+import type { Prompter } from '../ui/prompts.js';
+import type { Md } from '../ui/quiz-render.js';
 
 /** Injected in tests; a command run from the CLI builds what it needs. */
 export interface Deps {
@@ -35,12 +35,12 @@ export async function storeFor(ctx: Context, deps: Deps): Promise<ProgressStore>
 
 export async function prompterFor(ctx: Context, deps: Deps): Promise<Prompter> {
   if (deps.prompter) return deps.prompter;
-  const { terminalPrompter } = await import('./prompts.js');
+  const { terminalPrompter } = await import('../ui/prompts.js');
   return terminalPrompter({ dim: ctx.stdout.c.dim, cursor: ctx.stdout.c.cyan, columns: () => ctx.stdout.columns });
 }
 
 export async function markdownFor(ctx: Context): Promise<Md> {
-  const { renderMarkdown } = await import('./markdown.js');
+  const { renderMarkdown } = await import('../ui/markdown.js');
   return (markdown) => renderMarkdown(markdown, ctx.stdout);
 }
 

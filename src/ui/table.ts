@@ -1,5 +1,6 @@
-// A small text table for the simulator: plain cells, widths fitted to the terminal, and a style per
-// line (colours are applied after padding, so alignment never depends on escape codes).
+// Text tables: `table` pads plain rows to their widest cell; `renderTable` also fits the columns to
+// the terminal, with a style per line (colours are applied after padding, so alignment never
+// depends on escape codes).
 //
 // Fitting, in order, until the table fits the width: leave out droppable columns (lowest rank
 // first), use the columns' short headers (or earlier: see abbreviateAt), split the columns into several tables that repeat the
@@ -140,4 +141,23 @@ export function cut(text: string, width: number): string {
 export function appendLines(out: string[], lines: readonly string[]): string[] {
   for (const l of lines) out.push(l);
   return out;
+}
+
+/**
+ * Columns padded to their widest cell, `gap` spaces apart; `right` marks right-aligned columns.
+ * Width is counted in code points.
+ */
+export function table(rows: readonly (readonly string[])[], right: readonly boolean[] = [], gap = 2): string[] {
+  const width = (s: string) => [...s].length;
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const pad = ' '.repeat((widths[i] ?? 0) - width(cell));
+        return right[i] ? pad + cell : cell + pad;
+      })
+      .join(' '.repeat(gap))
+      .trimEnd(),
+  );
 }
