@@ -101,7 +101,7 @@ export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, re
     lines.push('', c.bold(wrap(`Missed (${s.missed.length}) — these come first next time`, columns)));
     for (const m of s.missed) {
       const right = m.item.options.filter((o) => o.correct).map((o) => inline(o.text)).join('; ');
-      lines.push(hang(`  ${c.red('✘')} `, `${inline(firstLine(m.item.prompt))} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 1 }));
+      lines.push(hang(`  ${c.red('✘')} `, `${firstLine(m.item.prompt, inline)} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 1 }));
       lines.push(hang('    Correct: ', c.green(right), columns, { minBody: 1 }));
     }
   }
@@ -110,7 +110,10 @@ export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, re
   return lines.join('\n') + '\n';
 }
 
-/** The prompt's first sentence-line, cut at a word boundary. */
-function firstLine(text: string): string {
-  return truncateWords(text.split('\n').find((l) => l.trim() !== '') ?? '', 90);
+/**
+ * The prompt's first line, rendered, then cut at a word boundary: cutting the Markdown first could
+ * end inside a code span and leave its backtick showing.
+ */
+function firstLine(text: string, inline: Md): string {
+  return truncateWords(inline(text.split('\n').find((l) => l.trim() !== '') ?? ''), 90);
 }
