@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { Context } from '../context.js';
 import { InterruptedError, NotFoundError } from '../errors.js';
 import { resolveQuestion } from '../content/lookup.js';
+import { contentFlags } from '../content/library.js';
 import { shellCommand } from '../content/sanitize.js';
 import type { Depth } from '../content/model.js';
 import { addQuizRunAnswer, stoppedRuns, type QuizAnswer } from '../progress/model.js';
@@ -33,6 +34,11 @@ export interface QuizArgs {
   seed?: string | number;
   depth?: string;
   content?: unknown;
+  /**
+   * The questions given are a selection no flag can name again (the items missed so far, which this
+   * very quiz changes): no "Retake exactly this quiz" command is printed.
+   */
+  selection?: boolean;
 }
 
 export const DEFAULT_COUNT = 10;
@@ -125,13 +131,14 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   }
 
   const summary = summarizeQuiz(results, before.quiz, scope, stoppedRuns(before));
-  const replay = replayable ? replayCommand(filter, count, seed) : undefined;
+  const replay = replayable && !args.selection ? replayCommand(filter, count, seed, contentFlags(args)) : undefined;
   out(renderQuizSummary(summary, c, ctx.stdout.columns, replay, inline));
 }
 
-function replayCommand(filter: QuizFilter, count: number, seed: string): string {
+/** Every option that shaped the quiz (content folders, deck or question, count, seed), shell-quoted. */
+export function replayCommand(filter: QuizFilter, count: number, seed: string, content: readonly string[] = []): string {
   // Printed for copying: the seed is whatever was typed, so every argument is shell-quoted.
-  const parts = ['prepdeck', 'quiz'];
+  const parts = ['prepdeck', ...content.flatMap((dir) => ['--content', dir]), 'quiz'];
   if (filter.deck !== undefined) parts.push('--deck', filter.deck);
   if (filter.question !== undefined) parts.push('--question', filter.question);
   if (count !== DEFAULT_COUNT) parts.push('--count', String(count));
