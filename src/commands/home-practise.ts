@@ -93,5 +93,5 @@ export async function missedQuiz(base: Base, ctx: Context, deps: Deps & { prompt
     return;
   }
   const quiz = await import('./quiz.js');
-  return quiz.run({ ...base, count, selection: true }, ctx, { ...deps, store, questions: missed });
+  return quiz.run({ ...base, count, selection: true, hold: 'Enter: back to the menu' }, ctx, { ...deps, store, questions: missed });
 }

@@ -22,6 +22,7 @@ import {
   wholeNumberFlag,
   type Deps,
 } from '../ui/activity.js';
+import { showText } from '../ui/hold.js';
 import { PromptInterrupted } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 import { EMPTY_MULTI, promptMessage, renderEcho, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';
@@ -39,6 +40,8 @@ export interface QuizArgs {
    * very quiz changes): no "Retake exactly this quiz" command is printed.
    */
   selection?: boolean;
+  /** Inside the home menu: the summary waits for a key with this message (the menu would push it away). */
+  hold?: string;
 }
 
 export const DEFAULT_COUNT = 10;
@@ -60,7 +63,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
 
   const store = await storeFor(ctx, deps);
   const before = store.read();
-  const depth: Depth = depthFlag ?? before.settings.depth ?? 'brief';
+  let depth: Depth = depthFlag ?? before.settings.depth ?? 'brief';
   const explicitSeed = args.seed !== undefined && String(args.seed) !== '';
   const seed = explicitSeed ? String(args.seed) : String(randomInt(100_000, 1_000_000));
   // With --seed the quiz is exactly reproducible; without, items missed before come first.
@@ -113,6 +116,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
       out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns, inline));
       const last = n === items.length;
       for (;;) {
+        // `a` shows the answer at the depth last asked for (the setting until s/b/d is pressed).
         const key = await prompter.key({
           message: `${last ? 'Enter: see your score' : 'Enter: next question'} · a: the answer (${depth}) · s/b/d: super-brief/brief/detailed`,
           choices: [
@@ -122,7 +126,9 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
           ],
         });
         if (key === 'next') break;
-        out(renderRelatedAnswer(question, key as Depth, md, c));
+        depth = key as Depth;
+        // A detailed answer runs to hundreds of lines: taller than the terminal, it opens in the scroll view.
+        await showText(renderRelatedAnswer(question, depth, md, c), ctx, prompter, { closeHint: 'back to the question' });
       }
     }
   } catch (err) {
@@ -132,7 +138,9 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
 
   const summary = summarizeQuiz(results, before.quiz, scope, stoppedRuns(before));
   const replay = replayable && !args.selection ? replayCommand(filter, count, seed, contentFlags(args)) : undefined;
-  out(renderQuizSummary(summary, c, ctx.stdout.columns, replay, inline));
+  const shown = renderQuizSummary(summary, c, ctx.stdout.columns, replay, inline);
+  if (args.hold === undefined) out(shown);
+  else await showText(shown, ctx, prompter, { wait: true, waitMessage: args.hold, closeHint: args.hold.replace(/^Enter: /, '') });
 }
 
 /** Every option that shaped the quiz (content folders, deck or question, count, seed), shell-quoted. */
