@@ -3,7 +3,7 @@
 import type { Depth, Question, QuizItem } from '../content/model.js';
 import type { ItemScore, QuizSummary } from '../quiz/score.js';
 import type { Colors } from './terminal.js';
-import { hang, truncateWords, wrap } from './text.js';
+import { displayWidth, hang, layoutCommand, truncateWords, wrap } from './text.js';
 
 /** Markdown to terminal text: blocks (`md`) or one line of inline Markdown (`inline`). */
 export type Md = (markdown: string) => string;
@@ -105,9 +105,16 @@ export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, re
       lines.push(hang('    Correct: ', c.green(right), columns, { minBody: 1 }));
     }
   }
-  if (replay) lines.push('', wrap(c.dim(`Retake exactly this quiz: ${replay}`), columns));
+  if (replay) lines.push('', ...retakeLines(replay, columns).map((l) => c.dim(l)));
   lines.push('');
   return lines.join('\n') + '\n';
+}
+
+/** The retake command beside its label when it fits, else below it, broken only between whole arguments. */
+function retakeLines(command: string, columns: number): string[] {
+  const label = 'Retake exactly this quiz:';
+  if (displayWidth(`${label} ${command}`) <= columns) return [`${label} ${command}`];
+  return [label, ...layoutCommand(command, columns - 2).map((l) => `  ${l}`)];
 }
 
 /**

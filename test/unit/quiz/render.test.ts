@@ -58,7 +58,7 @@ describe('renderQuizSummary', () => {
   it.each([40, 60, 100])('fits %i columns', (columns) => {
     const out = renderQuizSummary(summary, createColors(true), columns, 'prepdeck quiz --question a-question-with-a-long-id --count 12 --seed 123456');
     expect(maxLineLength(out), out).toBeLessThanOrEqual(columns);
-    expect(stripAnsi(out).replace(/\s+/g, ' ')).toContain('Retake exactly this quiz: prepdeck quiz --question a-question-with-a-long-id');
+    expect(stripAnsi(out).replace(/ \\\n/g, '\n').replace(/\s+/g, ' ')).toContain('Retake exactly this quiz: prepdeck quiz --question a-question-with-a-long-id');
   });
 });
 
