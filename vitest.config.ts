@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers, chosen by folder so that a new test file lands in its tier without a list to edit:
@@ -16,6 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core less one: a single worker on two cores, every file in
+    // turn while the end-to-end files mostly wait on child processes. Two at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // Unit files share one module graph per worker (half the time: each file no longer re-imports
       // src/); they must leave module state as they found it, and each still runs alone.

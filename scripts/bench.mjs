@@ -29,7 +29,9 @@ for (let i = 0; i < runs; i++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times.get('node -e 0'));
-console.log(`Start-up, median of ${runs - 1} alternating runs (ms):`);
+const { default: nodeModule } = await import('node:module');
+const cache = typeof nodeModule.enableCompileCache === 'function' ? 'compile cache on (bin/prepdeck.js)' : 'no compile cache on this Node';
+console.log(`Start-up, median of ${runs - 1} alternating runs (ms), node ${process.version}, ${cache}:`);
 for (const c of cases) {
   const m = median(times.get(c.name));
   const ratio = m / base;

@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { displayPath } from '../content/load.js';
+import { displayPath, statOrNotFound } from '../content/load.js';
 import { quoteForDisplay, sanitizeInline } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
@@ -44,12 +44,7 @@ export function collectInputs(paths: readonly string[], glob: string): Input[] {
   const byPath = glob.includes('/');
   const files: Input[] = [];
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new NotFoundError(`No such file or folder: ${sanitizeInline(p)}`);
-    }
+    const st = statOrNotFound(p);
     if (!st.isDirectory()) {
       files.push({ file: p, shown: displayPath(p) });
       continue;

@@ -14,7 +14,7 @@ import { applyUndo, flagStep, gradeStep, type UndoStep } from '../cards/undo.js'
 import { endOfDay } from '../progress/days.js';
 import { buryCard, suspendCard, unsuspendCard } from '../progress/card-ops.js';
 import { addReview, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
-import type { Store } from '../progress/store.js';
+import type { ProgressStore } from '../progress/store.js';
 import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from '../ui/activity.js';
 import { renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
@@ -35,7 +35,7 @@ export interface PracticeArgs {
 /** One practice session: where it writes, how it asks, and what it has done so far (for undo). */
 export interface Session {
   ctx: Context;
-  store: Store;
+  store: ProgressStore;
   prompter: Prompter;
   md: Md;
   /** The answer depth; s/b/d change it for the rest of the session. */

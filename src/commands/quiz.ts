@@ -6,9 +6,10 @@ import { InterruptedError, NotFoundError } from '../errors.js';
 import { resolveQuestion } from '../content/lookup.js';
 import { contentFlags } from '../content/library.js';
 import { shellCommand } from '../content/sanitize.js';
-import type { Depth } from '../content/model.js';
-import { addQuizRunAnswer, stoppedRuns, type QuizAnswer } from '../progress/model.js';
-import { optionOrder, quizPool, scopeOf, selectItems, type QuizFilter } from '../quiz/select.js';
+import type { Depth, Question } from '../content/model.js';
+import { addQuizRunAnswer, stoppedRuns, type ProgressDoc, type QuizAnswer } from '../progress/model.js';
+import type { ProgressStore } from '../progress/store.js';
+import { optionOrder, quizPool, scopeOf, selectItems, type PoolItem, type QuizFilter } from '../quiz/select.js';
 import { scoreItem, summarizeQuiz, type AnsweredItem } from '../quiz/score.js';
 import {
   checkDeck,
@@ -23,9 +24,10 @@ import {
   type Deps,
 } from '../ui/activity.js';
 import { showText } from '../ui/hold.js';
-import { PromptInterrupted } from '../ui/prompts.js';
+import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
-import { EMPTY_MULTI, promptMessage, renderEcho, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer } from '../ui/quiz-render.js';
+import type { Colors } from '../ui/terminal.js';
+import { EMPTY_MULTI, promptMessage, renderEcho, renderFeedback, renderItem, renderQuizSummary, renderRelatedAnswer, type Md } from '../ui/quiz-render.js';
 
 export interface QuizArgs {
   deck?: string;
@@ -52,6 +54,55 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   const depthFlag = checkDepth(args.depth);
   requireTerminal(ctx, deps, 'quiz');
 
+  const { filter, pool } = await chooseScope(args, ctx, deps);
+  const plan = await planAttempt(pool, filter, count, depthFlag, args.seed, ctx, deps);
+  const view = await quizView(ctx, deps);
+  const results: AnsweredItem[] = [];
+
+  try {
+    for (const [i, picked] of plan.items.entries()) {
+      const n = i + 1;
+      results.push(await askItem(n, picked, plan, view));
+      plan.depth = await offerAnswers(picked.question, n === plan.items.length, plan.depth, view);
+    }
+  } catch (err) {
+    if (err instanceof PromptInterrupted) throw new InterruptedError(`Quiz stopped, not scored. Saved ${plural(results.length, 'answer')}.`);
+    throw err;
+  }
+
+  const summary = summarizeQuiz(results, plan.before.quiz, plan.scope, stoppedRuns(plan.before));
+  const replay = plan.replayable && !args.selection ? replayCommand(filter, count, plan.seed, contentFlags(args)) : undefined;
+  const shown = renderQuizSummary(summary, view.c, ctx.stdout.columns, replay, view.inline);
+  if (args.hold === undefined) view.out(shown);
+  else await showText(shown, ctx, view.prompter, { wait: true, waitMessage: args.hold, closeHint: args.hold.replace(/^Enter: /, '') });
+}
+
+/** One quiz attempt, decided before the first item shows. */
+interface Attempt {
+  store: ProgressStore;
+  /** Progress as it was before this attempt (for missed-first order and the summary's comparison). */
+  before: ProgressDoc;
+  depth: Depth;
+  seed: string;
+  items: PoolItem[];
+  /** Whether `--seed` reproduces this attempt (so the summary may offer the command). */
+  replayable: boolean;
+  scope: string;
+  attempt: string;
+  startedAt: string;
+}
+
+/** What the quiz draws with and asks through. */
+interface QuizView {
+  ctx: Context;
+  md: Md;
+  inline: Md;
+  prompter: Prompter;
+  c: Colors;
+  out: (text: string) => void;
+}
+
+async function chooseScope(args: QuizArgs, ctx: Context, deps: Deps): Promise<{ filter: QuizFilter; pool: PoolItem[] }> {
   const questions = await questionsFor(args, ctx, deps);
   checkDeck(args.deck, questions);
   const filter: QuizFilter = {
@@ -59,88 +110,102 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
     ...(args.question !== undefined ? { question: resolveQuestion(String(args.question), questions).id } : {}),
   };
   const pool = quizPool(questions, filter);
-  if (pool.length === 0) throw new NotFoundError('No quiz items there: the questions chosen have no # Quiz section.');
+  if (pool.length === 0) throw new NotFoundError(noQuizItems(filter));
+  return { filter, pool };
+}
 
+async function planAttempt(
+  pool: PoolItem[],
+  filter: QuizFilter,
+  count: number,
+  depthFlag: Depth | undefined,
+  seedArg: string | number | undefined,
+  ctx: Context,
+  deps: Deps,
+): Promise<Attempt> {
   const store = await storeFor(ctx, deps);
   const before = store.read();
-  let depth: Depth = depthFlag ?? before.settings.depth ?? 'brief';
-  const explicitSeed = args.seed !== undefined && String(args.seed) !== '';
-  const seed = explicitSeed ? String(args.seed) : String(randomInt(100_000, 1_000_000));
+  const depth: Depth = depthFlag ?? before.settings.depth ?? 'brief';
+  const explicitSeed = seedArg !== undefined && String(seedArg) !== '';
+  const seed = explicitSeed ? String(seedArg) : String(randomInt(100_000, 1_000_000));
   // With --seed the quiz is exactly reproducible; without, items missed before come first.
   const items = selectItems(pool, before.quiz, { count, seed, missedFirst: !explicitSeed });
   const plain = selectItems(pool, [], { count, seed, missedFirst: false });
   const replayable = explicitSeed || plain.every((p, i) => p.item.key === items[i]?.item.key);
-  const scope = scopeOf(filter);
-  const attempt = store.newId();
-  const startedAt = ctx.now().toISOString();
+  return { store, before, depth, seed, items, replayable, scope: scopeOf(filter), attempt: store.newId(), startedAt: ctx.now().toISOString() };
+}
 
+async function quizView(ctx: Context, deps: Deps): Promise<QuizView> {
   const md = await markdownFor(ctx);
   const { renderInline } = await import('../ui/markdown.js');
-  const inline = (text: string) => renderInline(text, ctx.stdout);
   const prompter = await prompterFor(ctx, deps);
-  const { c } = ctx.stdout;
-  const out = (text: string) => ctx.stdout.write(text);
-  const results: AnsweredItem[] = [];
+  return { ctx, md, inline: (text) => renderInline(text, ctx.stdout), prompter, c: ctx.stdout.c, out: (text) => ctx.stdout.write(text) };
+}
 
-  try {
-    for (const [i, { item, question }] of items.entries()) {
-      const n = i + 1;
-      out(renderItem(n, items.length, item, question, md, c, ctx.stdout.columns));
-      const order = optionOrder(item, seed);
-      const choices = order.map((index) => ({ name: inline(item.options[index]!.text), value: index }));
-      const message = promptMessage(n, items.length, item);
-      // The prompt is cleared once answered: the answer line below says right or wrong.
-      const chosen =
-        item.type === 'multi'
-          ? await prompter.checkbox({ message, choices, confirmEmpty: EMPTY_MULTI, clear: true })
-          : [await prompter.select({ message, choices, clear: true })];
-      const score = scoreItem(item, chosen);
-      const shown = order.filter((index) => chosen.includes(index)).map((index) => item.options[index]!.text);
-      out(renderEcho(n, items.length, shown, score.correct, c, ctx.stdout.columns, inline));
+/** Shows item n, takes the answer, saves it at once and gives feedback. */
+async function askItem(n: number, { item, question }: PoolItem, plan: Attempt, view: QuizView): Promise<AnsweredItem> {
+  const { ctx, md, c, out, inline, prompter } = view;
+  const total = plan.items.length;
+  out(renderItem(n, total, item, question, md, c, ctx.stdout.columns));
+  const order = optionOrder(item, plan.seed);
+  const choices = order.map((index) => ({ name: inline(item.options[index]!.text), value: index }));
+  const message = promptMessage(n, total, item);
+  // The prompt is cleared once answered: the answer line below says right or wrong.
+  const chosen =
+    item.type === 'multi'
+      ? await prompter.checkbox({ message, choices, confirmEmpty: EMPTY_MULTI, clear: true })
+      : [await prompter.select({ message, choices, clear: true })];
+  const score = scoreItem(item, chosen);
+  const shown = order.filter((index) => chosen.includes(index)).map((index) => item.options[index]!.text);
+  out(renderEcho(n, total, shown, score.correct, c, ctx.stdout.columns, inline));
 
-      const answer: QuizAnswer = {
-        id: store.newId(),
-        at: ctx.now().toISOString(),
-        attempt,
-        scope,
-        deck: question.deck,
-        question: question.id,
-        key: item.key,
-        correct: score.correct,
-        chosen: chosen.map((index) => item.options[index]!.text),
-      };
-      const run = { id: attempt, scope, at: startedAt, items: items.length };
-      store.update((doc) => addQuizRunAnswer(doc, answer, run, n === items.length));
-      results.push({ item, question, correct: score.correct });
+  saveAnswer(n, { item, question }, chosen, score.correct, plan, ctx);
+  out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns, inline));
+  return { item, question, correct: score.correct };
+}
 
-      out('\n' + renderFeedback(item, score, md, c, order, ctx.stdout.columns, inline));
-      const last = n === items.length;
-      for (;;) {
-        // `a` shows the answer at the depth last asked for (the setting until s/b/d is pressed).
-        const key = await prompter.key({
-          message: `${last ? 'Enter: see your score' : 'Enter: next question'} · a: the answer (${depth}) · s/b/d: super-brief/brief/detailed`,
-          choices: [
-            { keys: ['return', 'space'], value: 'next', label: '' },
-            { keys: ['a'], value: depth, label: depth },
-            ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d })),
-          ],
-        });
-        if (key === 'next') break;
-        depth = key as Depth;
-        // A detailed answer runs to hundreds of lines: taller than the terminal, it opens in the scroll view.
-        await showText(renderRelatedAnswer(question, depth, md, c), ctx, prompter, { closeHint: 'back to the question' });
-      }
-    }
-  } catch (err) {
-    if (err instanceof PromptInterrupted) throw new InterruptedError(`Saved ${plural(results.length, 'answer')}.`);
-    throw err;
+function saveAnswer(n: number, { item, question }: PoolItem, chosen: number[], correct: boolean, plan: Attempt, ctx: Context): void {
+  const { store, attempt, scope, startedAt, items } = plan;
+  const answer: QuizAnswer = {
+    id: store.newId(),
+    at: ctx.now().toISOString(),
+    attempt,
+    scope,
+    deck: question.deck,
+    question: question.id,
+    key: item.key,
+    correct,
+    chosen: chosen.map((index) => item.options[index]!.text),
+  };
+  const run = { id: attempt, scope, at: startedAt, items: items.length };
+  store.update((doc) => addQuizRunAnswer(doc, answer, run, n === items.length));
+}
+
+/** Said plainly, with what can be done instead: every question is a flashcard too. */
+function noQuizItems(filter: QuizFilter): string {
+  const [what, its] = filter.question !== undefined ? [`'${filter.question}' has`, 'its'] : filter.deck !== undefined ? [`The deck '${filter.deck}' has`, 'its'] : ['These questions have', 'their'];
+  const practise = shellCommand(['prepdeck', 'practice', ...(filter.deck !== undefined ? ['--deck', filter.deck] : [])]);
+  return `${what} no multiple-choice questions to quiz you on yet. Practise ${its} flashcards instead: Practise in the menu, or ${practise}.`;
+}
+
+/**
+ * After the feedback: Enter moves on; a, s, b or d show the question's answer at a depth (in the
+ * scroll view when taller than the terminal). Returns the depth last asked for: what `a` shows next.
+ */
+async function offerAnswers(question: Question, last: boolean, depth: Depth, view: QuizView): Promise<Depth> {
+  for (;;) {
+    const key = await view.prompter.key({
+      message: `${last ? 'Enter: see your score' : 'Enter: next question'} · a: the answer (${depth}) · s/b/d: super-brief/brief/detailed`,
+      choices: [
+        { keys: ['return', 'space'], value: 'next', label: '' },
+        { keys: ['a'], value: depth, label: depth },
+        ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d })),
+      ],
+    });
+    if (key === 'next') return depth;
+    depth = key as Depth;
+    await showText(renderRelatedAnswer(question, depth, view.md, view.c), view.ctx, view.prompter, { closeHint: 'back to the question' });
   }
-
-  const summary = summarizeQuiz(results, before.quiz, scope, stoppedRuns(before));
-  const replay = replayable && !args.selection ? replayCommand(filter, count, seed, contentFlags(args)) : undefined;
-  const shown = renderQuizSummary(summary, c, ctx.stdout.columns, replay, inline);
-  if (args.hold === undefined) out(shown);
-  else await showText(shown, ctx, prompter, { wait: true, waitMessage: args.hold, closeHint: args.hold.replace(/^Enter: /, '') });
 }
 
 /** Every option that shaped the quiz (content folders, deck or question, count, seed), shell-quoted. */

@@ -1,36 +1,24 @@
 // The `# Flashcards` section: `## card-id`, then `Front:`, `Back:` and optional `Key points:` list.
 import type { Problem } from '../errors.js';
-import { firstNonBlank, joinText, type Line, splitByHeading, type Block } from './blocks.js';
+import { joinText, type Line, type Block } from './blocks.js';
 import type { Flashcard } from './model.js';
+import { type At, parseEntries } from './subsections.js';
 
 const HEADING = /^[a-z0-9][a-z0-9-]*$/;
 const FIELD = /^(Front|Back|Key points):\s*(.*)$/i;
 const ITEM = /^[-*]\s+(.*)$/;
 
 export function parseCards(section: Block, questionId: string, file: string): { cards: Flashcard[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const at = (line: number, message: string) => problems.push({ file, line, message });
-  const { preamble, blocks } = splitByHeading(section.body, 2);
-  const stray = firstNonBlank(preamble);
-  if (stray) at(stray.n, "text before the first flashcard: start each card with '## card-id'");
-
-  const cards: Flashcard[] = [];
-  const seen = new Set<string>();
-  for (const block of blocks) {
-    const id = block.heading;
-    if (!HEADING.test(id)) {
-      at(block.line, `flashcard heading must be '## card-id' (lowercase letters, digits, dashes), got '## ${id}'`);
-      continue;
-    }
-    if (seen.has(id)) at(block.line, `duplicate flashcard id '${id}'`);
-    seen.add(id);
-    const card = parseCard(block, id, at);
-    if (card) cards.push({ ...card, key: `${questionId}/${id}` });
-  }
-  return { cards, problems };
+  const { entries, problems } = parseEntries(section, questionId, file, {
+    stray: "text before the first flashcard: start each card with '## card-id'",
+    heading: (id) => (HEADING.test(id) ? { id } : `flashcard heading must be '## card-id' (lowercase letters, digits, dashes), got '## ${id}'`),
+    duplicate: (id) => `duplicate flashcard id '${id}'`,
+    entry: (block, { id }, at) => parseCard(block, id, at),
+  });
+  return { cards: entries, problems };
 }
 
-function parseCard(block: Block, id: string, at: (line: number, message: string) => void): Omit<Flashcard, 'key'> | undefined {
+function parseCard(block: Block, id: string, at: At): Omit<Flashcard, 'key'> | undefined {
   const fields: Record<'front' | 'back' | 'key points', Line[] | undefined> = { front: undefined, back: undefined, 'key points': undefined };
   let current: Line[] | undefined;
   for (const line of block.body) {

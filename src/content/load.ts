@@ -21,16 +21,20 @@ export function contentDirs(flags: readonly string[] | undefined, env: Record<st
   return [builtInContentDir(), ...fromEnv, ...(flags ?? [])];
 }
 
+/** What a path given by the user is; a path that is not there is a NotFoundError naming it. */
+export function statOrNotFound(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch {
+    throw new NotFoundError(`No such file or folder: ${sanitizeInline(path)}`);
+  }
+}
+
 /** Every question file (`*.md` but README.md) under the given files or folders, in a stable order. */
 export function findContentFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new NotFoundError(`No such file or folder: ${p}`);
-    }
+    const st = statOrNotFound(p);
     if (st.isFile()) files.push(p);
     else if (st.isDirectory()) files.push(...listFolder(p));
     else throw new UserError(`${quoteForDisplay(p)} is ${kindOf(st)}, not a content file or folder.`, ExitCode.invalidContent);

@@ -6,7 +6,7 @@ import { parseCards } from './cards-section.js';
 import { type FrontMatterResult, parseFrontMatter } from './frontmatter.js';
 import { checkSection, CONTENT_LIMITS } from './limits.js';
 import { markdownProblems } from './markdown-check.js';
-import type { Depth, Question } from './model.js';
+import type { Depth, FrontMatter, Question } from './model.js';
 import { parseQuiz } from './quiz-section.js';
 import { sanitizeText } from './sanitize.js';
 
@@ -37,6 +37,8 @@ export interface ParseResult {
   problems: Problem[];
 }
 
+type Sections = Partial<Record<SectionKey, Block>>;
+
 export function parseQuestion(source: string, file: string): ParseResult {
   const text = sanitizeText(source);
   const all: Line[] = text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
@@ -50,8 +52,25 @@ export function parseQuestion(source: string, file: string): ParseResult {
   const { preamble, blocks } = splitByHeading(all.slice(close + 1), 1);
   const stray = firstNonBlank(preamble);
   if (stray) problems.push({ file, line: stray.n, message: "text before the first section: start with '# Question'" });
+  const sections = sectionsOf(blocks, file, problems);
+  const endLine = all.at(-1)?.text === '' ? all.length - 1 : all.length;
+  problems.push(...requiredProblems(sections, endLine, file));
 
-  const sections: Partial<Record<SectionKey, Block>> = {};
+  const id = fm.data?.id ?? 'unknown';
+  const quiz = sections.quiz ? parseQuiz(sections.quiz, id, file) : { items: [], problems: [] };
+  const cards = sections.flashcards ? parseCards(sections.flashcards, id, file) : { cards: [], problems: [] };
+  problems.push(...quiz.problems, ...cards.problems);
+
+  problems.sort((a, b) => a.line - b.line);
+  if (problems.length > 0 || !fm.data) return { problems };
+  const question = questionOf({ data: fm.data, keyLines: fm.keyLines }, sections, file, { quiz: quiz.items, cards: cards.cards });
+  const unparsable = markdownProblems(question, sectionLines(sections));
+  return unparsable.length > 0 ? { problems: unparsable } : { question, problems };
+}
+
+/** Each known section by key; unknown and repeated headings, and each section's size limits, go to `problems`. */
+function sectionsOf(blocks: readonly Block[], file: string, problems: Problem[]): Sections {
+  const sections: Sections = {};
   for (const block of blocks) {
     const key = sectionKey(block.heading);
     if (!key) {
@@ -63,23 +82,24 @@ export function parseQuestion(source: string, file: string): ParseResult {
     }
     problems.push(...checkSection(`# ${key ? SECTIONS[key] : block.heading}`, block.line, block.body, file));
   }
-  const endLine = all.at(-1)?.text === '' ? all.length - 1 : all.length;
+  return sections;
+}
+
+/** A required section that is missing is reported at the file's last line; an empty one at its heading. */
+function requiredProblems(sections: Sections, endLine: number, file: string): Problem[] {
+  const problems: Problem[] = [];
   for (const key of REQUIRED) {
     const block = sections[key];
     if (!block) problems.push({ file, line: endLine, message: `missing section '# ${SECTIONS[key]}'` });
     else if (!joinText(block.body)) problems.push({ file, line: block.line, message: `section '# ${SECTIONS[key]}' is empty` });
   }
+  return problems;
+}
 
-  const id = fm.data?.id ?? 'unknown';
-  const quiz = sections.quiz ? parseQuiz(sections.quiz, id, file) : { items: [], problems: [] };
-  const cards = sections.flashcards ? parseCards(sections.flashcards, id, file) : { cards: [], problems: [] };
-  problems.push(...quiz.problems, ...cards.problems);
-
-  problems.sort((a, b) => a.line - b.line);
-  if (problems.length > 0 || !fm.data) return { problems };
+function questionOf(fm: { data: FrontMatter; keyLines: FrontMatterResult['keyLines'] }, sections: Sections, file: string, parts: Pick<Question, 'quiz' | 'cards'>): Question {
   const body = (key: SectionKey) => joinText(sections[key]?.body ?? []);
   const tips = body('interview tips');
-  const question: Question = {
+  return {
     ...fm.data,
     file,
     lines: { id: fm.keyLines.id ?? 2, related: fm.keyLines.related ?? fm.keyLines.id ?? 2 },
@@ -90,18 +110,21 @@ export function parseQuestion(source: string, file: string): ParseResult {
       detailed: body(DEPTH_SECTION.detailed),
     },
     ...(tips ? { tips } : {}),
-    quiz: quiz.items,
-    cards: cards.cards,
+    quiz: parts.quiz,
+    cards: parts.cards,
   };
+}
+
+/** Where each Markdown part starts, so a Markdown problem names its line. */
+function sectionLines(sections: Sections): Parameters<typeof markdownProblems>[1] {
   const at = (key: SectionKey) => sections[key]?.line ?? 1;
-  const unparsable = markdownProblems(question, {
+  return {
     prompt: at('question'),
     'super-brief': at(DEPTH_SECTION['super-brief']),
     brief: at(DEPTH_SECTION.brief),
     detailed: at(DEPTH_SECTION.detailed),
     tips: at('interview tips'),
-  });
-  return unparsable.length > 0 ? { problems: unparsable } : { question, problems };
+  };
 }
 
 /** The front matter between the first two `---` lines, parsed; or why there is none to parse. */

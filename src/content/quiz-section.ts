@@ -1,43 +1,27 @@
 // The `# Quiz` section: `## item-id (single|multi|true-false)`, prompt, `- [x]` options, `Explanation:`.
 import type { Problem } from '../errors.js';
-import { type Block, firstNonBlank, joinText, type Line, splitByHeading } from './blocks.js';
+import { type Block, joinText, type Line } from './blocks.js';
 import { QUIZ_TYPES, type QuizItem, type QuizOption, type QuizType } from './model.js';
+import { type At, parseEntries } from './subsections.js';
 
 const HEADING = /^([a-z0-9][a-z0-9-]*)\s+\((single|multi|true-false)\)$/;
 const OPTION = /^[-*]\s+\[( |x|X)\]\s+(.*)$/;
 const EXPLANATION = /^Explanation:\s*(.*)$/;
 
 export function parseQuiz(section: Block, questionId: string, file: string): { items: QuizItem[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const at = (line: number, message: string) => problems.push({ file, line, message });
-  const { preamble, blocks } = splitByHeading(section.body, 2);
-  const stray = firstNonBlank(preamble);
-  if (stray) at(stray.n, "text before the first quiz item: start each item with '## item-id (single|multi|true-false)'");
-
-  const items: QuizItem[] = [];
-  const seen = new Set<string>();
-  for (const block of blocks) {
-    const m = HEADING.exec(block.heading);
-    if (!m) {
-      at(block.line, `quiz item heading must look like '## item-id (${QUIZ_TYPES.join('|')})', got '## ${block.heading}'`);
-      continue;
-    }
-    const id = m[1]!;
-    const type = m[2] as QuizType;
-    if (seen.has(id)) at(block.line, `duplicate quiz item id '${id}'`);
-    seen.add(id);
-    const item = parseItem(block, id, type, at);
-    if (item) items.push({ ...item, key: `${questionId}/${id}` });
-  }
-  return { items, problems };
+  const { entries, problems } = parseEntries(section, questionId, file, {
+    stray: "text before the first quiz item: start each item with '## item-id (single|multi|true-false)'",
+    heading: (heading) => {
+      const m = HEADING.exec(heading);
+      return m ? { id: m[1]!, type: m[2] as QuizType } : `quiz item heading must look like '## item-id (${QUIZ_TYPES.join('|')})', got '## ${heading}'`;
+    },
+    duplicate: (id) => `duplicate quiz item id '${id}'`,
+    entry: (block, { id, type }, at) => parseItem(block, id, type, at),
+  });
+  return { items: entries, problems };
 }
 
-function parseItem(
-  block: Block,
-  id: string,
-  type: QuizType,
-  at: (line: number, message: string) => void,
-): Omit<QuizItem, 'key'> | undefined {
+function parseItem(block: Block, id: string, type: QuizType, at: At): Omit<QuizItem, 'key'> | undefined {
   const prompt: Line[] = [];
   const options: (QuizOption & { line: number })[] = [];
   const explanation: Line[] = [];

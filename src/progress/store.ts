@@ -78,9 +78,6 @@ export interface ProgressStore {
   backup(label: string): string | undefined;
 }
 
-/** @deprecated The old name, kept until commands/practice.ts moves to ProgressStore. */
-export type Store = ProgressStore;
-
 export interface OpenOptions {
   env: Env;
   now: () => Date;

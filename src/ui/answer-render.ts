@@ -34,8 +34,9 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   if (others.length > 0) next.push(['Other depths:', others.map((d) => shellCommand(['prepdeck', 'read', q.id, '--depth', d]))]);
   if (q.simulate) next.push(['See it run:', [simulateCommand(q.simulate)]]);
   if (q.related.length > 0) next.push(['Related:', q.related.map((r) => shellCommand(['prepdeck', 'read', r]))]);
-  if (q.quiz.length + q.cards.length > 0) next.push(['Practise:', [shellCommand(['prepdeck', 'quiz', '--question', q.id]), 'prepdeck practice']]);
-  if (next.length > 0) parts.push(rule(out, 'Next'), next.map(([label, items]) => c.dim(footerLine(label, items, out.columns))).join('\n') + '\n');
+  // Every question is a card of its own (cards/question-card.ts); a quiz only where it has items.
+  next.push(['Practise:', [...(q.quiz.length > 0 ? [shellCommand(['prepdeck', 'quiz', '--question', q.id])] : []), 'prepdeck practice']]);
+  parts.push(rule(out, 'Next'), next.map(([label, items]) => c.dim(footerLine(label, items, out.columns))).join('\n') + '\n');
   return parts.join('\n');
 }
 

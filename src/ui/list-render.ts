@@ -1,4 +1,5 @@
 // Renders the question list as text (grouped by deck) or as a JSON-ready object.
+import { cardsOf } from '../cards/question-card.js';
 import type { Question } from '../content/model.js';
 import type { Output } from './terminal.js';
 import { hang } from './text.js';
@@ -12,7 +13,7 @@ export function listJson(items: Numbered[]) {
   const decks = new Map<string, object[]>();
   for (const { n, q } of items) {
     const list = decks.get(q.deck) ?? [];
-    list.push({ number: n, id: q.id, title: q.title, level: q.level, tags: q.tags, quizItems: q.quiz.length, flashcards: q.cards.length });
+    list.push({ number: n, id: q.id, title: q.title, level: q.level, tags: q.tags, quizItems: q.quiz.length, flashcards: q.cards.length, cards: cardsOf(q).length });
     decks.set(q.deck, list);
   }
   return { decks: [...decks].map(([id, questions]) => ({ id, questions })) };
@@ -27,7 +28,8 @@ export function renderList(items: Numbered[], out: Pick<Output, 'c' | 'columns'>
       deck = q.deck;
       const inDeck = items.filter((i) => i.q.deck === deck);
       const count = inDeck.length;
-      const cards = inDeck.reduce((n, i) => n + i.q.cards.length, 0);
+      // Every question is a card of its own (cards/question-card.ts), besides its flashcards.
+      const cards = inDeck.reduce((n, i) => n + cardsOf(i.q).length, 0);
       const quiz = inDeck.reduce((n, i) => n + i.q.quiz.length, 0);
       const extra = `, ${cards} card${cards === 1 ? '' : 's'}, ${quiz} quiz item${quiz === 1 ? '' : 's'}`;
       lines.push((lines.length ? '\n' : '') + c.bold(c.magenta(deck)) + c.dim(` (${count} question${count === 1 ? '' : 's'}${extra})`));

@@ -211,3 +211,17 @@ export function layoutHints(items: readonly string[], width: number, opts: { sep
   if (line !== '') lines.push(line);
   return lines;
 }
+
+const NBSP = '\u00a0';
+
+/**
+ * Like `hang`, but breaks only between the phrases joined by `sep` (commands in a footer, key hints),
+ * never inside one, as long as every phrase fits on a line by itself.
+ */
+export function hangPhrases(label: string, body: string, width: number, sep = ' · '): string {
+  const room = width - displayWidth(label);
+  const phrases = body.split(sep);
+  if (phrases.length < 2 || phrases.some((p) => displayWidth(p) + sep.length > room)) return hang(label, body, width, { minBody: 1 });
+  const glued = phrases.map((p) => p.replaceAll(' ', NBSP)).join(sep);
+  return hang(label, glued, width, { minBody: 1 }).replaceAll(NBSP, ' ');
+}

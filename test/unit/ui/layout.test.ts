@@ -123,3 +123,11 @@ describe('layoutForPrompt', () => {
     expect(out.split('\n')).toEqual(['Drain the server first, then stop it', '  once the crash is detected']);
   });
 });
+
+describe('hangPhrases', () => {
+  it('breaks between phrases (commands, key hints), never inside one', async () => {
+    const { hangPhrases } = await import('../../../src/ui/text.js');
+    const out = hangPhrases('Related:      ', 'prepdeck read what-is-a-load-balancer · prepdeck read l4-vs-l7 · prepdeck read lb-algorithms', 60);
+    expect(out.split('\n')).toEqual(['Related:      prepdeck read what-is-a-load-balancer ·', '              prepdeck read l4-vs-l7 ·', '              prepdeck read lb-algorithms']);
+  });
+});
