@@ -23,3 +23,20 @@ describe('the content problems line', () => {
     expect(problemSummary(['a.md'], 1, content).trimEnd().endsWith(tail)).toBe(true);
   });
 });
+
+describe('UI strings', () => {
+  it("use straight apostrophes (Today's, not today’s): no curly one outside comments in src/", async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../../../src');
+    const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts'));
+    const curly = files.flatMap((e) => {
+      const file = join(e.parentPath, e.name);
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('\u2019') && !/^\s*(\/\/|\*|\/\*)/.test(line))
+        .map((line) => `${file}: ${line.trim()}`);
+    });
+    expect(curly).toEqual([]);
+  });
+});
