@@ -126,7 +126,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 practice', 'due cards first, then up to 10 new ones a day'],
       ['$0 practice --deck load-balancing --new 5', 'one deck, five new cards'],
       ['$0 practice --cram', 'review every card without changing its schedule'],
-      ['$0 practice --unsuspend session-persistence/question', 'show a suspended card again'],
+      ['$0 practice --unsuspend session-persistence/@question', 'show a suspended card again'],
     ],
     builder: (y) =>
       y
