@@ -185,7 +185,8 @@ export const COMMANDS: CommandSpec[] = [
     ],
     builder: (y) =>
       y
-        .positional('action', { choices: ['get', 'set'], describe: 'get or set (default: list all)' })
+        // Checked by the command, which answers `config new-per-day 5` with the command that was meant.
+        .positional('action', { type: 'string', describe: 'get or set (default: list all)' })
         .positional('key', { type: 'string', describe: 'depth | new-per-day' })
         .positional('value', { type: 'string', describe: 'the new value (set)' }),
     run: () => import('./commands/config.js'),

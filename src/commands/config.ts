@@ -6,6 +6,7 @@ import { DEFAULT_NEW_PER_DAY } from '../cards/session.js';
 import { setSettings, type Settings } from '../progress/model.js';
 import { storeFor, type Deps } from './activity.js';
 import { hang } from '../ui/text.js';
+import { shellCommand } from '../content/sanitize.js';
 
 interface Key {
   name: string;
@@ -48,6 +49,15 @@ function findKey(name: string | undefined): Key {
   return key;
 }
 
+/** A friendly usage line: `config new-per-day 5` most likely meant `config set new-per-day 5`. */
+export function unknownAction(action: string, args: ConfigArgs): string {
+  const key = KEYS.find((k) => k.name === action);
+  const usage = 'Usage: prepdeck config (list all) · prepdeck config get SETTING · prepdeck config set SETTING VALUE.';
+  if (!key) return `'${action}' is not get or set. ${usage} Settings: ${KEYS.map((k) => k.name).join(', ')}.`;
+  const value = args.key ?? 'VALUE';
+  return `To change ${key.name}: prepdeck config set ${shellCommand([key.name, value])}. To see it: prepdeck config get ${key.name}.`;
+}
+
 export async function run(args: ConfigArgs, ctx: Context, deps: Deps = {}): Promise<void> {
   const action = args.action ?? 'list';
   const store = await storeFor(ctx, deps);
@@ -72,6 +82,6 @@ export async function run(args: ConfigArgs, ctx: Context, deps: Deps = {}): Prom
       return;
     }
     default:
-      throw new UsageError(`Unknown config action '${action}': use get or set (or nothing, to list).`);
+      throw new UsageError(unknownAction(action, args));
   }
 }

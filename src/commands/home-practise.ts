@@ -9,6 +9,7 @@ import type { QuizAnswer } from '../progress/model.js';
 import { standingOf, standings } from '../quiz/select.js';
 import { questionsFor, storeFor, type Deps } from './activity.js';
 import type { Prompter } from '../ui/prompts.js';
+import { plural } from '../ui/text.js';
 
 type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'suspended' | 'back';
 
@@ -21,15 +22,16 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
     message: 'Practise',
     choices: [
       { name: "Today's review: due cards, then new ones", value: 'today' },
-      { name: 'Extra new cards beyond today’s limit', value: 'extra' },
+      { name: "Extra new cards beyond today's limit", value: 'extra' },
       { name: 'Cram: every card, schedules unchanged', value: 'cram' },
       { name: 'One deck', value: 'deck' },
       { name: 'One question', value: 'question' },
       { name: 'One tag', value: 'tag' },
       { name: 'Quiz on the items I missed', value: 'missed' },
       { name: 'Suspended cards', value: 'suspended' },
-      { name: 'Back to the menu', value: 'back' },
+      { name: 'Back to the menu (Esc)', value: 'back' },
     ],
+    escape: 'back',
   });
   if (choice === 'back') return;
   if (choice === 'missed') return missedQuiz(base, ctx, deps);
@@ -72,7 +74,7 @@ async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Questio
   const tags = [...new Set(withCards.flatMap((q) => q.tags))].sort();
   const tag = await prompter.select<string>({
     message: 'Which tag?',
-    choices: tags.map((t) => ({ name: `#${t} (${withCards.filter((q) => q.tags.includes(t)).length} questions)`, value: t })),
+    choices: tags.map((t) => ({ name: `#${t} (${plural(withCards.filter((q) => q.tags.includes(t)).length, 'question')})`, value: t })),
     pageSize: 12,
   });
   return { questions: withCards.filter((q) => q.tags.includes(tag)), args: {} };
@@ -100,5 +102,5 @@ export async function missedQuiz(base: Base, ctx: Context, deps: Deps & { prompt
     return;
   }
   const quiz = await import('./quiz.js');
-  return quiz.run({ ...base, count }, ctx, { ...deps, store, questions: missed });
+  return quiz.run({ ...base, count, selection: true, hold: 'Enter: back to the menu' }, ctx, { ...deps, store, questions: missed });
 }

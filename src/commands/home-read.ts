@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import type { Depth, Question } from '../content/model.js';
 import { DEPTH_KEYS, questionsFor, storeFor, type Deps } from './activity.js';
+import { capture, showText } from '../ui/hold.js';
 import type { Prompter } from '../ui/prompts.js';
 import { echoCommand, showSimulation } from './home-simulate.js';
 
@@ -23,7 +24,8 @@ export async function readMenu(base: Base, ctx: Context, deps: Deps & { prompter
   let q = first;
   let show = true;
   for (;;) {
-    if (show) await read.run({ ...base, question: q.id, depth }, ctx);
+    // Held in the scroll view when taller than the terminal: the keys below would push its top away.
+    if (show) await showText(await capture(ctx, (captured) => read.run({ ...base, question: q.id, depth }, captured)), ctx, deps.prompter);
     show = true;
     const key = await nextStep(q, questions, deps.prompter);
     if (key === 'back') return;
@@ -38,7 +40,7 @@ export async function readMenu(base: Base, ctx: Context, deps: Deps & { prompter
       else show = false;
     } else if (key === 'quiz') {
       const quiz = await import('./quiz.js');
-      await quiz.run({ ...base, question: q.id, count: q.quiz.length }, ctx, { ...deps, questions });
+      await quiz.run({ ...base, question: q.id, count: q.quiz.length, hold: 'Enter: back to the answer' }, ctx, { ...deps, questions });
       show = false;
     } else {
       depth = key;

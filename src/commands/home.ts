@@ -23,6 +23,8 @@ const MENU: { name: string; value: Activity }[] = [
 
 // The "items I missed" entry of the quiz choice (not a deck name: decks are lowercase ids).
 const MISSED = '\u0000missed';
+// What a result printed inside the menu waits for before the menu redraws over it.
+export const MENU_WAIT = 'Enter: back to the menu';
 
 interface HomeArgs {
   content?: unknown;
@@ -103,7 +105,7 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
         default: 10,
       });
       const quiz = await import('./quiz.js');
-      return quiz.run({ ...base, count, ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
+      return quiz.run({ ...base, count, hold: MENU_WAIT, ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
     }
     case 'read': {
       const { readMenu } = await import('./home-read.js');
@@ -119,8 +121,9 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
       return lab.run({ port: 0 }, ctx, { returnOnStop: true });
     }
     case 'progress': {
-      const progress = await import('./progress.js');
-      return progress.run(base, ctx, deps);
+      const [progress, { capture, showText }] = await Promise.all([import('./progress.js'), import('../ui/hold.js')]);
+      const text = await capture(ctx, (captured) => progress.run(base, captured, deps));
+      return showText(text, ctx, deps.prompter, { wait: true, closeHint: 'back to the menu' });
     }
     case 'settings':
       return settings(ctx, deps);

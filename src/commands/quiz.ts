@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { Context } from '../context.js';
 import { InterruptedError, NotFoundError } from '../errors.js';
 import { resolveQuestion } from '../content/lookup.js';
+import { contentFlags } from '../content/library.js';
 import { shellCommand } from '../content/sanitize.js';
 import type { Depth, Question } from '../content/model.js';
 import { addQuizRunAnswer, stoppedRuns, type ProgressDoc, type QuizAnswer } from '../progress/model.js';
@@ -22,6 +23,7 @@ import {
   wholeNumberFlag,
   type Deps,
 } from './activity.js';
+import { showText } from '../ui/hold.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 import type { Colors } from '../ui/terminal.js';
@@ -35,6 +37,13 @@ export interface QuizArgs {
   seed?: string | number;
   depth?: string;
   content?: unknown;
+  /**
+   * The questions given are a selection no flag can name again (the items missed so far, which this
+   * very quiz changes): no "Retake exactly this quiz" command is printed.
+   */
+  selection?: boolean;
+  /** Inside the home menu: the summary waits for a key with this message (the menu would push it away). */
+  hold?: string;
 }
 
 export const DEFAULT_COUNT = 10;
@@ -54,16 +63,18 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
     for (const [i, picked] of plan.items.entries()) {
       const n = i + 1;
       results.push(await askItem(n, picked, plan, view));
-      await offerAnswers(picked.question, n === plan.items.length, plan.depth, view);
+      plan.depth = await offerAnswers(picked.question, n === plan.items.length, plan.depth, view);
     }
   } catch (err) {
-    if (err instanceof PromptInterrupted) throw new InterruptedError(`Saved ${plural(results.length, 'answer')}.`);
+    if (err instanceof PromptInterrupted) throw new InterruptedError(`Quiz stopped, not scored. Saved ${plural(results.length, 'answer')}.`);
     throw err;
   }
 
   const summary = summarizeQuiz(results, plan.before.quiz, plan.scope, stoppedRuns(plan.before));
-  const replay = plan.replayable ? replayCommand(filter, count, plan.seed) : undefined;
-  view.out(renderQuizSummary(summary, view.c, ctx.stdout.columns, replay, view.inline));
+  const replay = plan.replayable && !args.selection ? replayCommand(filter, count, plan.seed, contentFlags(args)) : undefined;
+  const shown = renderQuizSummary(summary, view.c, ctx.stdout.columns, replay, view.inline);
+  if (args.hold === undefined) view.out(shown);
+  else await showText(shown, ctx, view.prompter, { wait: true, waitMessage: args.hold, closeHint: args.hold.replace(/^Enter: /, '') });
 }
 
 /** One quiz attempt, decided before the first item shows. */
@@ -99,7 +110,7 @@ async function chooseScope(args: QuizArgs, ctx: Context, deps: Deps): Promise<{ 
     ...(args.question !== undefined ? { question: resolveQuestion(String(args.question), questions).id } : {}),
   };
   const pool = quizPool(questions, filter);
-  if (pool.length === 0) throw new NotFoundError('No quiz items there: the questions chosen have no # Quiz section.');
+  if (pool.length === 0) throw new NotFoundError(noQuizItems(filter));
   return { filter, pool };
 }
 
@@ -170,8 +181,18 @@ function saveAnswer(n: number, { item, question }: PoolItem, chosen: number[], c
   store.update((doc) => addQuizRunAnswer(doc, answer, run, n === items.length));
 }
 
-/** After the feedback: Enter moves on; a, s, b or d print the question's answer at a depth. */
-async function offerAnswers(question: Question, last: boolean, depth: Depth, view: QuizView): Promise<void> {
+/** Said plainly, with what can be done instead: every question is a flashcard too. */
+function noQuizItems(filter: QuizFilter): string {
+  const [what, its] = filter.question !== undefined ? [`'${filter.question}' has`, 'its'] : filter.deck !== undefined ? [`The deck '${filter.deck}' has`, 'its'] : ['These questions have', 'their'];
+  const practise = shellCommand(['prepdeck', 'practice', ...(filter.deck !== undefined ? ['--deck', filter.deck] : [])]);
+  return `${what} no multiple-choice questions to quiz you on yet. Practise ${its} flashcards instead: Practise in the menu, or ${practise}.`;
+}
+
+/**
+ * After the feedback: Enter moves on; a, s, b or d show the question's answer at a depth (in the
+ * scroll view when taller than the terminal). Returns the depth last asked for: what `a` shows next.
+ */
+async function offerAnswers(question: Question, last: boolean, depth: Depth, view: QuizView): Promise<Depth> {
   for (;;) {
     const key = await view.prompter.key({
       message: `${last ? 'Enter: see your score' : 'Enter: next question'} · a: the answer (${depth}) · s/b/d: super-brief/brief/detailed`,
@@ -181,14 +202,16 @@ async function offerAnswers(question: Question, last: boolean, depth: Depth, vie
         ...DEPTH_KEYS.map(({ key, depth: d }) => ({ keys: [key], value: d, label: d })),
       ],
     });
-    if (key === 'next') return;
-    view.out(renderRelatedAnswer(question, key as Depth, view.md, view.c));
+    if (key === 'next') return depth;
+    depth = key as Depth;
+    await showText(renderRelatedAnswer(question, depth, view.md, view.c), view.ctx, view.prompter, { closeHint: 'back to the question' });
   }
 }
 
-function replayCommand(filter: QuizFilter, count: number, seed: string): string {
+/** Every option that shaped the quiz (content folders, deck or question, count, seed), shell-quoted. */
+export function replayCommand(filter: QuizFilter, count: number, seed: string, content: readonly string[] = []): string {
   // Printed for copying: the seed is whatever was typed, so every argument is shell-quoted.
-  const parts = ['prepdeck', 'quiz'];
+  const parts = ['prepdeck', ...content.flatMap((dir) => ['--content', dir]), 'quiz'];
   if (filter.deck !== undefined) parts.push('--deck', filter.deck);
   if (filter.question !== undefined) parts.push('--question', filter.question);
   if (count !== DEFAULT_COUNT) parts.push('--count', String(count));

@@ -2,7 +2,7 @@
 import type { Depth, Question } from '../content/model.js';
 import { shellCommand } from '../content/sanitize.js';
 import { renderMarkdown } from './markdown.js';
-import { hangPhrases, wrap } from './text.js';
+import { layoutHints, wrap } from './text.js';
 import type { Output } from './terminal.js';
 
 export const DEPTH_LABEL: Record<Depth, string> = {
@@ -28,15 +28,30 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   for (const depth of depths) parts.push(rule(out, DEPTH_LABEL[depth]), renderMarkdown(q.answers[depth], out));
   if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), renderMarkdown(q.tips, out));
 
-  const next: string[] = [];
+  const next: [string, string[]][] = [];
   const others = (['super-brief', 'brief', 'detailed'] as const).filter((d) => !depths.includes(d));
-  if (others.length > 0) next.push(`Other depths: prepdeck read ${q.id} --depth ${others.join('|')}`);
-  if (q.simulate) next.push(`See it run:   ${simulateCommand(q.simulate)}`);
-  if (q.related.length > 0) next.push(`Related:      ${q.related.map((r) => `prepdeck read ${r}`).join(' · ')}`);
+  // Each item is a whole command that can be copied as it is.
+  if (others.length > 0) next.push(['Other depths:', others.map((d) => shellCommand(['prepdeck', 'read', q.id, '--depth', d]))]);
+  if (q.simulate) next.push(['See it run:', [simulateCommand(q.simulate)]]);
+  if (q.related.length > 0) next.push(['Related:', q.related.map((r) => shellCommand(['prepdeck', 'read', r]))]);
   // Every question is a card of its own (cards/question-card.ts); a quiz only where it has items.
-  next.push(`Practise:     ${q.quiz.length > 0 ? `prepdeck quiz --question ${q.id}  ·  ` : ''}prepdeck practice`);
-  parts.push(rule(out, 'Next'), next.map((l) => c.dim(hangPhrases(l.slice(0, 14), l.slice(14).replace(/ {2}· {2}/g, ' · '), out.columns))).join('\n') + '\n');
+  next.push(['Practise:', [...(q.quiz.length > 0 ? [shellCommand(['prepdeck', 'quiz', '--question', q.id])] : []), 'prepdeck practice']]);
+  parts.push(rule(out, 'Next'), next.map(([label, items]) => c.dim(footerLine(label, items, out.columns))).join('\n') + '\n');
   return parts.join('\n');
+}
+
+/**
+ * `label` then its commands, broken only between whole commands (or a long command between whole
+ * arguments), continuation lines under the first command; below the label when the width is narrow.
+ */
+function footerLine(label: string, items: readonly string[], columns: number): string {
+  const LABEL = 14;
+  if (columns - LABEL >= 30) {
+    return layoutHints(items, columns - LABEL, { commands: true })
+      .map((l, i) => (i === 0 ? label.padEnd(LABEL) : ' '.repeat(LABEL)) + l)
+      .join('\n');
+  }
+  return [label, ...layoutHints(items, columns - 2, { commands: true }).map((l) => `  ${l}`)].join('\n');
 }
 
 export function answerJson(q: Question, depths: readonly Depth[]) {

@@ -185,10 +185,10 @@ export function reviewedLine(s: { grades: readonly Grade[]; cards: number }): st
 
 export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number): string {
   // Nothing to pick and nothing scheduled: the new cards left are beyond today's limit.
-  const when = nextDue ? nextDueLine(nextDue, now, menu) : 'No card is scheduled yet, and today’s new-card limit is reached.';
+  const when = nextDue ? nextDueLine(nextDue, now, menu) : "No card is scheduled yet, and today's new-card limit is reached.";
   const lines = [`Nothing to review right now. ${when}`];
   const hint = menu
-    ? 'More new cards: Practise → Extra new cards beyond today’s limit. Review anyway without changing schedules: Practise → Cram.'
+    ? "More new cards: Practise → Extra new cards beyond today's limit. Review anyway without changing schedules: Practise → Cram."
     : "More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'.";
   lines.push(c.dim(hint));
   return wrap(lines.join('\n'), columns) + '\n';

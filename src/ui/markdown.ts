@@ -5,7 +5,7 @@ import { markedTerminal } from 'marked-terminal';
 import Table from 'cli-table3';
 import { lexedTokens } from './lexed.js';
 import type { Output } from './terminal.js';
-import { visibleLength, wrapIndented } from './text.js';
+import { displayWidth, truncate, visibleLength, wrapIndented } from './text.js';
 
 type Style = (s: string) => string;
 type Out = Pick<Output, 'c' | 'color' | 'columns'>;
@@ -18,8 +18,37 @@ export function renderMarkdown(markdown: string, out: Out): string {
   if (!marked) renderers.set(out, (marked = makeRenderer(out)));
   // Tokens lexed at build time for this exact text (ui/lexed.ts), else lexed now.
   const tokens = lexedTokens(markdown);
-  const rendered = tokens ? marked.parser(tokens) : marked.parse(markdown, { async: false });
-  return wrapIndented(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out.columns) + '\n';
+  const rendered = restoreColons(tokens ? marked.parser(tokens) : marked.parse(markdown, { async: false }));
+  return layout(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out) + '\n';
+}
+
+// marked-terminal writes the colons of a code span as this placeholder (so that its emoji pass
+// leaves `a:b:` alone) and restores them only in the renderers it runs itself; ours (paragraph,
+// text, tables, parseInline) bypass that, so every rendered string is restored here.
+const COLON_PLACEHOLDER = '*#COLON|*';
+function restoreColons(text: string): string {
+  return text.replaceAll(COLON_PLACEHOLDER, ':');
+}
+
+// Marks a line of a code block (after any indent a list or quote gives it): such a line is never
+// reflowed like prose, since a config or command broken over lines no longer works when copied.
+const CODE_LINE = '\ue000';
+
+/**
+ * Prose wrapped at word boundaries (hanging indents kept); a code-block line wider than the
+ * terminal is cut, ending in `…`, and never reflowed.
+ */
+function layout(text: string, out: Out): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const at = line.indexOf(CODE_LINE);
+      if (at < 0) return wrapIndented(line, out.columns);
+      const lead = line.slice(0, at);
+      const room = Math.max(1, out.columns - displayWidth(lead));
+      return lead + out.c.yellow(truncate(line.slice(at + CODE_LINE.length), room));
+    })
+    .join('\n');
 }
 
 /**
@@ -29,7 +58,7 @@ export function renderMarkdown(markdown: string, out: Out): string {
 export function renderInline(markdown: string, out: Out): string {
   let marked = renderers.get(out);
   if (!marked) renderers.set(out, (marked = makeRenderer(out)));
-  return joinSoftBreaks(marked.parseInline(markdown, { async: false }));
+  return restoreColons(joinSoftBreaks(marked.parseInline(markdown, { async: false })));
 }
 
 // marked keeps the source's line breaks inside a paragraph; they are not line breaks on screen.
@@ -95,12 +124,16 @@ function makeRenderer(out: Out): Marked {
       br() {
         return HARD_BREAK;
       },
+      code(token) {
+        const lines = token.text.replaceAll(CODE_LINE, '').replace(/\n+$/, '').split('\n');
+        return lines.map((l) => `  ${CODE_LINE}${l}`).join('\n') + '\n\n';
+      },
       hr() {
         return '─'.repeat(Math.max(1, Math.min(out.columns, 100))) + '\n\n';
       },
       table(token) {
-        const head = token.header.map((cell) => c.bold(this.parser.parseInline(cell.tokens)));
-        const rows = token.rows.map((row) => row.map((cell) => this.parser.parseInline(cell.tokens)));
+        const head = token.header.map((cell) => c.bold(restoreColons(this.parser.parseInline(cell.tokens))));
+        const rows = token.rows.map((row) => row.map((cell) => restoreColons(this.parser.parseInline(cell.tokens))));
         const table = new Table({
           head,
           colWidths: fitColumns([head, ...rows], out.columns),

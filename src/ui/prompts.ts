@@ -13,8 +13,11 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  /** `clear`: remove the prompt once answered (the caller prints its own answer line). */
-  select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; clear?: boolean }): Promise<T>;
+  /**
+   * `clear`: remove the prompt once answered (the caller prints its own answer line).
+   * `escape`: what Esc answers (a submenu's "Back"); without it, Esc does nothing.
+   */
+  select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number; clear?: boolean; escape?: T }): Promise<T>;
   /**
    * `confirmEmpty`: Enter with nothing ticked shows this message once; Enter again submits nothing.
    * `clear`: as for select.
@@ -117,6 +120,26 @@ function layoutChoices<C extends Choice<unknown>>(choices: readonly C[], message
   }));
 }
 
+/**
+ * Runs an inquirer prompt that Esc answers with `value`: inquirer's select has no Esc of its own, so
+ * Esc (read from the same keypress events inquirer reads) aborts it through its signal.
+ */
+async function onEscape<T>(value: T, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const listener = (_: unknown, key: { name?: string } | undefined) => {
+    if (key?.name === 'escape') abort.abort();
+  };
+  process.stdin.on('keypress', listener);
+  try {
+    return await ask(abort.signal);
+  } catch (err) {
+    if (abort.signal.aborted) return value;
+    throw err;
+  } finally {
+    process.stdin.off('keypress', listener);
+  }
+}
+
 /** Prompts on the real terminal. Each inquirer module is imported the first time it is needed. */
 export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter {
   const inquirer = () => import('@inquirer/prompts');
@@ -131,7 +154,8 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
         const choices = layoutChoices(opts.choices, msg, columns(), SELECT_MARK);
         // No `default` key at all when none is given: inquirer would preselect a choice whose value is undefined.
         const config = { message: msg, choices, ...('default' in opts && opts.default !== undefined ? { default: opts.default } : {}), pageSize: opts.pageSize ?? 10, loop: false };
-        return select(config, { clearPromptOnDone: opts.clear ?? false });
+        if (!('escape' in opts) || opts.escape === undefined) return select(config, { clearPromptOnDone: opts.clear ?? false });
+        return onEscape(opts.escape, (signal) => select(config, { clearPromptOnDone: true, signal }));
       }),
     checkbox: (opts) =>
       guard(async () => {

@@ -3,7 +3,7 @@
 import type { Depth, Question, QuizItem } from '../content/model.js';
 import type { ItemScore, QuizSummary } from '../quiz/score.js';
 import type { Colors } from './terminal.js';
-import { hang, truncateWords, wrap } from './text.js';
+import { displayWidth, hang, layoutCommand, truncateWords, wrap } from './text.js';
 
 /** Markdown to terminal text: blocks (`md`) or one line of inline Markdown (`inline`). */
 export type Md = (markdown: string) => string;
@@ -101,16 +101,26 @@ export function renderQuizSummary(s: QuizSummary, c: Colors, columns: number, re
     lines.push('', c.bold(wrap(`Missed (${s.missed.length}) — these come first next time`, columns)));
     for (const m of s.missed) {
       const right = m.item.options.filter((o) => o.correct).map((o) => inline(o.text)).join('; ');
-      lines.push(hang(`  ${c.red('✘')} `, `${inline(firstLine(m.item.prompt))} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 1 }));
+      lines.push(hang(`  ${c.red('✘')} `, `${firstLine(m.item.prompt, inline)} ${c.dim(`[${m.item.key}]`)}`, columns, { minBody: 1 }));
       lines.push(hang('    Correct: ', c.green(right), columns, { minBody: 1 }));
     }
   }
-  if (replay) lines.push('', wrap(c.dim(`Retake exactly this quiz: ${replay}`), columns));
+  if (replay) lines.push('', ...retakeLines(replay, columns).map((l) => c.dim(l)));
   lines.push('');
   return lines.join('\n') + '\n';
 }
 
-/** The prompt's first sentence-line, cut at a word boundary. */
-function firstLine(text: string): string {
-  return truncateWords(text.split('\n').find((l) => l.trim() !== '') ?? '', 90);
+/** The retake command beside its label when it fits, else below it, broken only between whole arguments. */
+function retakeLines(command: string, columns: number): string[] {
+  const label = 'Retake exactly this quiz:';
+  if (displayWidth(`${label} ${command}`) <= columns) return [`${label} ${command}`];
+  return [label, ...layoutCommand(command, columns - 2).map((l) => `  ${l}`)];
+}
+
+/**
+ * The prompt's first line, rendered, then cut at a word boundary: cutting the Markdown first could
+ * end inside a code span and leave its backtick showing.
+ */
+function firstLine(text: string, inline: Md): string {
+  return truncateWords(inline(text.split('\n').find((l) => l.trim() !== '') ?? ''), 90);
 }

@@ -151,6 +151,67 @@ export function truncateWords(text: string, width: number): string {
   return kept.slice(0, boundary).replace(/[\s,;:·—-]+$/, '') + '…';
 }
 
+// A shell word as shellCommand prints it: bare characters, '…' or $'…' quoted parts, glued together.
+const SHELL_WORD = /(?:[^\s'$]+|'[^']*'|\$'(?:[^'\\]|\\.)*'|\$)+/g;
+
+/**
+ * A command printed for copying, in lines of at most `width` columns. It breaks only between whole
+ * arguments (a flag stays with its value: `--seed 565511`), every line but the last ends in ` \`
+ * so that the lines pasted into a shell still make one command, and continuation lines are
+ * indented by `indent`. A command that fits stays on one line; an argument wider than the width
+ * gets a line of its own (and is never broken).
+ */
+export function layoutCommand(command: string, width: number, indent = 2): string[] {
+  if (displayWidth(command) <= width) return [command];
+  const words = command.match(SHELL_WORD) ?? [];
+  const units: string[] = [];
+  for (const w of words) {
+    const last = units.at(-1);
+    const pair = `${last} ${w}`;
+    // A flag keeps its value on its line, when the two fit a continuation line together.
+    if (last !== undefined && /^--?[a-z][\w-]*$/i.test(last) && !w.startsWith('-') && indent + displayWidth(pair) + 2 <= width) units[units.length - 1] = pair;
+    else units.push(w);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const unit of units) {
+    const lead = lines.length === 0 ? '' : ' '.repeat(indent);
+    const candidate = line === '' ? lead + unit : `${line} ${unit}`;
+    // Room for the " \" that ends a continued line.
+    if (line !== '' && displayWidth(candidate) + 2 > width) {
+      lines.push(line + ' \\');
+      line = ' '.repeat(indent) + unit;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Hints or commands ("prepdeck read a · prepdeck read b") laid out in lines of `width` columns:
+ * lines break only between items, never leaving the separator at the start or end of a line. An
+ * item wider than the width is laid out alone (as a command with `commands`, else wrapped as prose).
+ */
+export function layoutHints(items: readonly string[], width: number, opts: { sep?: string; commands?: boolean } = {}): string[] {
+  const sep = opts.sep ?? ' · ';
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (displayWidth(item) > width) {
+      if (line !== '') lines.push(line);
+      line = '';
+      lines.push(...(opts.commands ? layoutCommand(item, width) : wrap(item, width).split('\n')));
+      continue;
+    }
+    if (line !== '' && displayWidth(line + sep + item) > width) {
+      lines.push(line);
+      line = item;
+    } else line = line === '' ? item : line + sep + item;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 const NBSP = '\u00a0';
 
 /**

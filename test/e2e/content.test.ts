@@ -93,7 +93,9 @@ describe('read', () => {
   it('defaults to brief and offers the other depths and the simulation', async () => {
     const r = await run(['read', 'session-persistence']);
     expect(r.stdout).toContain('── Brief answer ');
-    expect(r.stdout).toContain('prepdeck read session-persistence --depth super-brief|detailed');
+    // One whole command per depth (a `super-brief|detailed` would be a shell pipe when copied).
+    expect(r.stdout).toMatch(/Other depths: prepdeck read session-persistence --depth super-brief\n/);
+    expect(r.stdout).toMatch(/\n {14}prepdeck read session-persistence --depth detailed\n/);
     expect(r.stdout).toContain('prepdeck simulate --scenario seed-example');
   });
 

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pastScrollView } from '../support/scroll.js';
 import { KEYS, useSessions, type Session } from '../support/pty.js';
 
 const MENU = 'What would you like to do?';
@@ -51,14 +52,14 @@ describe('the home menu reaches everything', () => {
     await t.waitFor('Which question?');
     await t.waitFor('❯ 1.');
     t.write(KEYS.enter);
-    await t.waitFor('l: related questions');
+    await pastScrollView(t, 'l: related questions');
     t.write('l');
     await t.waitFor('Related to "What is a load balancer');
     await t.waitFor('Back to the answer');
     t.write(KEYS.enter);
     await t.waitFor(/Layer 4 vs Layer 7 load balancing\n/);
     await t.waitFor('Brief answer');
-    await t.waitFor('Enter: back to the menu');
+    await pastScrollView(t, 'Enter: back to the menu');
     t.write(KEYS.enter);
 
     // Read → health checks (5th) → z: quiz this question; its multi-selects are submitted empty.
@@ -68,10 +69,13 @@ describe('the home menu reaches everything', () => {
     t.write(KEYS.down.repeat(4));
     await t.waitFor('❯ 5. How do health checks');
     t.write(KEYS.enter);
-    await t.waitFor('z: quiz this question');
+    await pastScrollView(t, 'z: quiz this question');
     t.write('z');
     const asked = await answerQuiz(t);
     expect(asked).toBe(11);
+    // The summary stays until a key, then the answer's keys again.
+    await t.waitFor(/Enter: back to the answer|q: back to the answer/);
+    t.write(KEYS.enter);
     await t.waitFor('Enter: back to the menu');
     t.write(KEYS.enter);
     const missed = new Set(saved(home).quiz.filter((a) => !a.correct).map((a) => a.key));
@@ -116,6 +120,9 @@ describe('the home menu reaches everything', () => {
     t.write(KEYS.enter);
     const before = saved(home).quiz.length;
     expect(await answerQuiz(t)).toBe(missed.size);
+    await t.waitFor(/Enter: back to the menu|q: back to the menu/);
+    expect(t.output()).not.toContain('Retake exactly this quiz: prepdeck quiz --count');
+    t.write(KEYS.enter);
     const again = saved(home).quiz.slice(before);
     expect(new Set(again.map((a) => a.key))).toEqual(missed);
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { KEYS, useSessions, type Session } from '../support/pty.js';
+import { pastScrollView } from '../support/scroll.js';
 
 const MENU = 'What would you like to do?';
 const sessions = useSessions();
@@ -69,6 +70,9 @@ describe('the home menu', () => {
       t.write(KEYS.enter);
     }
     await t.waitFor(/Score: \d\/3/);
+    // The summary stays on screen until a key.
+    await t.waitFor(/Enter: back to the menu|q: back to the menu/);
+    t.write(KEYS.enter);
 
     await t.waitFor('Ctrl+C quit');
     // Read an answer: the first question, then detailed, then back.
@@ -76,10 +80,13 @@ describe('the home menu', () => {
     await t.waitFor('Which question?');
     t.write(KEYS.enter);
     await t.waitFor('Brief answer');
-    const prompt = await t.waitFor('Enter: back to the menu');
-    expect(prompt).not.toContain('r: run'); // this question names no simulation
+    await pastScrollView(t, 'Enter: back to the menu');
+    expect(t.recent()).not.toContain('r: run'); // this question names no simulation
     t.write('d');
+    // Far taller than the terminal: the detailed answer opens in the scroll view, q closes it.
     await t.waitFor('Detailed answer');
+    await t.waitFor(/PgUp\/PgDn[^\n]*q: close/);
+    t.write('q');
     await t.waitFor('Enter: back to the menu');
     t.write(KEYS.enter);
 
@@ -114,6 +121,8 @@ describe('the home menu', () => {
     // Progress.
     await choose(t, 6, 'Progress');
     await t.waitFor('Reviews, last 14 days');
+    await t.waitFor(/Enter: back to the menu|q: back to the menu/);
+    t.write(KEYS.enter);
 
     await t.waitFor('Ctrl+C quit');
     // Settings: depth detailed, 5 new cards a day.
@@ -152,7 +161,7 @@ describe('the home menu', () => {
     await t.waitFor('❯ 4. Session persistence');
     t.write(KEYS.enter);
     await t.waitFor('Brief answer');
-    await t.waitFor('r: run its simulation · Enter: back to the menu');
+    await pastScrollView(t, 'r: run its simulation · Enter: back to the menu');
     t.write('r');
     await t.waitFor('$ prepdeck simulate --scenario seed-example');
     await t.waitFor('Scenario seed-example', 20_000);
@@ -163,7 +172,7 @@ describe('the home menu', () => {
     await t.waitFor('r: run its simulation · Enter: back to the menu', 20_000);
     t.write('s');
     await t.waitFor('Super-brief answer');
-    await t.waitFor('Enter: back to the menu');
+    await pastScrollView(t, 'Enter: back to the menu');
     t.write(KEYS.enter);
     await t.waitFor(MENU);
     await t.waitFor('Ctrl+C quit');

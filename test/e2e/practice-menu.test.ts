@@ -146,7 +146,7 @@ describe('practice from the home menu', () => {
     t.write(KEYS.enter);
     const shown = (await t.waitFor('Practise → Cram')).replace(/\s+/g, ' ');
     expect(shown).toContain('Nothing to review right now.');
-    expect(shown).toContain('More new cards: Practise → Extra new cards beyond today’s limit.');
+    expect(shown).toContain("More new cards: Practise → Extra new cards beyond today's limit.");
     expect(shown).not.toContain('prepdeck practice --new');
     await menuCounts(t);
     t.write(KEYS.ctrlC);

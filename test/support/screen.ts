@@ -146,7 +146,8 @@ export function vocabulary(texts: Iterable<string>): Set<string> {
 /**
  * Problems with a screen: rows the terminal had to wrap (a line wider than the screen), and words
  * split across rows — a piece that is no known word, or two pieces at a row break that make a known
- * word when one of them is not a word by itself. Text cut with … is allowed.
+ * word when one of them is not a word by itself. Text cut with … is allowed: that is also how a
+ * code-block line wider than the screen is shown (cut, never reflowed), so code lines are exempt.
  */
 export function layoutProblems(state: ScreenState, words: ReadonlySet<string>): string[] {
   const problems: string[] = [];

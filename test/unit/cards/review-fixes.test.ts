@@ -141,7 +141,7 @@ describe('session words', () => {
     expect(inMenu).toContain('Practise → Cram');
     expect(inMenu).not.toContain('prepdeck practice');
     expect(renderNothingDue(undefined, now, false, c, 200)).toContain("'prepdeck practice --new 5'");
-    expect(inMenu).toContain('Nothing to review right now. No card is scheduled yet, and today’s new-card limit is reached.');
+    expect(inMenu).toContain("Nothing to review right now. No card is scheduled yet, and today's new-card limit is reached.");
   });
 
   it.each([

@@ -70,7 +70,7 @@ describe('quiz command', () => {
     const prompter = scripted([{ select: 0 }, { key: 'return' }, 'ctrl-c']);
     const err = await run({ deck: 'd1', count: 3, seed: 'x' }, ctx, { prompter, questions: [q1] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InterruptedError);
-    expect((err as InterruptedError).message).toBe('Saved 1 answer.');
+    expect((err as InterruptedError).message).toBe('Quiz stopped, not scored. Saved 1 answer.');
     expect((err as InterruptedError).exitCode).toBe(ExitCode.interrupted);
     expect(saved().quiz).toHaveLength(1);
   });
@@ -121,5 +121,16 @@ describe('quiz command', () => {
   ])('rejects %o', async (args, type) => {
     const { ctx } = context(home);
     await expect(run(args, ctx, { prompter: scripted([]), questions })).rejects.toBeInstanceOf(type);
+  });
+
+  it.each([
+    [{ question: 'q9' }, "'q9' has no multiple-choice questions to quiz you on yet. Practise its flashcards instead: Practise in the menu, or prepdeck practice."],
+    [{ deck: 'plain' }, "The deck 'plain' has no multiple-choice questions to quiz you on yet. Practise its flashcards instead: Practise in the menu, or prepdeck practice --deck plain."],
+    [{}, 'These questions have no multiple-choice questions to quiz you on yet. Practise their flashcards instead: Practise in the menu, or prepdeck practice.'],
+  ])('with nothing to quiz, says so plainly and points to the flashcards (%o)', async (args, message) => {
+    const { ctx } = context(home);
+    const err = await run(args, ctx, { prompter: scripted([]), questions: [question('q9', { deck: 'plain' })] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as NotFoundError).message).toBe(message);
   });
 });

@@ -58,7 +58,7 @@ describe('renderQuizSummary', () => {
   it.each([40, 60, 100])('fits %i columns', (columns) => {
     const out = renderQuizSummary(summary, createColors(true), columns, 'prepdeck quiz --question a-question-with-a-long-id --count 12 --seed 123456');
     expect(maxLineLength(out), out).toBeLessThanOrEqual(columns);
-    expect(stripAnsi(out).replace(/\s+/g, ' ')).toContain('Retake exactly this quiz: prepdeck quiz --question a-question-with-a-long-id');
+    expect(stripAnsi(out).replace(/ \\\n/g, '\n').replace(/\s+/g, ' ')).toContain('Retake exactly this quiz: prepdeck quiz --question a-question-with-a-long-id');
   });
 });
 
@@ -87,5 +87,41 @@ describe('quiz feedback signals', () => {
       inline,
     );
     expect(stripAnsi(summary)).toContain('Correct: Use ip_hash');
+  });
+});
+
+describe('Markdown in quiz text (QA: colon placeholder, stems cut inside code)', () => {
+  it('renders a colon inside a code span as a colon in prompts, options, feedback and the missed list', async () => {
+    const { renderInline, renderMarkdown } = await import('../../../src/ui/markdown.js');
+    const { memoryOutput } = await import('../../../src/ui/terminal.js');
+    const out = memoryOutput({ columns: 100 });
+    const inline = (s: string) => renderInline(s, out);
+    const md = (s: string) => renderMarkdown(s, out);
+    const coded: QuizItem = {
+      ...item,
+      type: 'single',
+      prompt: 'A Kubernetes Service has `sessionAffinity: ClientIP`. What happens?',
+      explanation: 'With `sessionAffinity: ClientIP` the proxy pins by address.',
+      options: [{ text: 'Pinned by `client: ip`', correct: true }, { text: 'Nothing', correct: false }],
+    };
+    const feedback = renderFeedback(coded, scoreItem(coded, [1]), md, c, [0, 1], 100, inline);
+    const summary = renderQuizSummary({ answered: 1, correct: 0, percent: 0, byDeck: [], byTag: [], missed: [{ item: coded, question: {} as never, correct: false }] } as unknown as QuizSummary, c, 100, undefined, inline);
+    for (const text of [inline(coded.prompt), md(coded.prompt), feedback, summary, md('| a |\n|---|\n| `x: y` |')]) {
+      expect(text).not.toContain('COLON');
+    }
+    expect(summary).toContain('sessionAffinity: ClientIP');
+    expect(feedback).toContain('Pinned by client: ip');
+  });
+
+  it('cuts a long stem in the missed list after rendering: no raw backtick left', async () => {
+    const { renderInline } = await import('../../../src/ui/markdown.js');
+    const { memoryOutput } = await import('../../../src/ui/terminal.js');
+    const out = memoryOutput({ columns: 100 });
+    const stem: QuizItem = { ...item, prompt: 'Instead of a balancer cookie, you configure nginx with `hash $cookie_sessionid consistent` and more words after it' };
+    const missed = { answered: 1, correct: 0, percent: 0, byDeck: [], byTag: [], missed: [{ item: stem, question: {} as never, correct: false }] } as unknown as QuizSummary;
+    const summary = renderQuizSummary(missed, c, 100, undefined, (s) => renderInline(s, out));
+    const line = summary.split('\n').find((l) => l.includes('✘'))!;
+    expect(line).toContain('…');
+    expect(line).not.toContain('`');
   });
 });

@@ -21,8 +21,29 @@ describe('the retake line', () => {
     await run({ question: 'q1', count: 1, seed }, ctx, { prompter: scripted([{ select: 0 }, { key: 'return' }]), questions: [q] });
     const text = stdout.text();
     // The line may wrap at the terminal width: join it back.
-    expect(text.replace(/ *\n */g, ' ')).toContain(`Retake exactly this quiz: prepdeck quiz --question q1 --count 1 ${printed}`);
+    expect(text.replace(/ \\\n/g, '\n').replace(/ *\n */g, ' ')).toContain(`Retake exactly this quiz: prepdeck quiz --question q1 --count 1 ${printed}`);
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f]|\u001b\]/);
+  });
+});
+
+describe('the retake line reproduces the quiz exactly, or is not printed (QA)', () => {
+  const q = question('q1', { deck: 'caching', tags: ['alpha'], quiz: ['a'] });
+  const answer = () => scripted([{ select: 0 }, { key: 'return' }]);
+
+  it.each([
+    [{ content: 'out' }, 'prepdeck --content out quiz --deck caching --count 1 --seed 7'],
+    [{ content: ['out', 'my notes'] }, "prepdeck --content out --content 'my notes' quiz --deck caching --count 1 --seed 7"],
+  ])('names the --content folders the quiz came from (%j)', async (args, printed) => {
+    const { ctx, stdout } = context(home);
+    await run({ ...args, deck: 'caching', count: 1, seed: '7' }, ctx, { prompter: answer(), questions: [q] });
+    expect(stdout.text().replace(/ \\\n/g, '\n').replace(/ *\n */g, ' ')).toContain(`Retake exactly this quiz: ${printed}`);
+  });
+
+  it('is left out for a selection no flag names (the items I missed)', async () => {
+    const { ctx, stdout } = context(home);
+    await run({ count: 1, selection: true }, ctx, { prompter: answer(), questions: [q] });
+    expect(stdout.text()).toContain('Quiz finished');
+    expect(stdout.text()).not.toContain('Retake');
   });
 });

@@ -54,3 +54,23 @@ describe('fits and wrap', () => {
     expect(wrap('寿司'.repeat(10), 10).split('\n')).toEqual(['寿司寿司寿', '司寿司寿司', '寿司寿司寿', '司寿司寿司']);
   });
 });
+
+describe('code blocks (QA: a config line reflowed like prose)', () => {
+  const config = 'server s1 10.0.0.1:443 ssl verify required ca-file /etc/ssl/ca.pem check inter 2s';
+  it.each([
+    ['a fenced block', `\`\`\`\n${config}\n    indented\n\`\`\`\n`, '  '],
+    ['a block inside a list item', `- item\n\n  \`\`\`\n  ${config}\n  \`\`\`\n`, '      '],
+  ])('is never reflowed: a line wider than the terminal is cut with …, shorter ones kept (%s)', (_, md, indent) => {
+    const out = renderMarkdown(md, plain(60)).split('\n');
+    const line = out.find((l) => l.includes('server s1'))!;
+    expect(line.startsWith(`${indent}server s1 10.0.0.1:443 ssl verify`)).toBe(true);
+    expect(line.endsWith('…')).toBe(true);
+    expect(line.length).toBe(60);
+    expect(out.some((l) => l.includes('/etc/ssl/ca.pem') && !l.includes('server'))).toBe(false);
+    expect(renderMarkdown(md, plain(120))).toContain(`${indent}${config}\n`);
+  });
+
+  it('keeps a code line\'s colons and leading spaces', () => {
+    expect(renderMarkdown('```\nkey: value\n    nested: 1\n```', plain(60))).toBe('  key: value\n      nested: 1\n');
+  });
+});

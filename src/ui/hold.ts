@@ -1,0 +1,46 @@
+// A result printed inside the home menu stays on screen until a key is pressed: the menu redraws
+// below whatever was printed, so a screen taller than the terminal (progress, a quiz summary, a
+// detailed answer) would scroll its top out of sight. Text taller than the terminal opens in the
+// scroll view (prompter.pager) instead of being printed; shorter text is printed and, when asked,
+// waits for a key.
+import type { Context } from '../context.js';
+import type { Prompter } from './prompts.js';
+import { memoryOutput, type Output } from './terminal.js';
+
+export interface ShowOptions {
+  /** After printing text that fits, wait for Enter (the menu comes next and would push it away). */
+  wait?: boolean;
+  /** What closing the scroll view goes back to, e.g. `back to the menu`. */
+  closeHint?: string;
+  /** The wait's message (default `Enter: back to the menu`). */
+  waitMessage?: string;
+}
+
+/** Rows left for text: the terminal's height less the footer and the line the prompt leaves. */
+export function pageHeight(out: Pick<Output, 'rows'>): number {
+  return Math.max(3, (out.rows ?? 24) - 2);
+}
+
+/** Shows `text` (laid out for the terminal already): in the scroll view when taller than the terminal. */
+export async function showText(text: string, ctx: Pick<Context, 'stdout'>, prompter: Prompter, opts: ShowOptions = {}): Promise<void> {
+  const lines = text.replace(/\n+$/, '').split('\n');
+  const height = pageHeight(ctx.stdout);
+  if (prompter.pager && lines.length > height) {
+    await prompter.pager({ lines, height, ...(opts.closeHint !== undefined ? { closeHint: opts.closeHint } : {}) });
+    return;
+  }
+  ctx.stdout.write(lines.join('\n') + '\n');
+  if (!opts.wait) return;
+  await prompter.key({
+    message: opts.waitMessage ?? 'Enter: back to the menu',
+    choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }],
+  });
+}
+
+/** Runs a command that only prints, collecting what it prints (laid out for this terminal). */
+export async function capture(ctx: Context, run: (ctx: Context) => Promise<void>): Promise<string> {
+  const out = ctx.stdout;
+  const captured = memoryOutput({ color: out.color, columns: out.columns, isTTY: out.isTTY, ...(out.rows ? { rows: out.rows } : {}) });
+  await run({ ...ctx, stdout: captured });
+  return captured.text();
+}
