@@ -85,7 +85,8 @@ export const COMMANDS: CommandSpec[] = [
     ],
     builder: (y) =>
       y
-        .positional('paths', { type: 'string', array: true, describe: 'documents, or folders to search recursively' })
+        // A required list has no default: without `default: undefined` the help says "[required] [default: []]".
+        .positional('paths', { type: 'string', array: true, default: undefined, describe: 'documents, or folders to search recursively' })
         .option('glob', { type: 'string', default: '*.txt', describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
         .option('deck', { type: 'string', describe: 'Deck id (default: from the title line, e.g. "Caching Q2" -> caching)' })
         .option('out', { type: 'string', default: '.', describe: 'Folder to write <deck>/<id>.md into' })
@@ -124,7 +125,7 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 practice', 'due cards first, then up to 10 new ones a day'],
       ['$0 practice --deck load-balancing --new 5', 'one deck, five new cards'],
       ['$0 practice --cram', 'review every card without changing its schedule'],
-      ['$0 practice --unsuspend session-persistence/question', 'show a suspended card again'],
+      ['$0 practice --unsuspend session-persistence/@question', 'show a suspended card again'],
     ],
     builder: (y) =>
       y

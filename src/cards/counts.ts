@@ -37,14 +37,23 @@ export interface CountOptions {
 
 /** Counts over the cards in scope (see `kindOf`; suspended and buried cards never count); new cards are capped by `newLimit`. */
 export function countCards(cards: readonly { card: Flashcard; question: Question }[], doc: ProgressDoc, now: Date, opts: CountOptions): Counts {
+  const keys = cards.filter(({ question }) => opts.deck === undefined || question.deck === opts.deck).map(({ card }) => card.key);
+  const counts = tallyKeys(keys, doc, now);
+  counts.new = Math.min(counts.new, Math.max(0, opts.newLimit));
+  return counts;
+}
+
+/**
+ * The same rule over card keys, new cards not capped: what `progress` shows per deck and question,
+ * so that a deck's `due` is exactly what the Today line would count for it.
+ */
+export function tallyKeys(keys: readonly string[], doc: ProgressDoc, now: Date): Counts {
   const counts: Counts = { new: 0, learning: 0, due: 0 };
-  for (const { card, question } of cards) {
-    if (opts.deck !== undefined && question.deck !== opts.deck) continue;
-    if (isHidden(doc, card.key, now)) continue;
-    const kind = kindOf(doc.cards[card.key], now);
+  for (const key of keys) {
+    if (isHidden(doc, key, now)) continue;
+    const kind = kindOf(doc.cards[key], now);
     if (kind) counts[kind]++;
   }
-  counts.new = Math.min(counts.new, Math.max(0, opts.newLimit));
   return counts;
 }
 

@@ -1,6 +1,7 @@
 // Which flashcards a practice session shows, the grade key points suggest, and the summary. Pure.
 import type { Flashcard, Question } from '../content/model.js';
 import { startOfDay } from '../progress/days.js';
+import { isHidden } from '../progress/card-ops.js';
 import type { CardState, Grade, ProgressDoc, Review } from '../progress/model.js';
 import { isDue } from './schedule.js';
 import { countCards, type Counts } from './counts.js';
@@ -34,7 +35,10 @@ export function cardsInScope(questions: readonly Question[], deck?: string): { c
  * order. Cramming takes every card in scope: due ones first, then the rest in content order.
  */
 export function buildSession(questions: readonly Question[], doc: ProgressDoc, opts: SessionOptions): SessionCard[] {
-  const all = cardsInScope(questions, opts.deck).map(({ card, question }) => ({ card, question, state: doc.cards[card.key] }));
+  // Suspended cards are never shown, in any mode; buried ones not before tomorrow.
+  const all = cardsInScope(questions, opts.deck)
+    .filter(({ card }) => !isHidden(doc, card.key, opts.now))
+    .map(({ card, question }) => ({ card, question, state: doc.cards[card.key] }));
   const due = all
     .filter((c) => isDue(c.state, opts.now))
     .sort((a, b) => byCodePoint(a.state!.due, b.state!.due))
@@ -50,16 +54,19 @@ export function buildSession(questions: readonly Question[], doc: ProgressDoc, o
   return [...due, ...fresh];
 }
 
-/** Cards first reviewed (outside cramming) since the start of `now`'s day. */
+/**
+ * Cards first reviewed (outside cramming) since the start of `now`'s day, under the daily limit: a
+ * card first reviewed as an extra new card (`practice --new N`) does not use up the limit.
+ */
 export function newCardsToday(reviews: readonly Review[], now: Date): number {
-  const first = new Map<string, string>();
+  const first = new Map<string, Review>();
   for (const r of reviews) {
     if (r.cram) continue;
     const seen = first.get(r.key);
-    if (seen === undefined || r.at < seen) first.set(r.key, r.at);
+    if (seen === undefined || r.at < seen.at) first.set(r.key, r);
   }
   const since = startOfDay(now).getTime();
-  return [...first.values()].filter((at) => new Date(at).getTime() >= since).length;
+  return [...first.values()].filter((r) => !r.extra && new Date(r.at).getTime() >= since).length;
 }
 
 /** How many new cards today's session may still introduce under a daily limit. */

@@ -30,6 +30,19 @@ export function wholeNumber(flag: string, min: number, max: number): (v: unknown
   };
 }
 
+/** `coerce` for a comma-separated list of whole numbers in [min, max] (`2,1,1`), quoted as typed when wrong. */
+export function wholeNumbers(flag: string, min: number, max: number, example: string): (v: unknown) => number[] {
+  return (raw) => {
+    const v = lastValue(raw);
+    const parts = typeof v === 'string' ? v.split(',').map((p) => p.trim()) : typeof v === 'number' ? [String(v)] : [];
+    const ns = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+    if (ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+      throw flagError(`--${flag} must be whole numbers from ${min} to ${max} separated by commas, like ${example} (got '${String(v)}').`);
+    }
+    return ns;
+  };
+}
+
 /** `coerce` for text that `accept` takes (it may normalise it; null refuses), else `--flag must be WHAT`. */
 export function text(flag: string, what: string, accept: (v: string) => string | null): (v: unknown) => string {
   return (raw) => {

@@ -34,19 +34,20 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
   if (choice === 'back') return;
   if (choice === 'missed') return missedQuiz(base, ctx, deps);
   const practice = await import('./practice.js');
+  const menu = { ...base, menu: true };
   if (choice === 'suspended') return practice.unsuspendMenu(base, ctx, deps);
-  if (choice === 'today') return practice.run(base, ctx, deps);
-  if (choice === 'cram') return practice.run({ ...base, cram: true }, ctx, deps);
+  if (choice === 'today') return practice.run(menu, ctx, deps);
+  if (choice === 'cram') return practice.run({ ...menu, cram: true }, ctx, deps);
   if (choice === 'extra') {
     const n = await deps.prompter.select<number>({ message: 'How many new cards?', choices: [5, 10, 20, 50].map((k) => ({ name: String(k), value: k })) });
-    return practice.run({ ...base, new: n }, ctx, deps);
+    return practice.run({ ...menu, new: n }, ctx, deps);
   }
   const questions = await questionsFor(base, ctx, deps);
   const scope = await pickScope(choice, questions, deps.prompter);
   if (!scope) return;
-  // A chosen scope is studied whole: every new card in it, not only today's allowance.
-  const cards = scope.questions.reduce((n, q) => n + cardsOf(q).length, 0);
-  return practice.run({ ...base, ...scope.args, new: cards }, ctx, { ...deps, questions: scope.questions });
+  // A chosen scope keeps the daily new-card limit, as `practice --deck` does: the same figures as
+  // the menu's. More new cards are the "Extra new cards" entry's job.
+  return practice.run({ ...menu, ...scope.args }, ctx, { ...deps, questions: scope.questions });
 }
 
 interface Scope {
@@ -63,7 +64,7 @@ async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Questio
   if (choice === 'question') {
     const q = await prompter.select<Question>({
       message: 'Which question?',
-      choices: withCards.map((x) => ({ name: x.title, value: x, description: `${x.deck} · ${cardsOf(x).length} cards` })),
+      choices: withCards.map((x) => ({ name: x.title, value: x, description: questionDescription(x) })),
       pageSize: 12,
     });
     return { questions: [q], args: {} };
@@ -75,6 +76,12 @@ async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Questio
     pageSize: 12,
   });
   return { questions: withCards.filter((q) => q.tags.includes(tag)), args: {} };
+}
+
+/** `deck · 9 cards`: every card of the question, its own card included (as `progress` counts them). */
+export function questionDescription(q: Question): string {
+  const n = cardsOf(q).length;
+  return `${q.deck} · ${n} ${n === 1 ? 'card' : 'cards'}`;
 }
 
 /** Items whose latest answer was wrong, as questions holding only those items. */

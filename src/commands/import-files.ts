@@ -57,10 +57,18 @@ export function collectInputs(paths: readonly string[], glob: string): Input[] {
   return files.filter((f) => !seen.has(resolve(f.file)) && seen.add(resolve(f.file)));
 }
 
-/** Regular files under a folder, sorted; symbolic links to folders are not followed (no loops). */
+// Names in natural order (q1, q2, …, q10), the same on every machine: numbers compared as numbers,
+// then plain code-point order so that the sort never depends on the locale.
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+export function naturalCompare(a: string, b: string): number {
+  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Regular files under a folder, in natural order; symbolic links to folders are not followed (no loops). */
 function walk(dir: string): string[] {
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);

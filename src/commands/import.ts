@@ -2,12 +2,11 @@
 // to content files that pass `validate`, with derived flashcards and quiz items. One bad document is
 // reported and the others go on; exit 4 at the end if any failed. Existing files are never
 // overwritten unless asked: `--update` merges (ids and progress kept), `--force` replaces.
-import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { mergeImport } from '../content/derive-merge.js';
 import { importDocument, type ImportedQuestion } from '../content/import.js';
 import { parseQuestion } from '../content/parse.js';
-import { ContentError, ExitCode, formatProblem, InterruptedError, UsageError, UserError } from '../errors.js';
+import { ContentError, ExitCode, formatProblem, InterruptedError, type Problem, UsageError, UserError } from '../errors.js';
 import { sanitizeInline, shellCommand } from '../content/sanitize.js';
 import { type ImportRow, progressLine, renderSummary } from '../ui/import-render.js';
 import { wrap } from '../ui/text.js';
@@ -50,7 +49,28 @@ export async function run(args: ImportArgs, ctx: Context, deps: ImportDeps = {})
     const use = `Use it with: ${shellCommand(['prepdeck', '--content', args.out, 'list'])} (then quiz --deck ${deck}, practice --deck ${deck})`;
     ctx.stdout.write(ctx.stdout.c.dim(wrap(use, ctx.stdout.columns - 1)) + '\n');
   }
-  if (failed > 0) throw new UserError(`${failed} of ${rows.length} document(s) could not be imported (see above); the others were.`, ExitCode.invalidContent);
+  if (failed > 0) throw new UserError(failureMessage(failed, rows.length), ExitCode.invalidContent);
+}
+
+/**
+ * The converter's output failed the content checks: a bug in it. The row already names the source
+ * document; the problems name the derived item. Their lines are of a file never written: left out.
+ */
+export function conversionFailure(problems: readonly Problem[]): ImportFailure {
+  return new ImportFailure(`its converted question would not validate (a bug in prepdeck import): ${problems.map((p) => p.message).join('; ')}`);
+}
+
+/** Every question is a card of its own (`<id>/@question`), besides the cards derived from its lists. */
+export function cardCount(derived: number): number {
+  return derived + 1;
+}
+
+/** The closing line when documents failed, worded for one, some or all of them. */
+export function failureMessage(failed: number, total: number): string {
+  if (failed === total) return total === 1 ? 'The document could not be imported (see above).' : `None of the ${total} documents could be imported (see above).`;
+  const others = total - failed;
+  const were = others === 1 ? 'the other one was' : `the other ${others} were`;
+  return `${failed} of ${total} documents could not be imported (see above); ${were}.`;
 }
 
 /** Read and convert every document; failures become rows with a reason, never an exception. */
@@ -64,15 +84,16 @@ function convertAll(files: readonly Input[], args: ImportArgs, ctx: Context, row
     rows.push(row);
     try {
       const doc = importDocument(readDocument(file), shown, args.deck);
-      const check = parseQuestion(doc.markdown, join(args.out, doc.deck, `${doc.id}.md`));
-      // The converter's own output must pass the content checks; if not, that is a bug in it.
-      if (check.problems.length > 0) throw new ImportFailure(`converted file does not validate: ${check.problems.map(formatProblem).join('; ')}`);
+      // The converter's own output must pass the content checks; if not, that is a bug in it. Nothing
+      // was written yet: name the document and the derived item, not the file it would have become.
+      const check = parseQuestion(doc.markdown, shown);
+      if (check.problems.length > 0) throw conversionFailure(check.problems);
       const key = `${doc.deck}/${doc.id}`;
       const first = byTarget.get(key);
       if (first) throw new ImportFailure(`same deck and id (${key}) as ${first}; give one of them another Q number`);
       byTarget.set(key, shown);
       const target = targetIn(args.out, doc.deck, doc.id);
-      Object.assign(row, { target: key, cards: doc.derived.cards.length, quiz: doc.derived.quiz.length });
+      Object.assign(row, { target: key, cards: cardCount(doc.derived.cards.length), quiz: doc.derived.quiz.length });
       if (doc.derived.cards.length === 0) row.notes.push('no lists to derive cards from');
       else if (doc.derived.quiz.length < 2) row.notes.push(`only ${doc.derived.quiz.length} quiz item(s): needs two lists of labelled items`);
       converted.push({ row, doc, target });
@@ -138,7 +159,7 @@ function updatedText(c: Converted): string | undefined {
   if (retired > 0) c.row.notes.push(`${retired} item(s) retired (source gone; progress kept)`);
   const check = parseQuestion(merged.markdown, c.target.path);
   if (check.problems.length > 0) throw new ImportFailure(`the updated file would not validate: ${check.problems.map(formatProblem).join('; ')}`);
-  Object.assign(c.row, { cards: check.question!.cards.length, quiz: check.question!.quiz.length });
+  Object.assign(c.row, { cards: cardCount(check.question!.cards.length), quiz: check.question!.quiz.length });
   if (merged.markdown !== before) return merged.markdown;
   c.row.action = 'unchanged';
   return undefined;

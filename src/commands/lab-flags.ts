@@ -4,11 +4,12 @@
 import type { Argv } from 'yargs';
 import { RR_MODES, STRATEGIES, type RrMode, type Strategy } from '../sim/model.js';
 import { BALANCERS, LAB_DEFAULTS, LAB_LIMITS, LAB_STORES, SCRIPTS, isLoopback, type BalancerKind, type LabOptions, type LabStore, type ScriptName } from '../lab/options.js';
-import { flagError, lastOf, lastValue, text, wholeNumber } from './flag-checks.js';
+import { flagError, lastOf, lastValue, text, wholeNumber, wholeNumbers } from './flag-checks.js';
 
 /** What yargs hands the lab command once `labFlags` has checked each flag on its own. */
 export interface LabFlags {
   backends?: number;
+  weights?: number[];
   port?: number;
   host?: string;
   allowRemote?: boolean;
@@ -32,6 +33,7 @@ export interface LabPlan {
 export function labFlags(y: Argv): Argv<LabFlags> {
   return y
     .option('backends', { type: 'string', requiresArg: true, coerce: wholeNumber('backends', 1, LAB_LIMITS.backends), describe: `Backend app servers to start (1-${LAB_LIMITS.backends}; default ${LAB_DEFAULTS.backends})` })
+    .option('weights', { type: 'string', requiresArg: true, coerce: wholeNumbers('weights', 1, LAB_LIMITS.weight, '2,1,1'), describe: `Weight of each backend, in order (e.g. 2,1,1: s1 takes twice the share of s2 or s3; 1-${LAB_LIMITS.weight}; default all 1)` })
     .option('port', { type: 'string', requiresArg: true, coerce: wholeNumber('port', 0, 65535), describe: `Port of the load balancer (default ${LAB_DEFAULTS.port}; 0 = any free port, the default with --script)` })
     .option('host', { type: 'string', coerce: text('host', 'an address or host name', hostName), describe: 'Address the balancer listens on (default 127.0.0.1; others need --allow-remote)' })
     .option('allow-remote', { type: 'boolean', describe: 'Allow a --host that other machines can reach (prints a warning)' })
@@ -51,8 +53,9 @@ export function labPlan(f: LabFlags): LabPlan {
   const json = f.json === true;
   const printConfig = f.printConfig === true;
   const allowRemote = f.allowRemote === true;
+  const backends = f.backends ?? LAB_DEFAULTS.backends;
   const options: LabOptions = {
-    backends: f.backends ?? LAB_DEFAULTS.backends,
+    backends,
     // A script runs its own lab next to anything already on 8080: a free port unless one is asked for.
     port: f.port ?? (script ? 0 : LAB_DEFAULTS.port),
     host: f.host ?? LAB_DEFAULTS.host,
@@ -62,6 +65,7 @@ export function labPlan(f: LabFlags): LabPlan {
     redisUrl: f.redisUrl ?? LAB_DEFAULTS.redisUrl,
     strategy: f.strategy ?? LAB_DEFAULTS.strategy,
     rrMode: f.rrMode ?? LAB_DEFAULTS.rrMode,
+    weights: f.weights ?? Array.from({ length: backends }, () => 1),
   };
   checkTogether(f, options, script, printConfig);
   return { options, printConfig, script, json };
@@ -80,6 +84,9 @@ function checkTogether(f: LabFlags, o: LabOptions, script: ScriptName | null, pr
   if (printConfig && script) refuse('--print-config and --script do not go together.');
   if (o.balancer === 'haproxy' && f.rrMode !== undefined && o.rrMode !== 'haproxy') {
     refuse("--rr-mode nginx models nginx's sticky module; HAProxy always behaves as --rr-mode haproxy. Use --balancer builtin to try nginx's.");
+  }
+  if (f.weights !== undefined && f.weights.length !== o.backends) {
+    refuse(`--weights gives ${f.weights.length} weight${f.weights.length === 1 ? '' : 's'} for ${o.backends} backends: one per backend, in order (--backends ${o.backends}).`);
   }
   if (script && o.backends < 2) refuse(`--script ${script} needs at least 2 backends (--backends 2 or more).`);
   if (script === 'scale-out' && o.backends >= LAB_LIMITS.backends) refuse(`--script scale-out adds a backend: start with at most ${LAB_LIMITS.backends - 1}.`);

@@ -156,7 +156,7 @@ async function printConfig(plan: LabPlan, ctx: Context): Promise<void> {
   const { haproxyConfig } = await import('../lab/haproxy.js');
   const o = plan.options;
   const port = o.port || 8080;
-  const backends = Array.from({ length: o.backends }, (_, i) => ({ name: backendName(i), port: 40001 + i }));
+  const backends = Array.from({ length: o.backends }, (_, i) => ({ name: backendName(i), port: 40001 + i, weight: o.weights[i] ?? 1 }));
   ctx.stdout.write(
     '# The ports of the backends (40001…) and of the admin server (40000) are examples: the lab picks free\n' +
       '# ports when it starts, and writes the real file into a temporary folder (its path is printed).\n' +

@@ -16,7 +16,7 @@ import { buryCard, suspendCard, unsuspendCard } from '../progress/card-ops.js';
 import { addReview, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
 import type { ProgressStore } from '../progress/store.js';
 import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from './activity.js';
-import { renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
+import { frontKeysLine, renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';
 import { plural } from '../ui/text.js';
@@ -30,6 +30,8 @@ export interface PracticeArgs {
   depth?: string;
   unsuspend?: string;
   content?: unknown;
+  /** Started from the home menu: hints name the menu's entries, not commands. */
+  menu?: boolean;
 }
 
 /** One practice session: where it writes, how it asks, and what it has done so far (for undo). */
@@ -53,6 +55,7 @@ export interface Session {
   forced?: string;
   /** What the last action did, shown on the next card's front. */
   last?: LastAction;
+  menu: boolean;
 }
 
 type FrontAction = 'reveal' | 'undo' | 'suspend' | 'bury' | 'stop';
@@ -82,9 +85,10 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
     history: [],
     cramList: cram ? buildSession(questions, before, { now: ctx.now(), newLimit: 0, cram, ...(args.deck !== undefined ? { deck: args.deck } : {}) }) : [],
     cramPos: 0,
+    menu: Boolean(args.menu),
   };
   if (!pickNext(s, before, ctx.now())) {
-    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), ctx.stdout.c, ctx.stdout.columns));
+    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), s.menu, ctx.stdout.c, ctx.stdout.columns));
     return;
   }
   s.out(renderSessionStart(cram, ctx.stdout.c));
@@ -95,12 +99,17 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
     throw err;
   }
   const doc = store.read();
-  s.out(renderSessionSummary(graded(s), nextDueAfter(scope, doc), ctx.now(), cram, ctx.stdout.c, ctx.stdout.columns));
+  const summary = { grades: graded(s), cards: new Set(gradedKeys(s)).size, cram, menu: s.menu };
+  s.out(renderSessionSummary(summary, nextDueAfter(scope, doc), ctx.now(), ctx.stdout.c, ctx.stdout.columns));
 }
 
 /** The grades still standing (undone ones are gone from the history). */
 function graded(s: Session): Grade[] {
   return s.history.flatMap(({ step }) => (step.kind === 'grade' ? [step.grade] : []));
+}
+
+function gradedKeys(s: Session): string[] {
+  return s.history.flatMap(({ step }) => (step.kind === 'grade' ? [step.key] : []));
 }
 
 async function loop(s: Session): Promise<void> {
@@ -146,9 +155,8 @@ function pickNext(s: Session, doc: ProgressDoc, now: Date): Pick | undefined {
 
 async function frontKey(s: Session): Promise<FrontAction> {
   const canUndo = s.history.length > 0;
-  const parts = ['Enter: reveal', ...(canUndo ? ['u: undo'] : []), '!: suspend', '-: bury', 'q: stop'];
   return s.prompter.key<FrontAction>({
-    message: parts.join(' · '),
+    message: frontKeysLine(canUndo, s.ctx.stdout.columns),
     choices: [
       { keys: ['return', 'space'], value: 'reveal', label: '' },
       ...(canUndo ? [{ keys: ['u', 'ctrl+z'], value: 'undo' as const, label: 'undo' }] : []),
@@ -174,6 +182,8 @@ async function grade(s: Session, pick: Pick, head: string): Promise<void> {
     key: pick.card.key,
     grade: result.grade,
     ...(s.cram ? { cram: true } : {}),
+    // A new card seen in an "extra new cards" session (`--new N`) leaves the daily limit alone.
+    ...(!s.cram && s.newFlag !== undefined && pick.state === undefined ? { extra: true } : {}),
     ...(result.covered ? { covered: result.covered } : {}),
   };
   let step: UndoStep | undefined;
@@ -197,7 +207,7 @@ function flag(s: Session, pick: Pick, kind: 'suspend' | 'bury'): void {
   });
   s.history.push({ step: step!, cramPos: s.cramPos });
   if (s.cram) s.cramPos++;
-  s.last = { kind };
+  s.last = kind === 'suspend' ? { kind, key: pick.card.key } : { kind };
 }
 
 function undo(s: Session): void {

@@ -129,3 +129,21 @@ export function topicOf(briefLines: readonly string[], fallback: string): string
   const topic = words >= 1 && words <= 5 && cut < first.length ? subject : fallback;
   return topic.charAt(0).toUpperCase() + topic.slice(1);
 }
+
+const ASKING = /^(?:explain|describe|define|discuss|compare|what(?:'s| is| are)|how (?:does|do|is|are)|why (?:is|are|does|do))\s+(?:(?:a|an|the)\s+)?/i;
+
+/**
+ * The topic when the brief answer gives none: what the title asks about ("Explain session persistence
+ * in load balancing" -> "Session persistence"), or else the deck's name ("load-balancing" -> "Load balancing").
+ */
+export function titleTopic(title: string, deck: string): string {
+  const asked = ASKING.exec(title.trim());
+  if (asked) {
+    const rest = title.trim().slice(asked[0].length);
+    const subject = rest.split(/[,?.!:;(]| (?:in|and|or|for|with|when|vs\.?|versus|between|work|works)\b/i)[0]!.replace(/["']/g, '').trim();
+    const words = subject.split(/\s+/).filter(Boolean).length;
+    if (words >= 1 && words <= 4) return subject.charAt(0).toUpperCase() + subject.slice(1);
+  }
+  const name = deck.replace(/-+/g, ' ').trim();
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

@@ -158,6 +158,59 @@ function listCard(list: SourceList, topic: string): Omit<DerivedCard, 'id'> {
   };
 }
 
+/** What makes two options the same to the validator and to a reader: case, spacing and asides do not count. */
+export function optionKey(text: string): string {
+  return idFrom(text);
+}
+
+/** A term as an option: without its parenthesised aside ("Distributed Caching (e.g., Redis)" -> "Distributed Caching"). */
+export function optionText(term: string): string {
+  return term.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim() || term.trim();
+}
+
+/**
+ * Wrong options for a list: terms of the document's other lists that are not the same term as a right
+ * one (the same word often recurs in the brief and detailed answers), come from no list of the same
+ * kind or restating this one (a restated "drawbacks" list is not wrong about drawbacks), share no key word with the stem or another
+ * option, and keep the lengths of all options similar.
+ */
+function wrongOptions(list: SourceList, right: readonly string[], others: readonly Term[], stem: Set<string>): Term[] {
+  const rightKeys = new Set(right.map(optionKey));
+  // Words of the options so far: an option that shares one reads as a variant of another ("Uneven Load").
+  const usedWords = new Set(right.flatMap((r) => [...keyWords(r)]));
+  const taken = new Set<string>();
+  const out: Term[] = [];
+  for (const o of others) {
+    if (out.length >= MAX_WRONG) break;
+    const key = optionKey(o.term);
+    if (o.list === list || rightKeys.has(key) || taken.has(key)) continue;
+    if ((list.kind && o.list.kind?.many === list.kind.many) || sharesATerm(list, o.list)) continue;
+    if (shares(o.words, stem) || shares(o.words, usedWords)) continue;
+    if (!similarLengths([...right, ...out.map((w) => optionText(w.term)), optionText(o.term)])) continue;
+    taken.add(key);
+    o.words.forEach((w) => usedWords.add(w));
+    out.push(o);
+  }
+  return out;
+}
+
+/** Two lists that name a term in common restate one another: the rest of either is of the same kind too. */
+function sharesATerm(a: SourceList, b: SourceList): boolean {
+  const keys = new Set(a.items.filter((i) => i.term).map((i) => optionKey(i.term!)));
+  return b.items.some((i) => i.term !== undefined && keys.has(optionKey(i.term)));
+}
+
+/** Items of a list with a term, each term once (a list may repeat one), at most `n`, none named in the stem. */
+function rightItems(list: SourceList, stem: Set<string>, n: number): ListItem[] {
+  const seen = new Set<string>();
+  return firstN(list.items, n, (i) => {
+    const key = optionKey(i.term!);
+    if (seen.has(key) || shares(keyWords(i.term!), stem)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** A multi-select item for a list of terms, with terms of the document's other lists as wrong options. */
 function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizItem, 'id'> | undefined {
   // The quiz shows the question's title above the prompt: the stem needs no topic of its own.
@@ -165,10 +218,12 @@ function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizIt
     ? `Which of these are ${md(list.kind.many)} the answer names after ${quote(list.intro!)}? (select all)`
     : `Which of these does the answer list after ${quote(list.intro!)}? (select all)`;
   const stem = keyWords(prompt);
-  const right = firstN(list.items, MAX_RIGHT, (i) => !shares(keyWords(i.term!), stem));
-  const wrong = firstN(others, MAX_WRONG, (o) => o.list !== list && !shares(o.words, stem));
-  const options = [...right.map((i) => ({ text: i.term!, correct: true })), ...wrong.map((o) => ({ text: o.term, correct: false }))];
-  if (right.length < 2 || wrong.length < 1 || !similarLengths(options.map((o) => o.text))) return undefined;
+  const right = rightItems(list, stem, MAX_RIGHT);
+  const rightTexts = right.map((i) => optionText(i.term!));
+  if (right.length < 2 || !similarLengths(rightTexts)) return undefined;
+  const wrong = wrongOptions(list, rightTexts, others, stem);
+  if (wrong.length < 1) return undefined;
+  const options = [...rightTexts.map((text) => ({ text, correct: true })), ...wrong.map((o) => ({ text: optionText(o.term), correct: false }))];
   const because = [...new Set(wrong.map((o) => o.list))].map((other) => {
     const names = wrong.filter((o) => o.list === other).map((o) => quote(o.term));
     const from = other.intro ? `: ${quote(other.intro)}` : '';
@@ -182,13 +237,19 @@ function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizIt
   };
 }
 
-/** "Which term matches this description?" with the other terms of the same list as distractors. */
+/** "Which term matches: "<description>"?" with the other terms of the same list as distractors. */
 function whichTerm(t: Term, sameList: readonly Term[]): Omit<DerivedQuizItem, 'id'> | undefined {
-  const prompt = `Which term matches this description?\n\n${quote(t.explanation)}`;
+  // The description is the question: it belongs in the stem, which is what a summary of missed items shows.
+  const prompt = `Which term matches: ${quote(t.explanation)}?`;
   const stem = keyWords(prompt);
   if (shares(t.words, stem)) return undefined;
-  const distractors = firstN(sameList, MAX_WRONG, (o) => o !== t && !shares(o.words, stem));
-  const options = [{ text: t.term, correct: true }, ...distractors.map((o) => ({ text: o.term, correct: false }))];
+  const right = optionText(t.term);
+  const distractors = firstN(
+    sameList,
+    MAX_WRONG,
+    (o) => o !== t && optionKey(o.term) !== optionKey(t.term) && !shares(o.words, stem),
+  );
+  const options = [{ text: right, correct: true }, ...distractors.map((o) => ({ text: optionText(o.term), correct: false }))];
   if (distractors.length < 2 || !similarLengths(options.map((o) => o.text))) return undefined;
   return {
     type: 'single',
@@ -196,6 +257,14 @@ function whichTerm(t: Term, sameList: readonly Term[]): Omit<DerivedQuizItem, 'i
     options: shuffled(options, prompt),
     explanation: `The answer says: ${quote(`${t.term}: ${t.explanation}`)}. ${distractors.map((d) => quote(d.term)).join(', ')} ${distractors.length === 1 ? 'is another item' : 'are other items'} of the same list.`,
   };
+}
+
+/** What the content validator would refuse in an item's options: fewer than two, none right, a repeat. */
+export function validOptions(options: readonly { text: string; correct: boolean }[], type: DerivedQuizItem['type']): boolean {
+  const texts = options.map((o) => o.text.replace(/\s+/g, ' ').trim());
+  const keys = new Set(texts.map((t) => t.toLowerCase()));
+  const right = options.filter((o) => o.correct).length;
+  return options.length >= 2 && keys.size === texts.length && texts.every(Boolean) && right >= 1 && (type === 'multi' || right === 1);
 }
 
 /** The first `n` items that pass, without looking further. */
@@ -237,7 +306,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
   const quizIds: string[] = [];
   for (const list of wholeLists.filter((l) => l.items.every((i) => i.term))) {
     const item = whichAre(list, terms);
-    if (item) {
+    if (item && validOptions(item.options, item.type)) {
       quiz.push(item);
       quizIds.push(idFrom(list.kind?.many ?? list.intro!, 'which-'));
     }
@@ -248,7 +317,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
     let made = 0;
     for (const t of same) {
       const item = made < MAX_SINGLES_PER_LIST ? whichTerm(t, same) : undefined;
-      if (!item) continue;
+      if (!item || !validOptions(item.options, item.type)) continue;
       quiz.push(item);
       quizIds.push(idFrom(t.term, 'term-'));
       made++;

@@ -6,7 +6,7 @@ import { sanitizeText } from './sanitize.js';
 import { escapeMarkdown, normalizePunctuation, slugify } from './derive-text.js';
 import { type Derived, deriveItems } from './derive.js';
 import { CONTENT_LIMITS } from './limits.js';
-import { listsOf, topicOf } from './derive-lists.js';
+import { listsOf, titleTopic, topicOf } from './derive-lists.js';
 import { blockHash, emptyMarker, type Marker, renderCard, renderQuizItem, renderSection } from './derive-render.js';
 
 export { escapeMarkdown, normalizePunctuation, slugify };
@@ -128,9 +128,11 @@ function readPlainDocument(source: string, file: string, deckOverride?: string):
       current = sections[name].body;
     } else if (current) current.push(l);
   });
+  // A missing section is missed at the end of the file: its last line (a final newline starts no line).
+  const lastLine = Math.max(1, text.endsWith('\n') ? lines.length - 1 : lines.length);
   for (const [key, label] of Object.entries(SECTION_NAMES) as [SectionName, string][]) {
     const s = sections[key];
-    if (!s) problems.push({ file, line: lines.length, message: `missing section '${label}'` });
+    if (!s) problems.push({ file, line: lastLine, message: `missing section '${label}'` });
     else if (s.body.every((l) => !l.trim())) problems.push({ file, line: s.line, message: `section '${label}' is empty` });
   }
   const info = parseTitleLine(lines[titleIndex]!);
@@ -142,14 +144,15 @@ function readPlainDocument(source: string, file: string, deckOverride?: string):
 }
 
 /** The derived items of a document: lists of the brief answer first, then the detailed and super-brief ones. */
-function deriveFrom(doc: PlainDocument): Derived {
+function deriveFrom(doc: PlainDocument, title: string): Derived {
   const s = doc.sections;
   const lists = [
     ...listsOf(s['brief answer'].body, 'brief'),
     ...listsOf(s['detailed answer'].body, 'detailed'),
     ...listsOf(s['super brief answer'].body, 'super-brief'),
   ];
-  return deriveItems(lists, topicOf(s['brief answer'].body, ''));
+  // Card fronts always carry a topic, as the built-in cards do: without one "what does X mean here?" has no "here".
+  return deriveItems(lists, topicOf(s['brief answer'].body, titleTopic(title, doc.deck)));
 }
 
 /** A fresh marker for freshly derived items: each id with the hash of its text. */
@@ -189,7 +192,7 @@ export function importDocument(source: string, file: string, deckOverride?: stri
     '# Detailed answer',
     convertBody(sections['detailed answer'].body, true),
   ].join('\n\n');
-  const all = deriveFrom(doc);
+  const all = deriveFrom(doc, title);
   // The question card's key points: the terms (or first clauses) of the brief answer's lists.
   if (all.keyPoints.length > 0) frontMatter['key-points'] = all.keyPoints;
   const quizBlocks = withinBudget(all.quiz.map((q) => ({ id: q.id, item: q, text: renderQuizItem(q) })));

@@ -24,6 +24,8 @@ import { SessionSigner, type SessionStore } from './session.js';
 export interface BackendState {
   name: string;
   port: number;
+  /** Share of the balancing, as HAProxy's `weight` (1 unless --weights). */
+  weight: number;
   state: ServerState;
   running: boolean;
   requests: number;
@@ -60,6 +62,7 @@ export interface LabEvents {
 
 interface Member {
   backend: Backend;
+  weight: number;
   state: ServerState;
 }
 
@@ -102,8 +105,8 @@ export class Lab implements LabControl {
     return lab;
   }
 
-  get backends(): { name: string; port: number }[] {
-    return this.members.map((m) => ({ name: m.backend.name, port: m.backend.port }));
+  get backends(): { name: string; port: number; weight: number }[] {
+    return this.members.map((m) => ({ name: m.backend.name, port: m.backend.port, weight: m.weight }));
   }
 
   get haproxyPid(): number | undefined {
@@ -140,7 +143,7 @@ export class Lab implements LabControl {
 
   private async startBuiltin(): Promise<void> {
     const o = this.options;
-    this.router = new LabRouter({ backends: this.members.map((m) => m.backend.name), strategy: o.strategy, rrMode: o.rrMode });
+    this.router = new LabRouter({ backends: this.members.map((m) => m.backend.name), weights: this.members.map((m) => m.weight), strategy: o.strategy, rrMode: o.rrMode });
     this.builtin = new BuiltinBalancer({
       router: this.router,
       host: o.host,
@@ -221,6 +224,8 @@ export class Lab implements LabControl {
   }
 
   private async newMember(name: string): Promise<Member> {
+    // The starting backends take --weights in order; one added later gets 1, as in simulate's --add.
+    const weight = this.options.weights[this.members.length] ?? 1;
     const backend = new Backend({
       name,
       signer: this.signer,
@@ -233,7 +238,7 @@ export class Lab implements LabControl {
       },
     });
     await backend.start();
-    const m: Member = { backend, state: 'up' };
+    const m: Member = { backend, weight, state: 'up' };
     this.members.push(m);
     return m;
   }
@@ -279,6 +284,7 @@ export class Lab implements LabControl {
     return this.members.map((m) => ({
       name: m.backend.name,
       port: m.backend.port,
+      weight: m.weight,
       state: m.state,
       running: m.backend.running,
       requests: m.backend.requests,

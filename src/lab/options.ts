@@ -33,6 +33,8 @@ export const LAB_LIMITS = {
   cartItems: 50,
   /** Sessions a backend keeps in memory; the oldest are dropped beyond this. */
   memorySessions: 10_000,
+  /** A backend's weight, as HAProxy's `weight` (1-256; 0 would take it out of rotation). */
+  weight: 256,
 };
 
 export interface LabOptions {
@@ -45,6 +47,8 @@ export interface LabOptions {
   redisUrl: string;
   strategy: Strategy;
   rrMode: RrMode;
+  /** One weight per starting backend (all 1 unless --weights); a backend added later gets 1. */
+  weights: readonly number[];
 }
 
 /** 127.0.0.0/8, ::1 and localhost. */

@@ -59,6 +59,7 @@ export const LAB_SCRIPT = `
     };
     const plural = (n, w) => n + ' ' + (n === 1 ? w : w + 's');
 
+    let weighted = false;
     const backendBox = (b) => {
       const box = el('div', 'box be ' + b.state + (b.name === me ? ' mine' : ''));
       box.dataset.backend = b.name;
@@ -66,6 +67,10 @@ export const LAB_SCRIPT = `
       const head = el('div');
       head.append(el('span', 'name', b.name), ' ', el('span', 'pill', b.state));
       head.lastChild.dataset.testid = 'state';
+      if (weighted) {
+        head.append(' ', el('span', 'figure', 'weight ' + b.weight));
+        head.lastChild.dataset.testid = 'weight';
+      }
       box.append(head);
       if (b.name === me) box.append(el('span', 'you', 'served this page'));
       const sessions = el('span', 'figure', b.sessions === null ? 'sessions in Redis' : plural(b.sessions, 'session') + ' held');
@@ -152,6 +157,7 @@ export const LAB_SCRIPT = `
       const balancer = state.balancer === 'haproxy' ? 'HAProxy' : 'built-in balancer';
       $('lab-kind').textContent = '· ' + balancer + ' · sessions in ' + (state.store === 'redis' ? 'Redis' : "each backend's memory");
       $('lb-detail').textContent = state.strategy + ' · ' + plural(state.requests, 'request');
+      weighted = state.backends.some((b) => b.weight !== 1);
       $('backend-boxes').replaceChildren(...state.backends.map(backendBox));
       servedNote(state);
       drawArrows();

@@ -13,6 +13,8 @@ export interface PredictedRow {
 
 export interface PredictInput {
   backends: readonly string[];
+  /** One weight per backend, in order (default 1 each). */
+  weights?: readonly number[];
   strategy: Strategy;
   rrMode: RrMode;
   /** User names in request order. */
@@ -31,7 +33,7 @@ export function predictRouting(p: PredictInput): PredictedRow[] | null {
   if (p.sequence.length === 0) return [];
   const result = simulate(
     {
-      servers: p.backends.map((name) => ({ name, weight: 1 })),
+      servers: p.backends.map((name, i) => ({ name, weight: p.weights?.[i] ?? 1 })),
       strategy: p.strategy,
       rrMode: p.rrMode,
       store: 'local',

@@ -44,10 +44,11 @@ export class LabRouter {
   private readonly bal: Balancer;
   private readonly known = new Set<string>();
 
-  constructor(opts: { backends: readonly string[]; strategy: Strategy; rrMode: RrMode }) {
+  /** `weights`: one per backend, in order (default 1 each), as `prepdeck simulate --servers s1:2,…`. */
+  constructor(opts: { backends: readonly string[]; weights?: readonly number[]; strategy: Strategy; rrMode: RrMode }) {
     this.strategy = opts.strategy;
     this.rrMode = opts.rrMode;
-    this.bal = createBalancer({ servers: opts.backends.map((name) => ({ name })), strategy: opts.strategy, rrMode: opts.rrMode, cookieName: BALANCER_COOKIE });
+    this.bal = createBalancer({ servers: opts.backends.map((name, i) => ({ name, weight: opts.weights?.[i] ?? 1 })), strategy: opts.strategy, rrMode: opts.rrMode, cookieName: BALANCER_COOKIE });
     for (const b of opts.backends) this.known.add(b);
   }
 

@@ -182,6 +182,7 @@ class Walk {
     try {
       const rows = predictRouting({
         backends: this.initial.backends.map((b) => b.name),
+        weights: this.initial.backends.map((b) => b.weight ?? 1),
         strategy: this.initial.strategy,
         rrMode: this.initial.rrMode,
         sequence: this.sequence,

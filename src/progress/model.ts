@@ -51,6 +51,8 @@ export const ReviewSchema = v.object({
   grade: v.picklist([1, 2, 3, 4]),
   /** A cram review: counted in the history, never in the schedule. */
   cram: v.optional(v.boolean()),
+  /** A new card's first review in an "extra new cards" session: it does not use up the day's new-card limit. */
+  extra: v.optional(v.boolean()),
   /** Key points ticked, of how many. */
   covered: v.optional(v.tuple([v.number(), v.number()])),
 });

@@ -2,13 +2,13 @@
 // current time in, plain data out. A folder of its own above progress/, cards/ and quiz/: it reads all
 // three, and they read progress/'s model, so inside progress/ it made a cycle.
 import { bucketOf } from '../cards/schedule.js';
-import { kindOf, type Counts } from '../cards/counts.js';
+import { tallyKeys, type Counts } from '../cards/counts.js';
 import { todayCounts } from '../cards/session.js';
 import { cardsOf } from '../cards/question-card.js';
 import type { Question } from '../content/model.js';
 import { quizAttempts } from '../quiz/score.js';
 import { currentStreak, dayKey, longestStreak, shiftDay } from '../progress/days.js';
-import { questionOf, stoppedRuns, type ProgressDoc, type QuizAnswer } from '../progress/model.js';
+import { stoppedRuns, type ProgressDoc, type QuizAnswer } from '../progress/model.js';
 
 export interface CardFigures {
   total: number;
@@ -16,8 +16,11 @@ export interface CardFigures {
   learning: number;
   young: number;
   mature: number;
-  /** To review today, as `countCards` counts them: learning steps due (or within learn-ahead) and reviews due today. */
-  dueToday: number;
+  /**
+   * Review cards due today: the `due` of the one counts function (cards/counts.ts), so the decks'
+   * figures add up to the Today line's. Learning cards are in `learning`, never here.
+   */
+  due: number;
 }
 
 export interface QuizFigures {
@@ -54,8 +57,16 @@ export interface ProgressReport {
   suspended: string[];
   buried: string[];
   streak: { current: number; longest: number; activeToday: boolean };
-  /** quizAttempts: finished quizzes (the scored ones); stoppedQuizzes: quit before their last item. */
+  /**
+   * The whole history in the file, loaded content or not: quizAttempts: finished quizzes (the scored
+   * ones); stoppedQuizzes: quit before their last item; cardsSeen: cards with a schedule.
+   */
   totals: { quizAnswers: number; quizAttempts: number; stoppedQuizzes: number; reviews: number; cardsSeen: number };
+  /**
+   * Progress of cards that are not loaded now (their question is not in the content, or the card
+   * was removed from it): kept in the file, counted in no card figure above.
+   */
+  notLoaded: { cards: number; reviews: number };
   /** Reviews per day over the last `days` days, oldest first, today last. */
   reviewsByDay: { day: string; count: number }[];
   quiz: QuizFigures;
@@ -64,7 +75,7 @@ export interface ProgressReport {
 }
 
 function emptyCards(): CardFigures {
-  return { total: 0, new: 0, learning: 0, young: 0, mature: 0, dueToday: 0 };
+  return { total: 0, new: 0, learning: 0, young: 0, mature: 0, due: 0 };
 }
 
 function addCards(a: CardFigures, b: CardFigures): CardFigures {
@@ -74,7 +85,7 @@ function addCards(a: CardFigures, b: CardFigures): CardFigures {
     learning: a.learning + b.learning,
     young: a.young + b.young,
     mature: a.mature + b.mature,
-    dueToday: a.dueToday + b.dueToday,
+    due: a.due + b.due,
   };
 }
 
@@ -105,6 +116,7 @@ interface Known {
 export function progressReport(questions: readonly Question[], doc: ProgressDoc, now: Date, days = 14): ProgressReport {
   const stopped = stoppedRuns(doc);
   const known = knownQuestions(questions, doc);
+  const loaded = new Set([...known.values()].flatMap((q) => q.cardKeys));
   const allDecks = [...deckFigures(known, doc, now, stopped).values()];
   const activeDays = new Set([...doc.quiz, ...doc.reviews].map((e) => dayKey(new Date(e.at))));
   return {
@@ -119,6 +131,7 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
       reviews: doc.reviews.length,
       cardsSeen: Object.keys(doc.cards).length,
     },
+    notLoaded: { cards: Object.keys(doc.cards).filter((k) => !loaded.has(k)).length, reviews: doc.reviews.filter((r) => !loaded.has(r.key)).length },
     reviewsByDay: reviewsByDay(doc, now, days),
     quiz: quizFigures(doc.quiz, new Set(known.keys()), allDecks.reduce((n, d) => n + d.quiz.items, 0), stopped),
     cards: allDecks.reduce((acc, d) => addCards(acc, d.cards), emptyCards()),
@@ -126,7 +139,10 @@ export function progressReport(questions: readonly Question[], doc: ProgressDoc,
   };
 }
 
-/** Questions from the content, then any found only in the progress document (answers, reviews, cards). */
+/**
+ * Questions from the content, then any found only in the progress document's quiz answers (with
+ * no cards: only loaded cards are counted, everywhere).
+ */
 function knownQuestions(questions: readonly Question[], doc: ProgressDoc): Map<string, Known> {
   const known = new Map<string, Known>();
   for (const q of questions) {
@@ -136,11 +152,7 @@ function knownQuestions(questions: readonly Question[], doc: ProgressDoc): Map<s
     if (!known.has(id)) known.set(id, { id, title: id, deck, inContent: false, cardKeys: [], items: 0 });
     return known.get(id)!;
   };
-  for (const e of [...doc.quiz, ...doc.reviews]) orphan(e.question, e.deck);
-  for (const key of Object.keys(doc.cards)) {
-    const q = orphan(questionOf(key), doc.reviews.find((r) => r.key === key)?.deck ?? '(unknown deck)');
-    if (!q.inContent && !q.cardKeys.includes(key)) q.cardKeys.push(key);
-  }
+  for (const e of doc.quiz) orphan(e.question, e.deck);
   return known;
 }
 
@@ -165,12 +177,10 @@ function deckFigures(known: ReadonlyMap<string, Known>, doc: ProgressDoc, now: D
 function cardFigures(keys: readonly string[], doc: ProgressDoc, now: Date): CardFigures {
   const cards = emptyCards();
   for (const key of keys) {
-    const state = doc.cards[key];
     cards.total++;
-    cards[bucketOf(state)]++;
-    const kind = kindOf(state, now);
-    if (kind === 'learning' || kind === 'due') cards.dueToday++;
+    cards[bucketOf(doc.cards[key])]++;
   }
+  cards.due = tallyKeys(keys, doc, now).due;
   return cards;
 }
 

@@ -8,6 +8,7 @@ import { formatInterval } from './charts.js';
 import type { Md } from './quiz-render.js';
 import type { Colors, Output } from './terminal.js';
 import { plural, visibleLength, wrap } from './text.js';
+import { shellQuote } from '../content/sanitize.js';
 
 const KIND: Record<Pick['kind'], string> = { due: 'due', new: 'new', learning: 'learning' };
 
@@ -19,7 +20,8 @@ export function renderSessionStart(cram: boolean, c: Colors): string {
 /** What the previous action did, shown on the next card's front (with the undo key). */
 export type LastAction =
   | { kind: 'graded'; grade: Grade; at: Date; due?: Date }
-  | { kind: 'suspend' | 'bury' }
+  | { kind: 'suspend'; key: string }
+  | { kind: 'bury' }
   | { kind: 'undone'; what: 'grade' | 'suspend' | 'bury' };
 
 export interface FrontInfo {
@@ -49,7 +51,9 @@ export function renderCardHead(pick: Pick, counts: Counts, info: FrontInfo, md: 
 }
 
 export function renderFront(head: string, info: FrontInfo, out: Output): string {
-  return clearScreen(out) + head + (info.last ? wrap(out.c.dim(lastLine(info.last)), out.columns) + '\n' : '');
+  if (!info.last) return clearScreen(out) + head;
+  const note = info.last.kind === 'suspend' ? '\n' + wrap(unsuspendNote(info.last.key), out.columns) : '';
+  return clearScreen(out) + head + out.c.dim(packItems(lastLine(info.last), out.columns, ' · ') + note) + '\n';
 }
 
 /** What the back screen shows below the card's head. */
@@ -78,17 +82,23 @@ export function heightOf(text: string, columns: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(visibleLength(line) / Math.max(1, columns))), 0);
 }
 
-function lastLine(last: LastAction): string {
+/** The parts of the line about the last action; packed so that none (`u: undo`) is ever split. */
+export function lastLine(last: LastAction): string[] {
   switch (last.kind) {
     case 'graded':
-      return `Last card: ${last.grade} ${GRADE_NAMES[last.grade]}${last.due ? ` · due again ${whenInWords(last.due, last.at)}` : ' · cram: schedule unchanged'} · u: undo`;
+      return [`Last card: ${last.grade} ${GRADE_NAMES[last.grade]}`, last.due ? `due again ${whenInWords(last.due, last.at)}` : 'cram: schedule unchanged', 'u: undo'];
     case 'suspend':
-      return "Last card suspended: 'prepdeck practice --unsuspend KEY' brings it back · u: undo";
+      return ['Last card suspended', 'u: undo'];
     case 'bury':
-      return 'Last card buried until tomorrow · u: undo';
+      return ['Last card buried until tomorrow', 'u: undo'];
     case 'undone':
-      return `Undone: the ${last.what === 'grade' ? 'grade' : last.what === 'suspend' ? 'suspension' : 'burial'} is taken back; the card is shown again.`;
+      return [`Undone: the ${last.what === 'grade' ? 'grade' : last.what === 'suspend' ? 'suspension' : 'burial'} is taken back; the card is shown again.`];
   }
+}
+
+/** How a suspended card comes back, with its real key (shell-quoted when it needs quoting). */
+export function unsuspendNote(key: string): string {
+  return `To bring it back later: prepdeck practice --unsuspend ${shellQuote(key)} (or Practise → Suspended cards in the menu)`;
 }
 
 /** On a terminal whose size is known, each card starts on a fresh screen. */
@@ -118,7 +128,16 @@ export function backKeysLine(suggested: Grade, fromKeyPoints: boolean, hasPoints
   return packItems(items, columns - 2, ' · ');
 }
 
-/** Joins items with `sep`, starting a new line rather than splitting an item. */
+/** The keys of a card's front, packed into lines that fit (less the prompt's `? `). */
+export function frontKeysLine(canUndo: boolean, columns: number): string {
+  return packItems(['Enter: reveal', ...(canUndo ? ['u: undo'] : []), '!: suspend', '-: bury', 'q: stop'], columns - 2, ' · ');
+}
+
+/**
+ * Joins items with `sep`, starting a new line rather than splitting an item: no line ends with a
+ * dangling separator and a key stays with its label. An item wider than `width` on its own is
+ * wrapped at word boundaries.
+ */
 export function packItems(items: readonly string[], width: number, sep: string): string {
   const lines: string[] = [];
   let line = '';
@@ -131,37 +150,60 @@ export function packItems(items: readonly string[], width: number, sep: string):
     }
   }
   if (line) lines.push(line);
-  return lines.join('\n');
+  return lines.map((l) => (visibleLength(l) > width ? wrap(l, width) : l)).join('\n');
 }
 
 export function renderSuggestion(ticked: number, total: number, suggested: Grade, c: Colors): string {
   return `${c.dim(`You covered ${ticked} of ${total} key points:`)} suggested grade ${c.bold(`${suggested} ${GRADE_NAMES[suggested]}`)}`;
 }
 
+/** What a session did: the grades standing, over how many different cards. */
+export interface SessionSummary {
+  grades: readonly Grade[];
+  cards: number;
+  cram: boolean;
+  /** Started from the home menu (the hints name its entries). */
+  menu: boolean;
+}
+
 /** The end of a session; every line fits `columns`. */
-export function renderSessionSummary(grades: readonly Grade[], nextDue: Date | undefined, now: Date, cram: boolean, c: Colors, columns: number): string {
-  const lines = ['', c.bold('Session finished')];
-  const count = (g: Grade) => grades.filter((x) => x === g).length;
-  lines.push(`Reviewed ${plural(grades.length, 'card')}: ${([1, 2, 3, 4] as const).map((g) => `${GRADE_NAMES[g]} ${count(g)}`).join(' · ')}`);
-  if (cram) lines.push(c.dim('Cram session: schedules were not changed.'));
-  lines.push(nextDueLine(nextDue, now));
+export function renderSessionSummary(s: SessionSummary, nextDue: Date | undefined, now: Date, c: Colors, columns: number): string {
+  const lines = ['', c.bold('Session finished'), reviewedLine(s)];
+  if (s.cram && s.grades.length > 0) lines.push(c.dim('Cram session: schedules were not changed.'));
+  lines.push(nextDueLine(nextDue, now, s.menu));
   return wrap(lines.join('\n'), columns) + '\n\n';
 }
 
-export function renderNothingDue(nextDue: Date | undefined, now: Date, c: Colors, columns: number): string {
-  const lines = [`Nothing to review right now. ${nextDueLine(nextDue, now)}`];
-  lines.push(c.dim("More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'."));
+/** `Reviewed 2 cards: Again 1 · Good 1`, `3 reviews of 1 card: …`, or that nothing was reviewed. */
+export function reviewedLine(s: { grades: readonly Grade[]; cards: number }): string {
+  if (s.grades.length === 0) return 'Nothing was reviewed.';
+  const count = (g: Grade) => s.grades.filter((x) => x === g).length;
+  const byGrade = ([1, 2, 3, 4] as const).map((g) => `${GRADE_NAMES[g]} ${count(g)}`).join(' · ');
+  const what = s.grades.length === s.cards ? `Reviewed ${plural(s.cards, 'card')}` : `${plural(s.grades.length, 'review')} of ${plural(s.cards, 'card')}`;
+  return `${what}: ${byGrade}`;
+}
+
+export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number): string {
+  // Nothing to pick and nothing scheduled: the new cards left are beyond today's limit.
+  const when = nextDue ? nextDueLine(nextDue, now, menu) : 'No card is scheduled yet, and today’s new-card limit is reached.';
+  const lines = [`Nothing to review right now. ${when}`];
+  const hint = menu
+    ? 'More new cards: Practise → Extra new cards beyond today’s limit. Review anyway without changing schedules: Practise → Cram.'
+    : "More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'.";
+  lines.push(c.dim(hint));
   return wrap(lines.join('\n'), columns) + '\n';
 }
 
-export function nextDueLine(nextDue: Date | undefined, now: Date): string {
+/** When the next card is due, in words; a card due already is said so, with how to review it. */
+export function nextDueLine(nextDue: Date | undefined, now: Date, menu = false): string {
   if (!nextDue) return 'No card is scheduled yet: new cards are waiting.';
+  if (nextDue.getTime() <= now.getTime()) return `A card is due now: ${menu ? "choose Practise → Today's review" : "run 'prepdeck practice'"} again to review it.`;
   return `Next card due: ${whenInWords(nextDue, now)}.`;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** `now`, `in 8 minutes`, `today 15:10`, `tomorrow 09:10`, `Thursday 09:10`, `2024-03-14 09:10`. */
+/** `now`, `in 8 minutes`, `today 15:10`, `tomorrow 09:10`, `Thursday 09:10`, `in 8 days`. */
 export function whenInWords(d: Date, now: Date): string {
   const minutes = Math.ceil((d.getTime() - now.getTime()) / 60_000);
   if (minutes <= 0) return 'now';
@@ -171,6 +213,5 @@ export function whenInWords(d: Date, now: Date): string {
   if (days === 0) return `today ${hm}`;
   if (days === 1) return `tomorrow ${hm}`;
   if (days < 7) return `${WEEKDAYS[d.getDay()]!} ${hm}`;
-  const ymd = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return `${ymd} ${hm}`;
+  return `in ${days} days`;
 }

@@ -39,15 +39,22 @@ function cells(row: ImportRow): [string, string, string, string, string] {
 const HEAD: [string, string, string, string, string] = ['Document', 'Question', 'Cards', 'Quiz', 'Notes'];
 const MIN_NOTES = 16;
 
+/** Columns of the table: the question id whole; the document path cut at the front when room is short. */
+function columnWidths(all: readonly string[][], columns: number): [number, number, number] | undefined {
+  const width = (i: number) => Math.max(visibleLength(HEAD[i]!), ...all.map((r) => visibleLength(r[i]!)));
+  const qW = width(1);
+  const notesOf = (fileW: number) => columns - 1 - (fileW + qW + 5 + 4 + 4 * 2);
+  let fileW = Math.min(width(0), Math.max(12, Math.floor(columns * 0.3)));
+  // Give up some of the document column before cutting an id or squeezing the notes.
+  if (notesOf(fileW) < MIN_NOTES) fileW = Math.max(Math.min(width(0), 12), fileW - (MIN_NOTES - notesOf(fileW)));
+  return notesOf(fileW) >= MIN_NOTES ? [fileW, qW, notesOf(fileW)] : undefined;
+}
+
 /** A table when it fits the width with room for notes, else one block per document. */
 export function renderSummary(rows: readonly ImportRow[], out: Pick<Output, 'c' | 'columns'>): string {
   const all = rows.map(cells);
-  const width = (i: number) => Math.max(visibleLength(HEAD[i]!), ...all.map((r) => visibleLength(r[i]!)));
-  const fileW = Math.min(width(0), Math.max(12, Math.floor(out.columns * 0.3)));
-  const qW = Math.min(width(1), Math.max(12, Math.floor(out.columns * 0.3)));
-  const fixed = fileW + qW + 5 + 4 + 4 * 2;
-  const notesW = out.columns - 1 - fixed;
-  const lines = notesW >= MIN_NOTES ? asTable(all, [fileW, qW, notesW], out) : asBlocks(all, out);
+  const widths = columnWidths(all, out.columns);
+  const lines = widths ? asTable(all, widths, out) : asBlocks(all, out);
   const ok = rows.filter((r) => !r.failed);
   const cards = ok.reduce((n, r) => n + (r.cards ?? 0), 0);
   const quiz = ok.reduce((n, r) => n + (r.quiz ?? 0), 0);
@@ -57,12 +64,22 @@ export function renderSummary(rows: readonly ImportRow[], out: Pick<Output, 'c' 
   return lines.join('\n') + '\n';
 }
 
-function asTable(all: string[][], [fileW, qW, notesW]: number[], out: Pick<Output, 'c'>): string[] {
+// Notes below a row start here and use the rest of the line; notes taller than this in their column go below.
+const NOTE_INDENT = 4;
+const MAX_NOTE_LINES = 2;
+
+function asTable(all: string[][], [fileW, qW, notesW]: number[], out: Pick<Output, 'c' | 'columns'>): string[] {
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - visibleLength(s)));
   const row = (r: readonly string[], bold = false) => {
-    const notes = r[4] ? wrap(r[4], notesW!).split('\n') : [''];
-    const first = [pad(truncateLeft(r[0]!, fileW!), fileW!), pad(truncate(r[1]!, qW!), qW!), r[2]!.padStart(5), r[3]!.padStart(4), notes[0]!].join('  ');
-    const rest = notes.slice(1).map((n) => ' '.repeat(fileW! + qW! + 5 + 4 + 8) + n);
+    // A word wider than the notes column (a path, usually) is never cut there, and long notes do not
+    // make a tall thin column: either way the notes go below the row, across the whole width.
+    const inColumn = r[4] ? wrap(r[4], notesW!).split('\n') : [''];
+    const below = inColumn.length > MAX_NOTE_LINES || r[4]!.split(/\s+/).some((w) => visibleLength(w) > notesW!);
+    const notes = below ? [''] : inColumn;
+    const first = [pad(truncateLeft(r[0]!, fileW!), fileW!), pad(r[1]!, qW!), r[2]!.padStart(5), r[3]!.padStart(4), notes[0]!].join('  ');
+    const rest = below
+      ? wrap(r[4]!, out.columns - 1 - NOTE_INDENT).split('\n').map((n) => ' '.repeat(NOTE_INDENT) + n)
+      : notes.slice(1).map((n) => ' '.repeat(fileW! + qW! + 5 + 4 + 8) + n);
     return [bold ? out.c.bold(first.trimEnd()) : first.trimEnd(), ...rest];
   };
   return [...row(HEAD, true), ...all.flatMap((r) => row(r))];

@@ -11,7 +11,7 @@ export interface LabBanner {
   rrMode: string;
   store: 'memory' | 'redis';
   redisUrl?: string;
-  backends: { name: string; port: number }[];
+  backends: { name: string; port: number; weight?: number }[];
   haproxyConfig?: string | null;
   haproxyPid?: number;
 }
@@ -39,6 +39,8 @@ export function renderBanner(b: LabBanner, out: Output): string {
     ['Sessions:', store],
     ['Backends:', b.backends.map((x) => `${x.name} 127.0.0.1:${x.port}`).join(' · ')],
   ];
+  // Weights get their own row (short, so it does not wrap) once any differs from 1.
+  if (b.backends.some((x) => (x.weight ?? 1) !== 1)) rows.push(['Weights:', b.backends.map((x) => `${x.name} ${x.weight ?? 1}`).join(' · ')]);
   if (b.haproxyConfig) rows.push(['HAProxy config:', b.haproxyConfig]);
   const title = `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`;
   return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value]) => bannerRow(label, value, out))].join('\n') + '\n\n';

@@ -8,6 +8,7 @@ import { sparkline } from './sparkline.js';
 import { table } from './table.js';
 import type { Colors } from './terminal.js';
 import { plural, truncate, visibleLength, wrap } from './text.js';
+import { shellQuote } from '../content/sanitize.js';
 
 function pct(n: number | undefined): string {
   return n === undefined ? '–' : `${n}%`;
@@ -34,8 +35,9 @@ export function renderProgress(r: ProgressReport, path: string, c: Colors, colum
       columns,
     ),
   );
-  if (r.suspended.length > 0) lines.push(wrap(`Suspended: ${r.suspended.join(', ')} ${c.dim("('prepdeck practice --unsuspend KEY' brings one back)")}`, columns));
+  if (r.suspended.length > 0) lines.push(wrap(`Suspended: ${r.suspended.join(', ')} ${c.dim(`(${unsuspendHint(r.suspended)})`)}`, columns));
   if (r.buried.length > 0) lines.push(wrap(`Buried until tomorrow: ${r.buried.join(', ')}`, columns));
+  if (r.notLoaded.reviews > 0 || r.notLoaded.cards > 0) lines.push(wrap(c.dim(notLoadedLine(r.notLoaded)), columns));
   lines.push('');
   lines.push(...renderTable(r, c, columns));
   lines.push('', c.bold(`Reviews, last ${r.reviewsByDay.length} days`));
@@ -58,22 +60,22 @@ interface Layout {
 
 const LAYOUTS: Layout[] = [
   {
-    head: ['new', 'learn', 'due', 'mature', 'quiz best', 'last', 'trend'],
+    head: ['unseen', 'learn', 'due', 'mature', 'quiz best', 'last', 'trend'],
     trend: true,
     gap: 2,
-    legend: 'learn: in learning steps · mature: interval of 21 days or more · trend: score per quiz, oldest first',
+    legend: 'learn: in learning steps · due: reviews due today · mature: interval of 21 days or more · trend: score per quiz, oldest first',
   },
   {
-    head: ['new', 'learn', 'due', 'mature', 'quiz best', 'last'],
+    head: ['unseen', 'learn', 'due', 'mature', 'quiz best', 'last'],
     trend: false,
     gap: 2,
-    legend: 'learn: in learning steps · mature: interval of 21 days or more · quiz best, last: scores',
+    legend: 'learn: in learning steps · due: reviews due today · mature: interval of 21 days or more · quiz best, last: scores',
   },
   {
     head: ['new', 'lrn', 'due', 'mat', 'best', 'last'],
     trend: false,
     gap: 1,
-    legend: 'lrn: learning steps · mat: mature (interval of 21 days or more) · best, last: quiz scores',
+    legend: 'new: unseen · lrn: learning steps · due: reviews due today · mat: mature (interval of 21 days or more) · best, last: quiz scores',
   },
 ];
 
@@ -106,8 +108,18 @@ function renderTable(r: ProgressReport, c: Colors, columns: number): string[] {
   return [...body.map((l, i) => (i === 0 || deckRows.has(i - 1) ? c.bold(l) : l)), wrap(c.dim(layout.legend), columns)];
 }
 
-function cardCells(k: { new: number; learning: number; dueToday: number; mature: number }): string[] {
-  return [String(k.new), String(k.learning), String(k.dueToday), String(k.mature)];
+function cardCells(k: { new: number; learning: number; due: number; mature: number }): string[] {
+  return [String(k.new), String(k.learning), String(k.due), String(k.mature)];
+}
+
+/** The command that brings a suspended card back, with the real key (shell-quoted) when there is one. */
+function unsuspendHint(keys: readonly string[]): string {
+  const cmd = `prepdeck practice --unsuspend ${shellQuote(keys[0]!)}`;
+  return keys.length === 1 ? `to bring it back: ${cmd}` : `to bring one back: ${cmd}, or the menu's Practise → Suspended cards`;
+}
+
+function notLoadedLine(n: ProgressReport['notLoaded']): string {
+  return `Not counted above: ${plural(n.reviews, 'review')} of ${plural(n.cards, 'card')} not in the content loaded now (use --content to load their folder).`;
 }
 
 function weekday(day: string): string {

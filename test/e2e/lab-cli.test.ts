@@ -123,7 +123,18 @@ describe('prepdeck lab: configuration and mistakes', () => {
     expect(r.stdout).toMatch(/^\s+http-request deny deny_status 421 unless \{ req\.hdr\(host\) -i 127\.0\.0\.1:8080 localhost:8080 \}$/m);
   });
 
+  it('--print-config --weights writes each server\'s weight', async () => {
+    const r = await runCli(['lab', '--balancer', 'haproxy', '--print-config', '--weights', '5,1,1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\s+server s1 127\.0\.0\.1:\d+ weight 5 check cookie s1$/m);
+    expect(r.stdout).toMatch(/^\s+server s3 127\.0\.0\.1:\d+ weight 1 check cookie s3$/m);
+    expect(r.stdout).toMatch(/^\s+server s4 127\.0\.0\.1:1 check cookie s4 disabled$/m);
+  });
+
   const mistakes: [string, string[], RegExp, Record<string, string>?][] = [
+    ['a weight that is not a number (quoted as typed)', ['--weights', '2,one,1'], /--weights must be whole numbers from 1 to 256 separated by commas, like 2,1,1 \(got '2,one,1'\)/],
+    ['a weight of 0', ['--weights', '0,1,1'], /--weights must be whole numbers from 1 to 256/],
+    ['weights not one per backend', ['--backends', '4', '--weights', '2,1,1'], /--weights gives 3 weights for 4 backends: one per backend/],
     ['a host other machines can reach', ['--host', '0.0.0.0'], /--allow-remote/],
     ['no backends', ['--backends', '0'], /--backends must be a whole number from 1 to 16/],
     ['too many backends', ['--backends', '17'], /--backends must be/],

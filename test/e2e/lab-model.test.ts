@@ -13,10 +13,10 @@ interface Case {
   sequence: string;
   /** Simulator event flags, e.g. fail s2@5; the lab applies the same through its admin API. */
   events: string[];
+  /** The backends' weights (lab --weights, simulate --servers s1:W,…); all 1 when absent. */
+  weights?: number[];
 }
 
-// The lab's backends all have weight 1 (the lab has no weight option): weighted HAProxy round-robin is
-// compared with the simulator in test/e2e/haproxy-wrr.test.ts.
 const CASES: Case[] = [
   { name: 'the seed example', sequence: 'A,B,C,D,A,B,A,C,A,D', events: [] },
   { name: 'users arriving between pinned requests', sequence: 'A,A,B,A,C,B,D,E,A,F,G,B,H', events: [] },
@@ -39,12 +39,26 @@ function randomSequence(seed: number, length: number, users: number): string {
 }
 for (const seed of [7, 42]) CASES.push({ name: `random traffic (seed ${seed})`, sequence: randomSequence(seed, 24, 7), events: [] });
 
+// Weighted backends, with new users arriving between returning ones: HAProxy's `balance roundrobin`
+// spreads weights differently from nginx's smooth round-robin (for 5,1,1 new users land a a a b a a c).
+const WEIGHTED: Case[] = [
+  { name: 'weights 2,1,1', weights: [2, 1, 1], sequence: 'A,B,A,C,D,B,E,A,F,C,G,H,D,I', events: [] },
+  { name: 'weights 5,1,1', weights: [5, 1, 1], sequence: 'A,B,C,A,D,E,B,F,G,C,H,I,A,J,K,L', events: [] },
+  { name: 'weights 3,2,1', weights: [3, 2, 1], sequence: 'A,B,C,D,A,E,F,B,G,H,C,I,J,K,D,L', events: [] },
+  { name: 'weights 3,2,1 with a failure and a recovery', weights: [3, 2, 1], sequence: 'A,B,C,D,E,F,A,B,C,G,H,D,I,J,E,K,L,M', events: ['fail s1@6', 'recover s1@12'] },
+  { name: 'weights 5,1,1 (seeded traffic)', weights: [5, 1, 1], sequence: randomSequence(11, 24, 9), events: [] },
+];
+CASES.push(...WEIGHTED);
+
+const label = (c: Case): string => `${c.name}: ${c.sequence}${c.events.length ? ` with ${c.events.join(', ')}` : ''}`;
+
 async function predicted(c: Case, rrMode: string): Promise<(string | null)[]> {
   const flags = c.events.flatMap((e) => {
     const [kind, arg] = e.split(' ') as [string, string];
     return [`--${kind}`, arg];
   });
-  const r = await runCli(['simulate', '--servers', '3', '--strategy', 'sticky-cookie', '--rr-mode', rrMode, '--sequence', c.sequence, ...flags, '--json', '--trace']);
+  const servers = c.weights ? c.weights.map((w, i) => `s${i + 1}:${w}`).join(',') : '3';
+  const r = await runCli(['simulate', '--servers', servers, '--strategy', 'sticky-cookie', '--rr-mode', rrMode, '--sequence', c.sequence, ...flags, '--json', '--trace']);
   expect(r.code, r.stderr).toBe(0);
   const json = JSON.parse(r.stdout) as { runs: { result: { rows?: { server: string | null }[] } }[] };
   const rows = json.runs[0]?.result.rows;
@@ -53,7 +67,8 @@ async function predicted(c: Case, rrMode: string): Promise<(string | null)[]> {
 }
 
 async function live(c: Case, args: string[]): Promise<(string | null)[]> {
-  const lab = await startLab(['--backends', '3', '--strategy', 'sticky-cookie', ...args]);
+  const weights = c.weights ? ['--weights', c.weights.join(',')] : [];
+  const lab = await startLab(['--backends', '3', '--strategy', 'sticky-cookie', ...weights, ...args]);
   try {
     const adminCall = async (path: string): Promise<void> => {
       const r = await new Browser(lab.url).post(path, undefined, { 'x-lab-token': lab.token });
@@ -63,6 +78,9 @@ async function live(c: Case, args: string[]): Promise<(string | null)[]> {
       const m = /^(\w+) (s\d+)@(\d+)$/.exec(e)!;
       return { kind: m[1]!, server: m[2]!, at: Number(m[3]) };
     });
+    // The lab says which weights it runs with: the admin API's state (the page's backend boxes).
+    const state = (await new Browser(lab.url).get('/_lab/state', { 'x-lab-token': lab.token })).json<{ backends: { weight: number }[] }>();
+    expect(state.backends.map((b) => b.weight)).toEqual(c.weights ?? [1, 1, 1]);
     const browsers = new Map<string, Browser>();
     const out: (string | null)[] = [];
     const users = c.sequence.split(',');
@@ -86,17 +104,21 @@ async function live(c: Case, args: string[]): Promise<(string | null)[]> {
 
 describe('a real HAProxy routes as prepdeck simulate predicts', () => {
   for (const c of CASES) {
-    it(`${c.name}: ${c.sequence}${c.events.length ? ` with ${c.events.join(', ')}` : ''}`, async () => {
+    it(label(c), async () => {
       const [want, got] = await Promise.all([predicted(c, 'haproxy'), live(c, ['--balancer', 'haproxy'])]);
       expect(got).toEqual(want);
     });
   }
 });
 
+it('the weighted cases test the weights: unweighted, the simulator routes each of them differently', async () => {
+  for (const c of WEIGHTED) expect(await predicted({ ...c, weights: undefined }, 'haproxy'), c.name).not.toEqual(await predicted(c, 'haproxy'));
+});
+
 describe('the built-in balancer routes as prepdeck simulate predicts (both rr-modes)', () => {
   for (const rrMode of ['haproxy', 'nginx']) {
-    for (const c of [CASES[0]!, CASES[3]!]) {
-      it(`--rr-mode ${rrMode}, ${c.name}`, async () => {
+    for (const c of [CASES[0]!, CASES[3]!, ...WEIGHTED]) {
+      it(`--rr-mode ${rrMode}, ${label(c)}`, async () => {
         const [want, got] = await Promise.all([predicted(c, rrMode), live(c, ['--rr-mode', rrMode])]);
         expect(got).toEqual(want);
       });

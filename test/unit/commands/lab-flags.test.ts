@@ -24,6 +24,7 @@ describe('labPlan', () => {
         redisUrl: 'redis://127.0.0.1:6379',
         strategy: 'sticky-cookie',
         rrMode: 'haproxy',
+        weights: [1, 1, 1],
       },
       printConfig: false,
       script: null,
@@ -58,6 +59,16 @@ describe('labPlan', () => {
     ['redis url without store', ['--redis-url', 'redis://127.0.0.1:1'], /--store redis/],
     ['redis url not a URL', ['--store', 'redis', '--redis-url', 'nope'], /--redis-url must be a URL like redis:\/\/127.0.0.1:6379 \(got 'nope'\)/],
     ['redis url scheme', ['--store', 'redis', '--redis-url', 'http://127.0.0.1'], /redis:\/\//],
+    ['weights text, quoted as typed', ['--weights', '2,x,1'], /^--weights must be whole numbers from 1 to 256 separated by commas, like 2,1,1 \(got '2,x,1'\)\.$/],
+    ['weight 0', ['--weights', '0,1,1'], /^--weights must be whole numbers from 1 to 256 .*\(got '0,1,1'\)\.$/],
+    ['weight over 256', ['--weights', '257,1,1'], /from 1 to 256/],
+    ['weight fraction', ['--weights', '1.5,1,1'], /--weights must be whole numbers/],
+    ['weight negative', ['--weights', '-1,1,1'], /--weights must be whole numbers/],
+    ['an empty weight', ['--weights', '2,,1'], /--weights must be whole numbers/],
+    ['empty weights', ['--weights', ''], /^--weights must be whole numbers from 1 to 256 .*\(got ''\)\.$/],
+    ['fewer weights than backends', ['--weights', '2,1'], /^--weights gives 2 weights for 3 backends: one per backend, in order \(--backends 3\)\.$/],
+    ['more weights than backends', ['--backends', '2', '--weights', '2,1,1'], /--weights gives 3 weights for 2 backends/],
+    ['weights without a value', ['--weights'], /weights/],
     ['script with one backend', ['--script', 'failover', '--backends', '1'], /at least 2 backends/],
     ['scale-out at the limit', ['--script', 'scale-out', '--backends', '16'], /at most 15/],
   ];
@@ -68,6 +79,15 @@ describe('labPlan', () => {
       expect((err as Error).message).toMatch(message);
     });
   }
+
+  it('--weights: one whole number per backend, spaces allowed, the last of a repeated flag wins', async () => {
+    expect((await plan(['--weights', '2,1,1'])).options.weights).toEqual([2, 1, 1]);
+    expect((await plan(['--backends', '4', '--weights', ' 5, 1,256 ,1'])).options.weights).toEqual([5, 1, 256, 1]);
+    expect((await plan(['--weights', '9,9,9', '--weights', '3,2,1'])).options.weights).toEqual([3, 2, 1]);
+    expect((await plan(['--backends', '1', '--weights', '7'])).options.weights).toEqual([7]);
+    expect((await plan(['--backends', '5'])).options.weights).toEqual([1, 1, 1, 1, 1]);
+    expect((await plan(['--balancer', 'haproxy', '--weights', '2,1,1'])).options).toMatchObject({ balancer: 'haproxy', weights: [2, 1, 1] });
+  });
 
   it('a remote host is allowed with --allow-remote', async () => {
     expect((await plan(['--host', '0.0.0.0', '--allow-remote'])).options).toMatchObject({ host: '0.0.0.0', allowRemote: true });

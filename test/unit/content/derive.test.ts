@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DerivedCard, idFrom, keyWords, similarLengths, termInText, deriveItems } from '../../../src/content/derive.js';
-import { kindOf, labelledItem, listsOf, mainClause, singular, topicOf } from '../../../src/content/derive-lists.js';
+import { type DerivedCard, type DerivedQuizItem, idFrom, keyWords, optionKey, similarLengths, termInText, deriveItems } from '../../../src/content/derive.js';
+import { kindOf, labelledItem, listsOf, mainClause, singular, titleTopic, topicOf } from '../../../src/content/derive-lists.js';
 import { blockHash, parseMarker, renderMarker } from '../../../src/content/derive-render.js';
 import { mergeImport } from '../../../src/content/derive-merge.js';
 import { importDocument } from '../../../src/content/import.js';
@@ -69,6 +69,26 @@ describe('topicOf', () => {
     [['Everything about this very long opening sentence goes on and on without a verb we know.'], ''],
     [['- a list first', ''], ''],
   ])('%j -> %s', (lines, topic) => expect(topicOf(lines, '')).toBe(topic));
+});
+
+describe('titleTopic (card fronts always have a topic)', () => {
+  it.each([
+    ['Explain session persistence in load balancing. Is it the same as sticky sessions?', 'load-balancing', 'Session persistence'],
+    ['What is a dead-letter queue, and when does a message end up there?', 'queues', 'Dead-letter queue'],
+    ['How does cache-aside work?', 'caching', 'Cache-aside'],
+    ['Why would you put a message queue between two services?', 'queues', 'Queues'],
+    ['Walk me through everything that could possibly go wrong here', 'load-balancing', 'Load balancing'],
+  ])('%s -> %s', (title, deck, topic) => expect(titleTopic(title, deck)).toBe(topic));
+
+  it('a document whose brief answer names no subject still gets topic-prefixed card fronts', () => {
+    const title = 'Storage Q1: Explain durability in storage systems ? Question For: Mid Level Developer';
+    const text = [title, 'Question', title, 'Brief Answer', 'Everything about this long opening goes on and on without a verb we know.', 'It comes down to these needs:',
+      '- Durability Needs: written data must survive a crash of the machine.', '- Latency Needs: reads must come back within a few milliseconds.',
+      'Super Brief Answer', 'Short.', 'Detailed Answer', 'Long.'].join('\n');
+    const fronts = importDocument(text, 'storage-q1.txt').derived.cards.map((c) => c.front);
+    expect(fronts.length).toBeGreaterThan(0);
+    for (const front of fronts) expect(front).toMatch(/^Durability: /);
+  });
 });
 
 describe('wording checks', () => {
@@ -156,6 +176,70 @@ describe('deriveItems', () => {
   });
 });
 
+/** Every option of every item once, by what a reader (and the validator) would call the same. */
+function expectDistinctOptions(quiz: readonly DerivedQuizItem[]): void {
+  for (const q of quiz) {
+    const keys = q.options.map((o) => optionKey(o.text));
+    expect(new Set(keys).size, `${q.id}: ${q.options.map((o) => o.text).join(' | ')}`).toBe(keys.length);
+  }
+}
+
+describe('a term listed in the brief and again in the detailed answer (QA: duplicate option, document rejected)', () => {
+  const brief = (term: string) => [
+    'Replication has clear benefits:',
+    `- ${term}: the service keeps answering when one of the nodes fails.`,
+    '- Throughput: more requests finish per second when the load grows.',
+    '- Elasticity: capacity follows demand without anyone stepping in.',
+  ];
+  const detailed = (term: string) => [
+    'Benefits In Practice',
+    `- ${term}: nodes take over for each other within a few seconds.`,
+    '- Locality: data sits close to the users who read it most.',
+    '- Cost Control: idle capacity is released again during the night.',
+    '- Read Scaling: extra copies serve reads that one node could not.',
+  ];
+  it.each([
+    ['the same term', 'Availability', 'Availability'],
+    ['another case and spacing', 'Availability', 'availability'],
+    ['an aside in brackets', 'Availability', 'Availability (e.g., failover)'],
+  ])('%s: every item has distinct options and the document validates', (_, first, again) => {
+    const derived = deriveItems([...listsOf(brief(first), 'brief'), ...listsOf(detailed(again), 'detailed')], 'Replication');
+    expect(derived.quiz.length).toBeGreaterThan(0);
+    expectDistinctOptions(derived.quiz);
+    const title = 'Storage Q1: Why replicate data ? Question For: Mid Level Developer';
+    const text = [title, 'Question', title, 'Brief Answer', ...brief(first), 'Super Brief Answer', 'Short.', 'Detailed Answer', ...detailed(again)].join('\n');
+    expect(parseQuestion(importDocument(text, 'storage-q1.txt').markdown, 'storage-q1.md').problems).toEqual([]);
+  });
+});
+
+describe('the seed-shaped document (sessions-q4: intro sentence, labelled items, restated in the super-brief answer)', () => {
+  const out = importDocument(fixture('sessions/sessions-q4.txt'), 'sessions-q4.txt');
+
+  it('gives a "which of these are drawbacks" select-all item with the three drawbacks right', () => {
+    const which = out.derived.quiz.find((q) => q.id === 'which-drawbacks');
+    expect(which?.type).toBe('multi');
+    expect(which!.prompt).toMatch(/^Which of these are drawbacks .*\(select all\)$/);
+    expect(which!.options.filter((o) => o.correct).map((o) => o.text).sort()).toEqual(['Reduced Fault Tolerance', 'Scalability Limitations', 'Uneven Load Distribution']);
+    // Wrong options come from another kind of list, never the restated "key drawbacks" ("Uneven Load").
+    expect(which!.options.filter((o) => !o.correct).map((o) => o.text)).toEqual(['External Store']);
+  });
+
+  it('options drop the bracketed aside of a term, and no two options of an item are the same', () => {
+    expect(out.derived.quiz.flatMap((q) => q.options.map((o) => o.text))).not.toContain('External Store (e.g., Redis, Memcached)');
+    expectDistinctOptions(out.derived.quiz);
+  });
+
+  it('"which term" items carry the description in the stem', () => {
+    const singles = out.derived.quiz.filter((q) => q.type === 'single');
+    expect(singles.length).toBeGreaterThan(0);
+    for (const q of singles) {
+      expect(q.prompt).toMatch(/^Which term matches: ".{20,}"\?$/);
+      expect(q.prompt).not.toContain('\n');
+    }
+    expect(singles.map((q) => q.prompt)).toContain('Which term matches: "A handful of very busy users can swamp their backend while the rest of the pool sits half idle"?');
+  });
+});
+
 describe('a very large document', () => {
   it('derives a bounded number of items that fit the content limits, and validates', () => {
     const lists = Array.from({ length: 300 }, (_, l) => [
@@ -182,7 +266,7 @@ describe('marker', () => {
 });
 
 describe('imported fixtures', () => {
-  const files = ['caching', 'queues'].flatMap((d) => readdirSync(join(FIXTURES, d)).map((f) => `${d}/${f}`));
+  const files = ['caching', 'queues', 'sessions'].flatMap((d) => readdirSync(join(FIXTURES, d)).map((f) => `${d}/${f}`));
   it.each(files)('%s: a card per labelled item, at least two quiz items, all valid', (rel) => {
     const out = importDocument(fixture(rel), rel);
     const { question, problems } = parseQuestion(out.markdown, 'out.md');
@@ -217,9 +301,14 @@ describe('imported fixtures', () => {
 const word = fc.stringMatching(/^[A-Za-z][a-z0-9]{0,8}$/);
 const punct = fc.constantFrom('', ',', ';', '(', ')', '"', "'", '*', '_', '#', '<', '&', '`', '[', ']', '-', '’', '“', '—', ' ?');
 const words = (min: number, max: number) => fc.array(fc.tuple(word, punct), { minLength: min, maxLength: max }).map((ws) => ws.map(([w, p]) => w + p).join(' '));
+// Terms that recur across sections (QA: the same term in the brief and detailed answers), in other cases and spacings.
+const term = fc.constantFrom('Availability', 'availability', 'Availability (e.g., failover)', 'Low  Latency', 'low latency', 'Durability', 'Cost Control', 'Read Scaling');
 const line = fc.oneof(
   words(3, 12).map((s) => s + '.'),
   words(2, 8).map((s) => s + ':'),
+  fc.constantFrom('It has clear benefits:', 'The drawbacks are:', 'Benefits', 'Alternatives are preferred:'),
+  fc.tuple(term, words(3, 10)).map(([t, e]) => `- ${t}: ${e}.`),
+  fc.tuple(term, words(3, 10)).map(([t, e]) => `- ${t}: ${e}.`),
   fc.tuple(words(1, 4), words(3, 10)).map(([t, e]) => `- ${t}: ${e}.`),
   words(2, 10).map((s) => `- ${s}`),
   fc.constantFrom('Explanation: odd', 'Front: odd', '- [x] odd', '## heading', '# Quiz', '<!-- prepdeck-derived ids=a@1 -->', ''),
@@ -243,6 +332,7 @@ describe('import properties', () => {
         expect(problems).toEqual([]);
         expect(question!.cards.map((c) => c.id)).toEqual(out.derived.cards.map((c) => c.id));
         expect(question!.quiz.map((q) => q.id)).toEqual(out.derived.quiz.map((q) => q.id));
+        expectDistinctOptions(out.derived.quiz);
         // Re-importing the same document over its own file changes nothing.
         expect(mergeImport(out.markdown, out, 'gen.md').markdown).toBe(out.markdown);
       }),

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkOutputFolder, collectInputs, ImportFailure, MAX_DOCUMENT_BYTES, readDocument, targetIn, writeAtomically } from '../../../src/commands/import-files.js';
+import { checkOutputFolder, collectInputs, ImportFailure, MAX_DOCUMENT_BYTES, naturalCompare, readDocument, targetIn, writeAtomically } from '../../../src/commands/import-files.js';
+import { cardCount, conversionFailure, failureMessage } from '../../../src/commands/import.js';
 import { NotFoundError, UsageError } from '../../../src/errors.js';
 
 const made: string[] = [];
@@ -89,5 +90,39 @@ describe('output folder and targets', () => {
     mkdirSync(join(d, 'out', 'deck', 'r.md'));
     expect(() => writeAtomically(join(d, 'out', 'deck', 'r.md'), 'x')).toThrow(ImportFailure);
     expect(readdirSync(join(d, 'out', 'deck')).sort()).toEqual(['q.md', 'r.md']);
+  });
+});
+
+describe('natural order of documents', () => {
+  it.each([
+    [['c10.txt', 'c2.txt', 'c1.txt', 'c11.txt'], ['c1.txt', 'c2.txt', 'c10.txt', 'c11.txt']],
+    [['caching-q10.txt', 'caching-q9.txt', 'caching-q1.txt'], ['caching-q1.txt', 'caching-q9.txt', 'caching-q10.txt']],
+    [['b.txt', 'B.txt', 'a.txt'], ['a.txt', 'b.txt', 'B.txt']],
+  ])('%j -> %j', (names, sorted) => expect([...names].sort(naturalCompare)).toEqual(sorted));
+
+  it('folders are walked in natural order', () => {
+    const d = dir();
+    for (const n of [10, 2, 1, 11]) writeFileSync(join(d, `c${n}.txt`), 'x');
+    expect(collectInputs([d], '*.txt').map((i) => i.shown)).toEqual(['c1.txt', 'c2.txt', 'c10.txt', 'c11.txt']);
+  });
+});
+
+describe('closing message and card count', () => {
+  it.each([
+    [1, 1, 'The document could not be imported (see above).'],
+    [3, 3, 'None of the 3 documents could be imported (see above).'],
+    [1, 2, '1 of 2 documents could not be imported (see above); the other one was.'],
+    [2, 7, '2 of 7 documents could not be imported (see above); the other 5 were.'],
+  ])('%i of %i failed', (failed, total, message) => expect(failureMessage(failed, total)).toBe(message));
+
+  it('the question card counts: a document with no lists has one card', () => expect(cardCount(0)).toBe(1));
+});
+
+describe('a converted question that would not validate', () => {
+  it('names the derived item, not a file that was never written', () => {
+    const err = conversionFailure([{ file: '/tmp/qa/out/storage/storage-q1.md', line: 58, message: "quiz item 'which-benefits-2': duplicate option 'Availability'" }]);
+    expect(err).toBeInstanceOf(ImportFailure);
+    expect(err.message).toContain("quiz item 'which-benefits-2': duplicate option 'Availability'");
+    expect(err.message).not.toMatch(/\.md|:58/);
   });
 });

@@ -106,6 +106,23 @@ describe('importDocument', () => {
     }
   });
 
+  it.each([
+    ['two lines, final newline', 'Caching Q3: What? Question For: Mid Level Developer\nsome text\n', 2],
+    ['two lines, no final newline', 'Caching Q3: What? Question For: Mid Level Developer\nsome text', 2],
+    ['CRLF with trailing blank line', 'Caching Q3: What? Question For: Mid Level Developer\r\nsome text\r\n\r\n', 3],
+    ['title only', 'Caching Q3: What? Question For: Mid Level Developer\n', 1],
+  ])('a missing section is reported at the last line of the file (%s)', (_, text, line) => {
+    try {
+      importDocument(text, 'doc.txt');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ContentError);
+      const lines = (err as ContentError).problems.filter((p) => p.message.startsWith('missing section')).map((p) => p.line);
+      expect(lines.length).toBe(4);
+      expect(new Set(lines)).toEqual(new Set([line]));
+    }
+  });
+
   it('escapes Markdown syntax so prose renders as written', () => {
     const out = importDocument(doc({ detailed: ['Use *args and __init__ with <b> tags & [links](x) # not a heading.', '1. not a list.'] }), 'd.txt');
     const q = parseQuestion(out.markdown, 'd.md').question!;

@@ -49,6 +49,16 @@ describe('haproxyConfig', () => {
     expect(haproxyConfig({ ...input, hosts: ['127.0.0.1:8080', '10.0.0.5:8080'] })).toMatch(/req\.hdr\(host\) -i 127\.0\.0\.1:8080 10\.0\.0\.5:8080 \}/);
   });
 
+  it('writes every running server\'s weight once one differs from 1; spare slots keep the default', () => {
+    const weighted = { ...input, backends: [{ name: 's1', port: 40001, weight: 5 }, { name: 's2', port: 40002, weight: 1 }] };
+    const lines = haproxyConfig(weighted).split('\n').map((l) => l.trim());
+    expect(lines).toContain('server s1 127.0.0.1:40001 weight 5 check cookie s1');
+    expect(lines).toContain('server s2 127.0.0.1:40002 weight 1 check cookie s2');
+    expect(lines).toContain('server s3 127.0.0.1:1 check cookie s3 disabled');
+    const ones = { ...input, backends: input.backends.map((b) => ({ ...b, weight: 1 })) };
+    expect(haproxyConfig(ones)).not.toMatch(/weight/);
+  });
+
   it('binds IPv6 hosts in brackets', () => {
     expect(haproxyConfig({ ...input, host: '::1' })).toMatch(/bind \[::1\]:8080/);
   });

@@ -14,6 +14,17 @@ describe('LabRouter (the simulator\'s balancer behind a live proxy)', () => {
     expect(again).toMatchObject({ backend: 's1', reason: 'cookie', cookieValid: true, setCookie: null });
   });
 
+  // New users (no cookie) over weights 5,1,1: HAProxy's own weighted round-robin, or nginx's smooth one.
+  it.each([
+    ['haproxy', 'a a a b a a c'],
+    ['nginx', 'a a b a c a a'],
+  ] as const)('weights 5,1,1 with --rr-mode %s send new users %s', (rrMode, order) => {
+    const r = new LabRouter({ backends: ['a', 'b', 'c'], weights: [5, 1, 1], strategy: 'sticky-cookie', rrMode });
+    const picks = Array.from({ length: 7 }, () => r.route(undefined, '127.0.0.1').backend);
+    expect(picks.join(' ')).toBe(order);
+    expect(r.states().map((s) => s.name)).toEqual(['a', 'b', 'c']);
+  });
+
   it('ignores unknown and malformed balancer cookies and re-balances', () => {
     const r = new LabRouter({ backends: names, strategy: 'sticky-cookie', rrMode: 'haproxy' });
     for (const bad of ['s9', 'S1', 'nope', '../s1', 's1\r\nX: y', '"s1"', 'x'.repeat(100), '']) {
@@ -67,11 +78,12 @@ describe('LabRouter (the simulator\'s balancer behind a live proxy)', () => {
     expect(r.route(undefined, '::1').backend).toBe(a);
   });
 
-  it('routes exactly as the batch simulator does for the same sequence (one engine)', () => {
+  it('routes exactly as the batch simulator does for the same sequence and weights (one engine)', () => {
     const user = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G');
+    const weights = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 3, maxLength: 3 });
     fc.assert(
-      fc.property(fc.array(user, { minLength: 1, maxLength: 40 }), fc.constantFrom('haproxy' as const, 'nginx' as const), (sequence, rrMode) => {
-        const r = new LabRouter({ backends: names, strategy: 'sticky-cookie', rrMode });
+      fc.property(fc.array(user, { minLength: 1, maxLength: 40 }), fc.constantFrom('haproxy' as const, 'nginx' as const), weights, (sequence, rrMode, w) => {
+        const r = new LabRouter({ backends: names, weights: w, strategy: 'sticky-cookie', rrMode });
         const jar = new Map<string, string>();
         const live = sequence.map((u) => {
           const c = jar.get(u);
@@ -79,7 +91,7 @@ describe('LabRouter (the simulator\'s balancer behind a live proxy)', () => {
           if (d.setCookie) jar.set(u, d.backend!);
           return d.backend;
         });
-        const model = predictRouting({ backends: names, strategy: 'sticky-cookie', rrMode, sequence, events: [] })!;
+        const model = predictRouting({ backends: names, weights: w, strategy: 'sticky-cookie', rrMode, sequence, events: [] })!;
         expect(live).toEqual(model.map((m) => m.server));
       }),
       { numRuns: 150 },

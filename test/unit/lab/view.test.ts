@@ -43,6 +43,14 @@ describe('the live view', () => {
     );
     expect(banner).toContain(`http://127.0.0.1:8080/#token=${'f'.repeat(32)}`);
     expect(banner).toContain('Backends:     s1 127.0.0.1:4001');
+    expect(banner).not.toContain('weight');
+  });
+
+  it('the banner shows each backend\'s weight once one differs from 1', () => {
+    const backends = [{ name: 's1', port: 4001, weight: 2 }, { name: 's2', port: 4002, weight: 1 }];
+    const banner = renderBanner({ url: 'http://127.0.0.1:8080/', token: 'f'.repeat(32), balancer: 'haproxy', strategy: 'sticky-cookie', rrMode: 'haproxy', store: 'memory', backends }, memoryOutput());
+    expect(banner).toContain('Backends:     s1 127.0.0.1:4001 · s2 127.0.0.1:4002\n');
+    expect(banner).toContain('Weights:      s1 2 · s2 1\n');
   });
 
   it.each([20, 40, 60, 80, 100])('at %i columns every live row fits (the in-place redraw counts rows), with bars when there is room', (columns) => {

@@ -52,8 +52,8 @@ describe('progress', () => {
     await progress({}, ctx, { questions });
     const text = stdout.text();
     expect(text).toContain('Streak: 1 day');
-    expect(text).toMatch(/deck \/ question\s+new\s+learn\s+due\s+mature\s+quiz best\s+last\s+trend/);
-    expect(text).toMatch(/\n {2}q1\s+1\s+1\s+1\s+0\s+100%\s+100%\s+█/);
+    expect(text).toMatch(/deck \/ question\s+unseen\s+learn\s+due\s+mature\s+quiz best\s+last\s+trend/);
+    expect(text).toMatch(/\n {2}q1\s+1\s+1\s+0\s+0\s+100%\s+100%\s+█/);
     expect(text).toContain('Reviews, last 14 days');
     expect(text).toMatch(/\n\w{3} \d\d-\d\d █+ 2\n/);
   });

@@ -75,7 +75,7 @@ describe('renderProgress at any width', () => {
 
   it('wide: every column with the trend; narrow: no trend, short headings, ids cut with …', () => {
     const wide = renderProgress(report, path, plain, 140);
-    expect(wide).toMatch(/deck \/ question\s+new\s+learn\s+due\s+mature\s+quiz best\s+last\s+trend/);
+    expect(wide).toMatch(/deck \/ question\s+unseen\s+learn\s+due\s+mature\s+quiz best\s+last\s+trend/);
     expect(wide).toContain(`  ${longId}`);
     expect(wide).toMatch(/█▁█/);
     const narrow = renderProgress(report, path, plain, 40);

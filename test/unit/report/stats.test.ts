@@ -37,9 +37,9 @@ describe('progressReport', () => {
     const q1 = report.decks[0]!.questions[0]!;
     // q1/y was graded Again yesterday: its learning step is due; each question's own card is new.
     expect(isDue(doc.cards['q1/y'], at(10, 18))).toBe(true);
-    expect(q1.cards).toMatchObject({ total: 3, new: 1, dueToday: 1 });
+    expect(q1.cards).toMatchObject({ total: 3, new: 1, learning: 1, due: 0 });
     expect(q1.cards.learning + q1.cards.young).toBe(2);
-    expect(report.decks[1]!.cards).toMatchObject({ total: 2, new: 2, dueToday: 0 });
+    expect(report.decks[1]!.cards).toMatchObject({ total: 2, new: 2, due: 0 });
     expect(report.cards.total).toBe(5);
     expect(report.today).toEqual({ new: 3, learning: 1, due: 0 });
   });

@@ -52,3 +52,35 @@ describe('progress line and left truncation', () => {
     ['short.txt', 12, 'short.txt'],
   ])('truncateLeft(%s, %i)', (text, width, out) => expect(truncateLeft(text, width)).toBe(out));
 });
+
+describe('summary layout (QA: paths split mid-word, ids cut)', () => {
+  const failedWrite: ImportRow[] = [
+    { file: 'caching/caching-q1.txt', notes: [], failed: 'cannot write /tmp/qa/out/caching/caching-q1.md (the disk is full)' },
+    { file: 'load-balancing/load-balancing-q4.txt', target: 'load-balancing/load-balancing-q4', action: 'new', cards: 10, quiz: 5, notes: [] },
+  ];
+
+  const shortIds: ImportRow[] = [
+    { file: 'caching/caching-q1.txt', notes: [], failed: 'cannot write /tmp/qa/out/caching/caching-q1.md (the disk is full)' },
+    { file: 'caching/caching-q2.txt', target: 'caching/caching-q2', action: 'new', cards: 8, quiz: 4, notes: [] },
+  ];
+  it.each([
+    [60, failedWrite],
+    [80, failedWrite],
+    [100, failedWrite],
+    [60, shortIds],
+    [80, shortIds],
+    [100, shortIds],
+  ])('at %i columns no path is split and the question id is whole', (columns, rows) => {
+    const text = renderSummary(rows, memoryOutput({ columns }));
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThan(columns);
+    expect(text).toContain('/tmp/qa/out/caching/caching-q1.md');
+    expect(text).toContain(rows[1]!.target);
+  });
+
+  it('a path longer than the line is the only thing ever cut', () => {
+    const long = '/x/' + 'deep/'.repeat(30) + 'q1.md';
+    const text = renderSummary([{ file: 'a.txt', notes: [], failed: `cannot write ${long} (the disk is full)` }], memoryOutput({ columns: 80 }));
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThan(80);
+    expect(text.replace(/\s+/g, '')).toContain(long);
+  });
+});
