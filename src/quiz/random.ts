@@ -1,5 +1,5 @@
 // A seeded random source: the same seed always gives the same sequence. Pure.
-import { Mulberry32 } from '../sim/prng.js';
+import { Mulberry32 } from '../lib/prng.js';
 
 /** A 32-bit seed from any string (xmur3 hash). */
 export function seedFrom(text: string): number {

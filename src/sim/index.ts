@@ -12,7 +12,7 @@ export {
   type ServerStatus,
 } from './balancer.js';
 export { hashString, fmix32, ipHashBytes, parseIPv4, formatIPv4 } from './hash.js';
-export { Mulberry32, deriveSeed } from './prng.js';
+export { Mulberry32, deriveSeed } from '../lib/prng.js';
 export { HashRing, VNODES_PER_WEIGHT } from './ring.js';
 export { Traffic, userName } from './traffic.js';
 export { checkEvents, eventLabel, eventFlag, sortEvents } from './events.js';

@@ -3,7 +3,7 @@
 // visits. The engine numbers users by first appearance (their rank) and names them A, B, …, Z, AA, …
 // in that order; with --sequence the given names are used.
 import { hashString } from './hash.js';
-import { Mulberry32, deriveSeed } from './prng.js';
+import { Mulberry32, deriveSeed } from '../lib/prng.js';
 import type { TrafficSpec } from './model.js';
 
 /** A, B, …, Z, AA, AB, … (spreadsheet columns). */

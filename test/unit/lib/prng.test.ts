@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomSource } from '../../../src/quiz/random.js';
-import { Mulberry32 } from '../../../src/sim/index.js';
+import { Mulberry32 } from '../../../src/lib/prng.js';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
 
@@ -26,9 +26,9 @@ describe('mulberry32', () => {
     }
   });
 
-  it('is implemented once, in src/sim/prng.ts', () => {
+  it('is implemented once, in src/lib/prng.ts', () => {
     const files = sources(SRC).filter((f) => /0x6d2b79f5/i.test(readFileSync(f, 'utf8')));
-    expect(files.map((f) => relative(SRC, f))).toEqual([join('sim', 'prng.ts')]);
+    expect(files.map((f) => relative(SRC, f))).toEqual([join('lib', 'prng.ts')]);
   });
 });
 
