@@ -1,6 +1,6 @@
 // Markdown to terminal text with marked + marked-terminal, styled with our own colours so that
 // NO_COLOR / FORCE_COLOR / piping decide (marked-terminal's chalk would guess from process.stdout).
-import { Marked, type Token } from 'marked';
+import { Marked, type MarkedExtension, type Token } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import Table from 'cli-table3';
 import { lexedTokens } from './lexed.js';
@@ -78,42 +78,53 @@ export function lexMarkdown(markdown: string): Token[] {
 }
 
 function makeRenderer(out: Out): Marked {
+  const marked = new Marked();
+  marked.use(markedTerminal(terminalStyles(out)));
+  marked.use(NO_SETEXT);
+  marked.use(layoutRenderer(out));
+  return marked;
+}
+
+/** marked-terminal's styles, from this output's colours; its own wrapping is switched off. */
+function terminalStyles(out: Out) {
   const c = out.c;
   const plain: Style = (s) => s;
   const both = (a: Style, b: Style): Style => (s) => a(b(s));
-  const marked = new Marked();
-  marked.use(
-    markedTerminal({
-      code: c.yellow,
-      blockquote: both(c.gray, c.italic),
-      html: c.gray,
-      heading: both(c.green, c.bold),
-      firstHeading: both(c.magenta, c.bold),
-      hr: plain,
-      listitem: plain,
-      table: plain,
-      paragraph: plain,
-      strong: c.bold,
-      em: c.italic,
-      codespan: c.yellow,
-      del: both(c.dim, c.strikethrough),
-      link: c.blue,
-      href: both(c.blue, c.underline),
-      text: plain,
-      emoji: false,
-      // No wrapping here: marked-terminal's reflow counts a list item's text without its indent
-      // (reflowed lines then overflow and break again, orphaning words) and its rule reads
-      // process.stdout's width. All of it is laid out once, by wrapIndented, to the live width.
-      reflowText: false,
-      showSectionPrefix: false,
-      tab: 2,
-      tableOptions: out.color ? {} : { style: { head: [], border: [] } },
-    }),
-  );
-  marked.use(NO_SETEXT);
-  // marked-terminal drops the inline tokens (bold, code) of tight list items; render them here.
-  // Its tables never wrap; fit them to the width instead.
-  marked.use({
+  return {
+    code: c.yellow,
+    blockquote: both(c.gray, c.italic),
+    html: c.gray,
+    heading: both(c.green, c.bold),
+    firstHeading: both(c.magenta, c.bold),
+    hr: plain,
+    listitem: plain,
+    table: plain,
+    paragraph: plain,
+    strong: c.bold,
+    em: c.italic,
+    codespan: c.yellow,
+    del: both(c.dim, c.strikethrough),
+    link: c.blue,
+    href: both(c.blue, c.underline),
+    text: plain,
+    emoji: false,
+    // No wrapping here: marked-terminal's reflow counts a list item's text without its indent
+    // (reflowed lines then overflow and break again, orphaning words) and its rule reads
+    // process.stdout's width. All of it is laid out once, by wrapIndented, to the live width.
+    reflowText: false,
+    showSectionPrefix: false,
+    tab: 2,
+    tableOptions: out.color ? {} : { style: { head: [], border: [] } },
+  };
+}
+
+/**
+ * marked-terminal drops the inline tokens (bold, code) of tight list items; render them here.
+ * Its tables never wrap; fit them to the width instead.
+ */
+function layoutRenderer(out: Out): MarkedExtension {
+  const c = out.c;
+  return {
     renderer: {
       text(token) {
         return 'tokens' in token && token.tokens ? joinSoftBreaks(this.parser.parseInline(token.tokens)) : false;
@@ -145,8 +156,7 @@ function makeRenderer(out: Out): Marked {
         return table.toString() + '\n\n';
       },
     },
-  });
-  return marked;
+  };
 }
 
 /** Column widths (with padding) that fit `width`: natural widths, the widest shrunk first. */
