@@ -27,10 +27,13 @@ const WORDS = vocabulary([LIBRARY, ...[...filesUnder(join(ROOT, 'content'), '.md
  * pseudo-terminal may report the exit before the last output has arrived).
  */
 async function settled(t: Session): Promise<void> {
+  // Quiet for two ticks in a row: on a loaded machine one 150 ms gap can fall mid-screen.
   let seen = -1;
-  while (t.raw().length !== seen) {
-    seen = t.raw().length;
+  for (let quiet = 0; quiet < 2; ) {
     await new Promise((r) => setTimeout(r, 150));
+    const now = t.raw().length;
+    quiet = now === seen ? quiet + 1 : 0;
+    seen = now;
   }
 }
 
