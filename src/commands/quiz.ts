@@ -55,7 +55,10 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   requireTerminal(ctx, deps, 'quiz');
 
   const { filter, pool } = await chooseScope(args, ctx, deps);
-  const plan = await planAttempt(pool, filter, count, depthFlag, args.seed, ctx, deps);
+  // A selection (the items missed so far) is its own scope: its score is never compared with, or
+  // counted as, the last attempt at the whole deck or at every deck.
+  const scope = args.selection ? 'missed' : scopeOf(filter);
+  const plan = await planAttempt(pool, scope, count, depthFlag, args.seed, ctx, deps);
   const view = await quizView(ctx, deps);
   const results: AnsweredItem[] = [];
 
@@ -116,7 +119,7 @@ async function chooseScope(args: QuizArgs, ctx: Context, deps: Deps): Promise<{ 
 
 async function planAttempt(
   pool: PoolItem[],
-  filter: QuizFilter,
+  scope: string,
   count: number,
   depthFlag: Depth | undefined,
   seedArg: string | number | undefined,
@@ -132,7 +135,7 @@ async function planAttempt(
   const items = selectItems(pool, before.quiz, { count, seed, missedFirst: !explicitSeed });
   const plain = selectItems(pool, [], { count, seed, missedFirst: false });
   const replayable = explicitSeed || plain.every((p, i) => p.item.key === items[i]?.item.key);
-  return { store, before, depth, seed, items, replayable, scope: scopeOf(filter), attempt: store.newId(), startedAt: ctx.now().toISOString() };
+  return { store, before, depth, seed, items, replayable, scope, attempt: store.newId(), startedAt: ctx.now().toISOString() };
 }
 
 async function quizView(ctx: Context, deps: Deps): Promise<QuizView> {

@@ -65,6 +65,16 @@ describe('quiz command', () => {
     expect(answers[0]!.scope).toBe('question:q1');
   });
 
+  it('a selection (the items missed) is its own scope: never compared with, or saved as, a quiz of every deck', async () => {
+    const first = context(home);
+    await run({ count: 1, seed: 's' }, first.ctx, { prompter: scripted([{ select: 0 }, { key: 'return' }]), questions: [q2] });
+    expect(saved().quiz.map((a) => a.scope)).toEqual(['all']);
+    const again = context(home);
+    await run({ count: 1, seed: 's', selection: true }, again.ctx, { prompter: scripted([{ select: 0 }, { key: 'return' }]), questions: [q2] });
+    expect(saved().quiz.map((a) => a.scope)).toEqual(['all', 'missed']);
+    expect(again.stdout.text()).not.toContain('Against your previous attempt');
+  });
+
   it('Ctrl+C: the answers given are saved and the error says how many (exit 130)', async () => {
     const { ctx } = context(home);
     const prompter = scripted([{ select: 0 }, { key: 'return' }, 'ctrl-c']);
