@@ -7,6 +7,7 @@ import { removeQuietly } from './files.js';
 
 export const LOCK_WAIT_MS = 10_000;
 const STALE_LOCK_MS = 30_000;
+const EMPTY_LOCK_GRACE_MS = 1_000;
 
 export class FileLock {
   private depth = 0;
@@ -88,9 +89,14 @@ export class FileLock {
 
   private isStale(): boolean {
     try {
-      const pid = Number(readFileSync(this.path, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) return true;
-      return Date.now() - statSync(this.path).mtimeMs > STALE_LOCK_MS;
+      const text = readFileSync(this.path, 'utf8').trim();
+      const pid = Number(text);
+      if (text !== '' && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) return true;
+      const age = Date.now() - statSync(this.path).mtimeMs;
+      // A holder writes its pid right after creating the file: an empty lock that stays empty was
+      // left by a process killed between the two (kill -9), and no one will ever remove it.
+      if (text === '' && age > EMPTY_LOCK_GRACE_MS) return true;
+      return age > STALE_LOCK_MS;
     } catch {
       return false; // vanished or half-written: try again
     }

@@ -1,5 +1,5 @@
 // The store's file layer: durable writes, careful reads, the lock's non-blocking form, error wording.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -167,6 +167,17 @@ describe('FileLock', () => {
     writeFileSync(join(dir, 'x.lock'), '999999\n');
     const lock = new FileLock(join(dir, 'x.lock'), 50);
     expect(lock.tryHold(() => lock.hold(() => readFileSync(join(dir, 'x.lock'), 'utf8')))).toBe(`${process.pid}\n`);
+  });
+
+  it('an empty lock (its holder killed before writing its pid) is taken over after a second, not before', () => {
+    const path = join(dir, 'x.lock');
+    writeFileSync(path, '');
+    const lock = new FileLock(path, 50);
+    expect(lock.tryHold(() => 'ran')).toBeUndefined(); // just created: its holder may be writing the pid now
+    const old = new Date(Date.now() - 5_000);
+    utimesSync(path, old, old);
+    expect(lock.tryHold(() => 'ran')).toBe('ran');
+    expect(existsSync(path)).toBe(false);
   });
 
   it('a lock that cannot be created is a data-file error naming it', () => {
