@@ -55,7 +55,7 @@ function checker(cols: number) {
 }
 
 async function printed(args: string[], home: string, cols: number, c: ReturnType<typeof checker>, label: string): Promise<void> {
-  const t = sessions.start(args, home, { cols, rows: ROWS });
+  const t = sessions.start(args, home, { cols, rows: ROWS, lingerMs: 100 });
   expect(await t.exit(20_000)).toBe(0);
   await c.check(t, label);
 }

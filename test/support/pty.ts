@@ -56,6 +56,11 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   cols?: number;
   rows?: number;
+  /**
+   * Keep the terminal open this long after the CLI exits (through a shell that waits): a process
+   * that prints a lot and exits at once can otherwise lose its last output when the terminal closes.
+   */
+  lingerMs?: number;
 }
 
 export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
@@ -63,7 +68,10 @@ export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'VITEST' && !k.startsWith('VITEST_')) env[k] = v;
   Object.assign(env, { PREPDECK_HOME: opts.home, TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '1', LANG: 'C.UTF-8' }, opts.env ?? {});
   delete env.NO_COLOR;
-  const term = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: opts.cols ?? 100, rows: opts.rows ?? 40, cwd: ROOT, env });
+  const [file, argv] = opts.lingerMs
+    ? ['/bin/sh', ['-c', `"$0" "$@"; code=$?; sleep ${opts.lingerMs / 1000}; exit $code`, process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const term = pty.spawn(file, argv, { name: 'xterm-256color', cols: opts.cols ?? 100, rows: opts.rows ?? 40, cwd: ROOT, env });
   let raw = '';
   let cursor = 0;
   let exitCode: number | undefined;
