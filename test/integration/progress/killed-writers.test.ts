@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addQuizAnswer } from '../../../src/progress/model.js';
 import { openStore } from '../../../src/progress/store.js';
 import { tempDir } from '../../support/cli.js';
+import { bundleScript } from '../../support/bundle.js';
 
 let dir: ReturnType<typeof tempDir>;
 let writer: string;
@@ -17,16 +17,7 @@ beforeAll(async () => {
   dir = tempDir('prepdeck-kill-');
   writer = join(dir.path, 'bin', 'endless-writer.mjs');
   mkdirSync(join(dir.path, 'bin'));
-  await build({
-    entryPoints: [fileURLToPath(new URL('./endless-writer.ts', import.meta.url))],
-    outfile: writer,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
+  await bundleScript(fileURLToPath(new URL('./endless-writer.ts', import.meta.url)), writer);
 });
 afterAll(() => dir.remove());
 

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/cli.js';
+import { bundleScript } from '../../support/bundle.js';
 
 let dir: ReturnType<typeof tempDir>;
 let home: string;
@@ -19,16 +19,7 @@ describe('two processes at once', () => {
   it('parallel writers lose no answer', async () => {
     const out = join(home, 'bin');
     mkdirSync(out);
-    await build({
-      entryPoints: [fileURLToPath(new URL('./writer.ts', import.meta.url))],
-      outfile: join(out, 'writer.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'error',
-    });
+    await bundleScript(fileURLToPath(new URL('./writer.ts', import.meta.url)), join(out, 'writer.mjs'));
     const data = join(home, 'data');
     const perWriter = 150;
     const run = (name: string) =>
