@@ -1,5 +1,5 @@
 // A question and its answer at one or more depths, as terminal text (tldr-style: model -> string).
-import type { Depth, Question } from '../content/model.js';
+import { DEPTHS, type Depth, type Question } from '../content/model.js';
 import { shellCommand } from '../content/sanitize.js';
 import { renderMarkdown } from './markdown.js';
 import { layoutHints, wrap } from './text.js';
@@ -29,7 +29,7 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): s
   if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), renderMarkdown(q.tips, out));
 
   const next: [string, string[]][] = [];
-  const others = (['super-brief', 'brief', 'detailed'] as const).filter((d) => !depths.includes(d));
+  const others = DEPTHS.filter((d) => !depths.includes(d));
   // Each item is a whole command that can be copied as it is.
   if (others.length > 0) next.push(['Other depths:', others.map((d) => shellCommand(['prepdeck', 'read', q.id, '--depth', d]))]);
   if (q.simulate) next.push(['See it run:', [simulateCommand(q.simulate)]]);
