@@ -71,7 +71,7 @@ await build({
   logLevel: 'warning',
 });
 const { buildIndex } = await import(pathToFileURL(resolve(`${OUT}/tools/build-index.mjs`)).href);
-await buildIndex(resolve('content'), join(OUT, 'content-index.json'), join(OUT, 'lexed'));
+await buildIndex(resolve('content'), join(OUT, 'content-index.json'), join(OUT, 'prebuilt'));
 rmSync(`${OUT}/tools`, { recursive: true, force: true });
 writeFileSync(join(OUT, BUILD_STAMP), JSON.stringify({ startedAt }) + '\n');
 const old = `dist.old-${process.pid}`;

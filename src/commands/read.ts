@@ -19,6 +19,12 @@ export function depthsFor(depth: Depth | 'all'): Depth[] {
 export async function run(args: ReadArgs, ctx: Context): Promise<void> {
   const q = resolveQuestion(String(args.question), await libraryFor(args, ctx));
   const depths = depthsFor(args.depth ?? readSettings(ctx.env).depth ?? 'brief');
-  const { answerJson, renderAnswer } = await import('../ui/answer-render.js');
-  ctx.stdout.write(args.json ? JSON.stringify(answerJson(q, depths), null, 2) + '\n' : renderAnswer(q, depths, ctx.stdout));
+  const { answerJson, answerTexts, renderAnswer } = await import('../ui/answer-render.js');
+  if (args.json) {
+    ctx.stdout.write(JSON.stringify(answerJson(q, depths), null, 2) + '\n');
+    return;
+  }
+  // Built-in answers were rendered at build time: marked loads only for other texts.
+  const { markdownRenderer } = await import('../ui/markdown-loader.js');
+  ctx.stdout.write(renderAnswer(q, depths, ctx.stdout, await markdownRenderer(answerTexts(q, depths), ctx.stdout)));
 }

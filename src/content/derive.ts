@@ -36,14 +36,16 @@ interface Term {
   words: Set<string>;
 }
 
-const MAX_SINGLES_PER_LIST = 3;
 // Bounds on what one document gives, so that a huge or odd document stays quick and its deck usable.
-const MAX_LISTS = 40;
-const MAX_TERMS = 120;
-/** A list longer than this is not asked for as a whole (no list card, no select-all item). */
-const MAX_LIST_ITEMS = 12;
-const MAX_RIGHT = 5;
-const MAX_WRONG = 3;
+const MOST = {
+  singlesPerList: 3,
+  lists: 40,
+  terms: 120,
+  /** A list longer than this is not asked for as a whole (no list card, no select-all item). */
+  listItems: 12,
+  right: 5,
+  wrong: 3,
+} as const;
 
 /** An id from words: lowercase slug, at most 48 characters, cut at a dash. */
 export function idFrom(text: string, prefix = ''): string {
@@ -119,7 +121,7 @@ function termsOf(lists: readonly SourceList[]): Term[] {
       if (!item.term || seen.has(idFrom(item.term))) continue;
       seen.add(idFrom(item.term));
       out.push({ term: item.term, explanation: item.explanation!, list, words: keyWords(item.term) });
-      if (out.length >= MAX_TERMS) return out;
+      if (out.length >= MOST.terms) return out;
     }
   }
   return out;
@@ -181,7 +183,7 @@ function wrongOptions(list: SourceList, right: readonly string[], others: readon
   const taken = new Set<string>();
   const out: Term[] = [];
   for (const o of others) {
-    if (out.length >= MAX_WRONG) break;
+    if (out.length >= MOST.wrong) break;
     const key = optionKey(o.term);
     if (o.list === list || rightKeys.has(key) || taken.has(key)) continue;
     if ((list.kind && o.list.kind?.many === list.kind.many) || sharesATerm(list, o.list)) continue;
@@ -218,7 +220,7 @@ function whichAre(list: SourceList, others: readonly Term[]): Omit<DerivedQuizIt
     ? `Which of these are ${md(list.kind.many)} the answer names after ${quote(list.intro!)}? (select all)`
     : `Which of these does the answer list after ${quote(list.intro!)}? (select all)`;
   const stem = keyWords(prompt);
-  const right = rightItems(list, stem, MAX_RIGHT);
+  const right = rightItems(list, stem, MOST.right);
   const rightTexts = right.map((i) => optionText(i.term!));
   if (right.length < 2 || !similarLengths(rightTexts)) return undefined;
   const wrong = wrongOptions(list, rightTexts, others, stem);
@@ -246,7 +248,7 @@ function whichTerm(t: Term, sameList: readonly Term[]): Omit<DerivedQuizItem, 'i
   const right = optionText(t.term);
   const distractors = firstN(
     sameList,
-    MAX_WRONG,
+    MOST.wrong,
     (o) => o !== t && optionKey(o.term) !== optionKey(t.term) && !shares(o.words, stem),
   );
   const options = [{ text: right, correct: true }, ...distractors.map((o) => ({ text: optionText(o.term), correct: false }))];
@@ -289,9 +291,9 @@ function uniqueIds<T extends { id: string }>(items: readonly Omit<T, 'id'>[], id
 
 /** Every card and quiz item the document's lists give. `lists` in section order: brief, detailed, super-brief. */
 export function deriveItems(allLists: readonly SourceList[], topic: string): Derived {
-  const lists = distinctLists(allLists).slice(0, MAX_LISTS);
+  const lists = distinctLists(allLists).slice(0, MOST.lists);
   const terms = termsOf(lists);
-  const wholeLists = lists.filter((l) => l.intro && l.items.length <= MAX_LIST_ITEMS);
+  const wholeLists = lists.filter((l) => l.intro && l.items.length <= MOST.listItems);
   const cards: Omit<DerivedCard, 'id'>[] = [];
   const cardIds: string[] = [];
   for (const t of terms) {
@@ -316,7 +318,7 @@ export function deriveItems(allLists: readonly SourceList[], topic: string): Der
     if (same.length < 3) continue;
     let made = 0;
     for (const t of same) {
-      const item = made < MAX_SINGLES_PER_LIST ? whichTerm(t, same) : undefined;
+      const item = made < MOST.singlesPerList ? whichTerm(t, same) : undefined;
       if (!item || !validOptions(item.options, item.type)) continue;
       quiz.push(item);
       quizIds.push(idFrom(t.term, 'term-'));

@@ -27,21 +27,18 @@ export abstract class IndexedHeap {
 
   insert(i: number): void {
     const p = this.size++;
-    this.heap[p] = i;
-    this.slot[i] = p;
+    this.place(i, p);
     this.up(p);
   }
 
   /** Takes `i` out (nothing when it is not in). */
   delete(i: number): void {
-    const slot = this.slot;
-    const p = slot[i]!;
+    const p = this.slot[i]!;
     if (p < 0) return;
     const last = this.heap[--this.size]!;
-    slot[i] = -1;
+    this.slot[i] = -1;
     if (last === i) return;
-    this.heap[p] = last;
-    slot[last] = p;
+    this.place(last, p);
     this.down(this.up(p));
   }
 
@@ -51,36 +48,38 @@ export abstract class IndexedHeap {
     if (p >= 0) this.down(this.up(p));
   }
 
+  // Both sifts hold the moving id aside, shift the ids it passes one step its way, and place it once
+  // at the end (half the writes of swapping at each step).
   protected up(p: number): number {
-    const { heap, slot } = this;
+    const heap = this.heap;
     const i = heap[p]!;
-    while (p > 0) {
-      const parent = (p - 1) >> 1;
-      const q = heap[parent]!;
-      if (!this.before(i, q)) break;
-      heap[p] = q;
-      slot[q] = p;
+    for (let parent = (p - 1) >> 1; p > 0 && this.before(i, heap[parent]!); parent = (p - 1) >> 1) {
+      this.place(heap[parent]!, p);
       p = parent;
     }
-    heap[p] = i;
-    slot[i] = p;
+    this.place(i, p);
     return p;
   }
 
   protected down(p: number): void {
-    const { heap, slot, size } = this;
+    const heap = this.heap;
     const i = heap[p]!;
-    for (;;) {
-      let c = 2 * p + 1;
-      if (c >= size) break;
-      if (c + 1 < size && this.before(heap[c + 1]!, heap[c]!)) c++;
-      const q = heap[c]!;
-      if (!this.before(q, i)) break;
-      heap[p] = q;
-      slot[q] = p;
+    for (let c = this.firstChild(p); c >= 0 && this.before(heap[c]!, i); c = this.firstChild(p)) {
+      this.place(heap[c]!, p);
       p = c;
     }
-    heap[p] = i;
-    slot[i] = p;
+    this.place(i, p);
+  }
+
+  /** The child of place `p` that comes out first, -1 for a leaf. */
+  private firstChild(p: number): number {
+    const c = 2 * p + 1;
+    if (c >= this.size) return -1;
+    return c + 1 < this.size && this.before(this.heap[c + 1]!, this.heap[c]!) ? c + 1 : c;
+  }
+
+  private place(i: number, p: number): void {
+    this.heap[p] = i;
+    this.slot[i] = p;
   }
 }

@@ -1,7 +1,7 @@
 // A question and its answer at one or more depths, as terminal text (tldr-style: model -> string).
 import { DEPTHS, type Depth, type Question } from '../content/model.js';
 import { shellCommand } from '../content/sanitize.js';
-import { renderMarkdown } from './markdown.js';
+import type { Md } from './markdown-loader.js';
 import { layoutHints, wrap } from './text.js';
 import type { Output } from './terminal.js';
 
@@ -19,14 +19,20 @@ function rule(out: Out, label: string): string {
   return out.c.cyan('──' + out.c.bold(text) + '─'.repeat(width));
 }
 
-export function renderAnswer(q: Question, depths: readonly Depth[], out: Out): string {
+/** The Markdown texts renderAnswer renders, in order: for markdownRenderer. */
+export function answerTexts(q: Question, depths: readonly Depth[]): string[] {
+  const tips = q.tips && depths.includes('detailed') ? [q.tips] : [];
+  return [q.prompt, ...depths.map((d) => q.answers[d]), ...tips];
+}
+
+export function renderAnswer(q: Question, depths: readonly Depth[], out: Out, md: Md): string {
   const { c } = out;
   const parts: string[] = [];
   parts.push(c.bold(c.magenta(wrap(q.title, out.columns))));
   parts.push(c.dim(wrap(`${q.deck} · ${q.level} · ${q.tags.map((t) => `#${t}`).join(' ')} · id ${q.id}`, out.columns)));
-  parts.push('', rule(out, 'Question'), renderMarkdown(q.prompt, out));
-  for (const depth of depths) parts.push(rule(out, DEPTH_LABEL[depth]), renderMarkdown(q.answers[depth], out));
-  if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), renderMarkdown(q.tips, out));
+  parts.push('', rule(out, 'Question'), md(q.prompt));
+  for (const depth of depths) parts.push(rule(out, DEPTH_LABEL[depth]), md(q.answers[depth]));
+  if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), md(q.tips));
 
   const next: [string, string[]][] = [];
   const others = DEPTHS.filter((d) => !depths.includes(d));

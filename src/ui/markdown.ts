@@ -3,9 +3,10 @@
 import { Marked, type MarkedExtension, type Token } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import Table from 'cli-table3';
-import { lexedTokens } from './lexed.js';
+import { CODE_LINE, layoutMarkdown } from './markdown-layout.js';
+import { prebuilt, prerendered } from './prebuilt.js';
 import type { Output } from './terminal.js';
-import { displayWidth, truncate, visibleLength, wrapIndented } from './text.js';
+import { visibleLength } from './text.js';
 
 type Style = (s: string) => string;
 type Out = Pick<Output, 'c' | 'color' | 'columns'>;
@@ -14,12 +15,33 @@ type Out = Pick<Output, 'c' | 'color' | 'columns'>;
 const renderers = new WeakMap<Out, Marked>();
 
 export function renderMarkdown(markdown: string, out: Out): string {
+  return layoutMarkdown(prerendered(markdown, out.color) ?? renderUnwrapped(markdown, out), out);
+}
+
+/**
+ * The text rendered for this output and not yet wrapped: what the build stores for texts whose
+ * rendering depends on nothing but colour (see rendersAlike).
+ */
+export function renderUnwrapped(markdown: string, out: Out): string {
   let marked = renderers.get(out);
   if (!marked) renderers.set(out, (marked = makeRenderer(out)));
-  // Tokens lexed at build time for this exact text (ui/lexed.ts), else lexed now.
-  const tokens = lexedTokens(markdown);
+  // Tokens lexed at build time for this exact text (ui/prebuilt.ts), else lexed now.
+  const tokens = prebuilt(markdown)?.tokens;
   const rendered = restoreColons(tokens ? marked.parser(tokens) : marked.parse(markdown, { async: false }));
-  return layout(rendered.replace(/\n{3,}/g, '\n\n').trimEnd(), out) + '\n';
+  return rendered.replace(/\n{3,}/g, '\n\n').trimEnd();
+}
+
+/**
+ * Tokens that render the same at every width and in every terminal: not a rule or a table (both
+ * sized to the width) nor a link (a terminal hyperlink only where the terminal supports one).
+ */
+const WIDTH_FREE = new Set(['space', 'paragraph', 'text', 'strong', 'em', 'codespan', 'code', 'list', 'list_item', 'heading', 'br', 'escape', 'blockquote', 'del']);
+export function rendersAlike(tokens: readonly Token[]): boolean {
+  return tokens.every((t) => {
+    if (!WIDTH_FREE.has(t.type)) return false;
+    const inner = [...('tokens' in t && t.tokens ? t.tokens : []), ...('items' in t && Array.isArray(t.items) ? (t.items as Token[]) : [])];
+    return rendersAlike(inner);
+  });
 }
 
 // marked-terminal writes the colons of a code span as this placeholder (so that its emoji pass
@@ -28,27 +50,6 @@ export function renderMarkdown(markdown: string, out: Out): string {
 const COLON_PLACEHOLDER = '*#COLON|*';
 function restoreColons(text: string): string {
   return text.replaceAll(COLON_PLACEHOLDER, ':');
-}
-
-// Marks a line of a code block (after any indent a list or quote gives it): such a line is never
-// reflowed like prose, since a config or command broken over lines no longer works when copied.
-const CODE_LINE = '\ue000';
-
-/**
- * Prose wrapped at word boundaries (hanging indents kept); a code-block line wider than the
- * terminal is cut, ending in `…`, and never reflowed.
- */
-function layout(text: string, out: Out): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const at = line.indexOf(CODE_LINE);
-      if (at < 0) return wrapIndented(line, out.columns);
-      const lead = line.slice(0, at);
-      const room = Math.max(1, out.columns - displayWidth(lead));
-      return lead + out.c.yellow(truncate(line.slice(at + CODE_LINE.length), room));
-    })
-    .join('\n');
 }
 
 /**

@@ -5,8 +5,10 @@ import type { ItemScore, QuizSummary } from '../quiz/score.js';
 import type { Colors } from './terminal.js';
 import { displayWidth, hang, layoutCommand, truncateWords, wrap } from './text.js';
 
+import type { Md } from './markdown-loader.js';
+
 /** Markdown to terminal text: blocks (`md`) or one line of inline Markdown (`inline`). */
-export type Md = (markdown: string) => string;
+export type { Md };
 
 const plainInline: Md = (s) => s;
 

@@ -51,7 +51,7 @@ describe('layoutHints', () => {
 describe("Read's footer", () => {
   it.each([60, 80, 100])('at %i columns, every command is whole on its lines', (columns) => {
     const q = { ...question('session-persistence', { quiz: ['a'] }), related: ['l4-vs-l7', 'health-checks', 'what-is-a-load-balancer'], simulate: '--scenario seed-example' };
-    const text = renderAnswer(q, ['brief'], memoryOutput({ columns }));
+    const text = renderAnswer(q, ['brief'], memoryOutput({ columns }), (md) => md);
     const footer = text.slice(text.indexOf(' Next '));
     const lines = footer.split('\n').slice(1);
     lines.forEach((line, i) => {
