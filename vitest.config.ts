@@ -18,8 +18,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker per core less one: a single worker on two cores, every file in
-    // turn while the end-to-end files mostly wait on child processes. Two at least.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // turn while the end-to-end files mostly wait on child processes and pseudo-terminals. Four at
+    // least, so that the waiting overlaps.
+    maxWorkers: Math.max(4, availableParallelism()),
     projects: [
       // Unit files share one module graph per worker (half the time: each file no longer re-imports
       // src/); they must leave module state as they found it, and each still runs alone.

@@ -1,52 +1,66 @@
 // The command registry. Each command's flags live here (cheap, needed for --help); its handler is
 // imported only when that command runs, so start-up stays close to bare Node.
-import yargs, { type Argv } from 'yargs';
+import yargs, { type ArgumentsCamelCase, type Argv } from 'yargs';
 import type { Context } from './context.js';
 import { DEPTHS } from './content/model.js';
 import { simulateFlags } from './commands/simulate-flags.js';
 import { labFlags } from './commands/lab-flags.js';
-import { yargsFailure } from './commands/flag-checks.js';
+import { checkOneOf, coerce, lastText, oneOf, wholeNumber, yargsFailure } from './commands/flag-checks.js';
 
-type Handler = (args: object, ctx: Context) => Promise<void>;
-
-interface CommandSpec {
+/** What `--help` shows of a command. */
+interface CommandInfo {
   command: string;
   aliases?: string[];
   describe: string;
   examples: [string, string][];
-  builder?: (y: Argv) => Argv<object>;
-  /**
-   * The handler module; yargs has already checked the flags its `args` type describes. Commands
-   * not yet typed end to end declare `args: never`; typed ones come through `typed()` instead.
-   */
-  run?: () => Promise<{ run(args: never, ctx: Context): Promise<void> }>;
-  handler?: Handler;
+}
+
+/** The handler module of a command, loaded only when the command runs. */
+type Loader<A> = () => Promise<{ run: (args: ArgumentsCamelCase<A>, ctx: Context) => Promise<void> }>;
+
+export interface CommandSpec extends CommandInfo {
+  /** Adds the command to a parser; its handler answers with `ctx`. */
+  mount: (y: Argv, ctx: Context) => Argv;
 }
 
 /**
  * A command whose handler takes exactly the arguments its builder declares: tsc checks the flags'
- * types (after `coerce`) against the handler's parameter, so no cast between them.
+ * types (after `coerce`) against the handler's parameter, so nothing is cast between the parser and
+ * the handler. The builder decides the type (`NoInfer` on the handler); it annotates `y: Argv` so
+ * that tsc infers from it (unannotated, the type falls back to `unknown` and no handler accepts it).
  */
-function typed<A extends object>(builder: (y: Argv) => Argv<A>, load: () => Promise<{ run(args: A, ctx: Context): Promise<void> }>): { builder: (y: Argv) => Argv<A>; handler: Handler } {
-  // The one place the parser's output meets the builder's type: yargs built `args` with `builder`.
-  return { builder, handler: async (args, ctx) => (await load()).run(args as A, ctx) };
+function define<A>({ builder, run, ...info }: CommandInfo & { builder: (y: Argv) => Argv<A>; run: Loader<NoInfer<A>> }): CommandSpec {
+  return {
+    ...info,
+    mount: (y, ctx) =>
+      y.command<A>({
+        command: info.command,
+        aliases: info.aliases,
+        describe: info.describe,
+        builder: (sub) => info.examples.reduce((b, [cmd, what]) => b.example(cmd, what), builder(sub)),
+        handler: async (args) => (await run()).run(args, ctx),
+      }),
+  };
 }
 
 const jsonFlag = { type: 'boolean', describe: 'Print JSON instead of text' } as const;
-const deckFlag = { type: 'string', describe: 'Only this deck (id)' } as const;
+const deckFlag = { type: 'string', coerce: lastText, describe: 'Only this deck (id)' } as const;
+const depthFlag = (describe: string) => ({ choices: DEPTHS, coerce: oneOf('depth', DEPTHS), describe }) as const;
+const READ_DEPTHS = [...DEPTHS, 'all'] as const;
+const PROGRESS_ACTIONS = ['show', 'reset', 'export', 'import'] as const;
 
 export const COMMANDS: CommandSpec[] = [
-  {
+  define({
     command: 'list',
     describe: 'List decks and questions with id, level and tags',
     examples: [
       ['$0 list', 'every question, numbered'],
       ['$0 list --deck load-balancing --json', 'one deck as JSON'],
     ],
-    builder: (y) => y.option('deck', deckFlag).option('json', jsonFlag),
+    builder: (y: Argv) => y.option('deck', deckFlag).option('json', jsonFlag),
     run: () => import('./commands/list.js'),
-  },
-  {
+  }),
+  define({
     command: 'read <question>',
     aliases: ['explain'],
     describe: 'Read a question and its answer at the depth you choose',
@@ -55,27 +69,28 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 read session-persistence --depth detailed', 'the full answer'],
       ['$0 read 4 --depth all --json', 'by list number, every depth, as JSON'],
     ],
-    builder: (y) =>
+    builder: (y: Argv) =>
       y
-        .positional('question', { type: 'string', describe: 'id, list number or words from the title' })
+        .positional('question', { type: 'string', demandOption: true, describe: 'id, list number or words from the title' })
         .option('depth', {
-          choices: [...DEPTHS, 'all'],
+          choices: READ_DEPTHS,
+          coerce: oneOf('depth', READ_DEPTHS),
           describe: 'Answer depth (default: your setting, else brief)',
         })
         .option('json', jsonFlag),
     run: () => import('./commands/read.js'),
-  },
-  {
+  }),
+  define({
     command: 'validate [paths..]',
     describe: 'Check content files and print every problem as file:line: message',
     examples: [
       ['$0 validate', 'check the built-in content and your --content folders'],
       ['$0 validate my-deck/', 'check a folder or single files'],
     ],
-    builder: (y) => y.positional('paths', { type: 'string', array: true, describe: 'files or folders' }),
+    builder: (y: Argv) => y.positional('paths', { type: 'string', array: true, describe: 'files or folders' }),
     run: () => import('./commands/validate.js'),
-  },
-  {
+  }),
+  define({
     command: 'import <paths..>',
     describe: 'Import plain-text interview documents (files or folders) as questions with derived flashcards and quiz items',
     examples: [
@@ -83,18 +98,18 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 import my-docs/ --out my-content --update', 'after editing documents: update in place, ids and progress kept'],
       ['$0 import notes/ --glob "**/*.md" --deck caching', 'other file names; put everything in one deck'],
     ],
-    builder: (y) =>
+    builder: (y: Argv) =>
       y
         // A required list has no default: without `default: undefined` the help says "[required] [default: []]".
-        .positional('paths', { type: 'string', array: true, default: undefined, describe: 'documents, or folders to search recursively' })
+        .positional('paths', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'documents, or folders to search recursively' })
         .option('glob', { type: 'string', default: '*.txt', describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
         .option('deck', { type: 'string', describe: 'Deck id (default: from the title line, e.g. "Caching Q2" -> caching)' })
         .option('out', { type: 'string', default: '.', describe: 'Folder to write <deck>/<id>.md into' })
         .option('update', { type: 'boolean', default: false, describe: 'Update files already imported in place: same ids, progress kept' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace existing files (derived items are written afresh)' }),
     run: () => import('./commands/import.js'),
-  },
-  {
+  }),
+  define({
     command: 'simulate',
     aliases: ['sim'],
     describe: 'Simulate a load balancer: sticky cookies vs round-robin, failures, scale-out, session stores',
@@ -104,9 +119,10 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 simulate --strategy sticky-cookie --servers 3 --fail s2@40 --store shared', 'a failure with a shared session store'],
       ['$0 simulate --compare sticky-cookie/local,round-robin/shared --fail s2@40', 'the same traffic, side by side'],
     ],
-    ...typed(simulateFlags, () => import('./commands/simulate.js')),
-  },
-  {
+    builder: simulateFlags,
+    run: () => import('./commands/simulate.js'),
+  }),
+  define({
     command: 'lab',
     describe: 'Run a live lab on loopback: backends, a load balancer (built-in or HAProxy), sessions in memory or Redis',
     examples: [
@@ -115,9 +131,10 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 lab --balancer haproxy --print-config', 'the HAProxy configuration the lab would run'],
       ['$0 lab --script failover --store memory', 'a scripted walk-through: the pinned backend dies'],
     ],
-    ...typed(labFlags, () => import('./commands/lab.js')),
-  },
-  {
+    builder: labFlags,
+    run: () => import('./commands/lab.js'),
+  }),
+  define({
     command: 'practice',
     aliases: ['flashcards', 'cards'],
     describe: 'Practise flashcards on a spaced-repetition schedule (FSRS): reveal, tick key points, grade 1-4',
@@ -127,17 +144,17 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 practice --cram', 'review every card without changing its schedule'],
       ['$0 practice --unsuspend session-persistence/@question', 'show a suspended card again'],
     ],
-    builder: (y) =>
+    builder: (y: Argv) =>
       y
         .option('deck', deckFlag)
-        // A string, checked by the command, so a bad value is quoted back as typed (not as NaN).
-        .option('new', { type: 'string', describe: 'New cards this session (default: what is left of your daily limit, 10)' })
+        // Read as text, so a bad value is quoted back as typed (not as NaN).
+        .option('new', { type: 'string', coerce: wholeNumber('new', 0), describe: 'New cards this session (default: what is left of your daily limit, 10)' })
         .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
-        .option('unsuspend', { type: 'string', describe: "Show a suspended card again (its key, as 'progress' lists it)" })
-        .option('depth', { choices: DEPTHS, describe: 'Answer depth shown with each card (default: your setting, else brief)' }),
+        .option('unsuspend', { type: 'string', coerce: lastText, describe: "Show a suspended card again (its key, as 'progress' lists it)" })
+        .option('depth', depthFlag('Answer depth shown with each card (default: your setting, else brief)')),
     run: () => import('./commands/practice.js'),
-  },
-  {
+  }),
+  define({
     command: 'quiz',
     describe: 'Take a multiple-choice quiz; items you missed before come first',
     examples: [
@@ -145,16 +162,16 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 quiz --deck load-balancing --count 5', 'five items from one deck'],
       ['$0 quiz --question session-persistence --seed 42', 'one question, replayable with the same seed'],
     ],
-    builder: (y) =>
+    builder: (y: Argv) =>
       y
         .option('deck', deckFlag)
-        .option('question', { type: 'string', describe: 'Only this question (id, list number or title words)' })
-        .option('count', { type: 'string', describe: 'Number of items (default: 10)' })
-        .option('seed', { type: 'string', describe: 'Shuffle seed: the same seed replays the same quiz' })
-        .option('depth', { choices: DEPTHS, describe: 'Depth of the answer shown on request (default: your setting, else brief)' }),
+        .option('question', { type: 'string', coerce: lastText, describe: 'Only this question (id, list number or title words)' })
+        .option('count', { type: 'string', coerce: wholeNumber('count', 1), describe: 'Number of items (default: 10)' })
+        .option('seed', { type: 'string', coerce: lastText, describe: 'Shuffle seed: the same seed replays the same quiz' })
+        .option('depth', depthFlag('Depth of the answer shown on request (default: your setting, else brief)')),
     run: () => import('./commands/quiz.js'),
-  },
-  {
+  }),
+  define({
     command: 'progress [action] [file]',
     aliases: ['stats'],
     describe: 'Your progress: cards, quiz scores, streak, reviews per day; reset, export, import',
@@ -164,9 +181,9 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 progress export backup.json', 'save everything to a file; import merges it back'],
       ['$0 progress reset --deck load-balancing', 'start a deck over (asks first)'],
     ],
-    builder: (y) =>
+    builder: (y: Argv) =>
       y
-        .positional('action', { choices: ['show', 'reset', 'export', 'import'], describe: 'What to do (default: show)' })
+        .positional('action', { choices: PROGRESS_ACTIONS, coerce: coerce((v) => checkOneOf('action', v, PROGRESS_ACTIONS)), describe: 'What to do (default: show)' })
         .positional('file', { type: 'string', describe: 'File for export or import' })
         .option('deck', deckFlag)
         .option('json', jsonFlag)
@@ -174,8 +191,8 @@ export const COMMANDS: CommandSpec[] = [
         .option('yes', { type: 'boolean', describe: 'reset: do not ask for confirmation' })
         .option('force', { type: 'boolean', describe: 'export: overwrite FILE if it exists' }),
     run: () => import('./commands/progress.js'),
-  },
-  {
+  }),
+  define({
     command: 'config [action] [key] [value]',
     describe: 'Show or change settings: depth, new-per-day',
     examples: [
@@ -183,14 +200,14 @@ export const COMMANDS: CommandSpec[] = [
       ['$0 config set depth detailed', 'remember the answer depth'],
       ['$0 config get depth', 'print one setting'],
     ],
-    builder: (y) =>
+    builder: (y: Argv) =>
       y
         // Checked by the command, which answers `config new-per-day 5` with the command that was meant.
         .positional('action', { type: 'string', describe: 'get or set (default: list all)' })
         .positional('key', { type: 'string', describe: 'depth | new-per-day' })
         .positional('value', { type: 'string', describe: 'the new value (set)' }),
     run: () => import('./commands/config.js'),
-  },
+  }),
 ];
 
 /** The first word that is not a flag or a flag's value: what the user meant as the command. */
@@ -217,7 +234,7 @@ export function usageMessage(msg: string, argv: readonly string[]): string {
 }
 
 export function buildParser(argv: string[], ctx: Context, version: string): Argv {
-  let y = yargs(argv)
+  let y: Argv = yargs(argv)
     .scriptName('prepdeck')
     .usage('$0 [command]\n\nPractise system-design interview questions: read answers at three depths, quiz yourself, review flashcards.')
     .version(version)
@@ -236,23 +253,7 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
     .wrap(Math.min(ctx.stdout.columns, 100))
     .fail(yargsFailure((msg) => `${usageMessage(msg, argv)}\nRun 'prepdeck --help' for usage.`));
 
-  for (const spec of COMMANDS) {
-    y = y.command({
-      command: spec.command,
-      aliases: spec.aliases,
-      describe: spec.describe,
-      builder: (sub: Argv) => {
-        let b = spec.builder ? spec.builder(sub) : sub;
-        for (const [cmd, what] of spec.examples) b = b.example(cmd, what);
-        return b;
-      },
-      handler: async (args) => {
-        if (spec.handler) return spec.handler(args, ctx);
-        const mod = await spec.run!();
-        await mod.run(args as never, ctx);
-      },
-    });
-  }
+  for (const spec of COMMANDS) y = spec.mount(y, ctx);
   for (const spec of COMMANDS) y = y.example(spec.examples[0]![0], spec.examples[0]![1]);
   return y;
 }

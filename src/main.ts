@@ -26,7 +26,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     if (positional.length === 0 && !args.help && !args.version) {
       // No command: the home menu in a terminal (see commands/home.ts), the help otherwise.
       const home = await import('./commands/home.js');
-      await home.run(args as never, ctx, () => parser.getHelp());
+      await home.run({ content: args.content }, ctx, () => parser.getHelp());
     }
     return ExitCode.ok;
   } catch (err) {

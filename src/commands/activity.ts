@@ -1,9 +1,10 @@
 // What the practice commands (quiz, practice, progress, config, home) share on the shell side:
-// loading content and progress, the prompter, the Markdown renderer, and checking flag values.
+// loading content and progress, the prompter and the Markdown renderer. Flags are checked before
+// a command runs, by the parser (src/cli.ts with commands/flag-checks.ts).
 import { sanitizeText } from '../content/sanitize.js';
 import type { Context } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { DEPTHS, type Depth, type Question } from '../content/model.js';
+import type { Depth, Question } from '../content/model.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';
@@ -17,8 +18,6 @@ export interface Deps {
 
 export interface CommonArgs {
   content?: unknown;
-  deck?: string;
-  depth?: string;
 }
 
 export async function questionsFor(args: CommonArgs, ctx: Context, deps: Deps): Promise<Question[]> {
@@ -55,27 +54,6 @@ export function checkDeck(deck: string | undefined, questions: readonly Question
   if (deck === undefined) return;
   const decks = [...new Set(questions.map((q) => q.deck))];
   if (!decks.includes(deck)) throw new NotFoundError(`No deck '${deck}'. Decks: ${decks.join(', ') || '(none)'}.`);
-}
-
-export function checkDepth(depth: string | undefined): Depth | undefined {
-  if (depth === undefined) return undefined;
-  if (!(DEPTHS as readonly string[]).includes(depth)) throw new UsageError(`--depth must be one of ${DEPTHS.join(', ')}; got '${depth}'.`);
-  return depth as Depth;
-}
-
-/**
- * A whole-number flag as typed (`--count 5`; yargs hands it over as a string so the error can quote
- * it), or a number from the home menu. Undefined when not given; a repeated flag takes the last value.
- */
-export function wholeNumberFlag(flag: string, value: unknown, min: number): number | undefined {
-  const raw = Array.isArray(value) ? (value as unknown[]).at(-1) : value;
-  if (raw === undefined) return undefined;
-  const text = String(raw).trim();
-  const n = Number(text);
-  if (typeof raw === 'boolean' || !/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`${flag} must be a whole number of ${min === 0 ? '0 or more' : `at least ${min}`}; got '${String(raw)}'.`);
-  }
-  return n;
 }
 
 export const DEPTH_KEYS: { key: string; depth: Depth }[] = [

@@ -7,6 +7,7 @@ import { setSettings, type Settings } from '../progress/model.js';
 import { storeFor, type Deps } from './activity.js';
 import { hang } from '../ui/text.js';
 import { shellCommand } from '../content/sanitize.js';
+import { checkOneOf, checkWholeNumber } from './flag-checks.js';
 
 interface Key {
   name: string;
@@ -20,20 +21,13 @@ export const KEYS: Key[] = [
     name: 'depth',
     describe: `answer depth for read, quiz and practice (${DEPTHS.join(' | ')}); --depth overrides it for one run`,
     get: (s) => s.depth ?? 'brief',
-    parse: (value) => {
-      if (!(DEPTHS as readonly string[]).includes(value)) throw new UsageError(`depth must be one of ${DEPTHS.join(', ')}; got '${value}'.`);
-      return { depth: value as Settings['depth'] };
-    },
+    parse: (value) => ({ depth: checkOneOf('depth', value, DEPTHS) }),
   },
   {
     name: 'new-per-day',
     describe: `new flashcards a day in practice (default ${DEFAULT_NEW_PER_DAY}); --new N overrides it for one session`,
     get: (s) => String(s.newPerDay ?? DEFAULT_NEW_PER_DAY),
-    parse: (value) => {
-      const n = Number(value);
-      if (!/^\d+$/.test(value) || n > 1000) throw new UsageError(`new-per-day must be a whole number from 0 to 1000; got '${value}'.`);
-      return { newPerDay: n };
-    },
+    parse: (value) => ({ newPerDay: checkWholeNumber('new-per-day', value, 0, 1000) }),
   },
 ];
 

@@ -1,6 +1,9 @@
-// The shared checks behind every command's flags, for yargs' `coerce`: each returns the typed value
-// or throws one UsageError in one style, `--flag must be … (got 'typed')`, quoting what was typed.
-// Commands adopt these instead of parsing their own flags (see commands/lab-flags.ts).
+// The shared checks behind every command's flags. Each check returns the typed value or throws one
+// UsageError (exit 2) in one style, `NAME must be …; got 'typed'.`, quoting what was typed. The
+// `coerce` wrappers below put them in the yargs builders (src/cli.ts, lab-flags.ts,
+// simulate-flags.ts), so a handler receives numbers as numbers and a depth as a Depth; settings
+// typed as text (`config set depth brief`) go through the same checks. Loaded on every start: keep
+// it free of heavy imports.
 import { UsageError } from '../errors.js';
 
 /**
@@ -9,54 +12,90 @@ import { UsageError } from '../errors.js';
  */
 let pending: UsageError | null = null;
 
-/** A flag's value is wrong: the error to throw from a `coerce` or a cross-flag check. */
-export function flagError(message: string): UsageError {
-  pending = new UsageError(message);
-  return pending;
-}
-
 /** A repeated flag arrives as an array: the last one wins, as usual on command lines. */
 export function lastValue(v: unknown): unknown {
   return Array.isArray(v) ? v[v.length - 1] : v;
 }
 
-/** `coerce` for a whole number in [min, max], read from text so a mistake is quoted as typed. */
-export function wholeNumber(flag: string, min: number, max: number): (v: unknown) => number {
-  return (raw) => {
-    const v = lastValue(raw);
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) throw flagError(`--${flag} must be a whole number from ${min} to ${max} (got '${String(v)}').`);
-    return n;
-  };
+/** `from 1 to 16`, `of at least 1`, `of 0 or more`: the range a whole number must be in. */
+function range(min: number, max: number): string {
+  if (max < Number.MAX_SAFE_INTEGER) return `from ${min} to ${max}`;
+  return min === 0 ? 'of 0 or more' : `of at least ${min}`;
 }
 
-/** `coerce` for a comma-separated list of whole numbers in [min, max] (`2,1,1`), quoted as typed when wrong. */
-export function wholeNumbers(flag: string, min: number, max: number, example: string): (v: unknown) => number[] {
+/** Text made of digits only (no sign, point or exponent) as a number; NaN for anything else. */
+function digits(v: unknown): number {
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  return /^\d+$/.test(text) ? Number(text) : NaN;
+}
+
+/** A whole number in [min, max] (no upper bound by default), as typed or as a number. */
+export function checkWholeNumber(name: string, v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = digits(v);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number ${range(min, max)}; got '${String(v)}'.`);
+  return n;
+}
+
+/** A comma-separated list of whole numbers in [min, max] (`2,1,1`). */
+export function checkWholeNumbers(name: string, v: unknown, min: number, max: number, example: string): number[] {
+  const parts = typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [String(v)] : [];
+  const ns = parts.map(digits);
+  if (ns.length === 0 || ns.some((n) => !Number.isSafeInteger(n) || n < min || n > max)) {
+    throw new UsageError(`${name} must be whole numbers ${range(min, max)} separated by commas, like ${example}; got '${String(v)}'.`);
+  }
+  return ns;
+}
+
+/** One of `choices`, exactly as listed. */
+export function checkOneOf<T extends string>(name: string, v: unknown, choices: readonly T[]): T {
+  if (typeof v === 'string' && (choices as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`${name} must be one of ${choices.join(', ')}; got '${String(v)}'.`);
+}
+
+/** Text that `accept` takes (it may normalise it; null refuses), else `NAME must be WHAT`. */
+export function checkText(name: string, v: unknown, what: string, accept: (v: string) => string | null): string {
+  const ok = typeof v === 'string' ? accept(v) : null;
+  if (ok === null) throw new UsageError(`${name} must be ${what}; got '${String(v)}'.`);
+  return ok;
+}
+
+/** A check as a yargs `coerce` for `--flag`: the last of a repeated flag, its error kept for `yargsFailure`. */
+export function coerce<T>(check: (v: unknown) => T): (raw: unknown) => T {
   return (raw) => {
-    const v = lastValue(raw);
-    const parts = typeof v === 'string' ? v.split(',').map((p) => p.trim()) : typeof v === 'number' ? [String(v)] : [];
-    const ns = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-    if (ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < min || n > max)) {
-      throw flagError(`--${flag} must be whole numbers from ${min} to ${max} separated by commas, like ${example} (got '${String(v)}').`);
+    try {
+      return check(lastValue(raw));
+    } catch (err) {
+      if (err instanceof UsageError) pending = err;
+      throw err;
     }
-    return ns;
   };
 }
 
-/** `coerce` for text that `accept` takes (it may normalise it; null refuses), else `--flag must be WHAT`. */
-export function text(flag: string, what: string, accept: (v: string) => string | null): (v: unknown) => string {
-  return (raw) => {
-    const v = lastValue(raw);
-    const ok = typeof v === 'string' ? accept(v) : null;
-    if (ok === null) throw flagError(`--${flag} must be ${what} (got '${String(v)}').`);
-    return ok;
-  };
+/** `coerce` for a whole number in [min, max] (no upper bound by default). */
+export function wholeNumber(flag: string, min: number, max?: number): (raw: unknown) => number {
+  return coerce((v) => checkWholeNumber(`--${flag}`, v, min, max));
 }
 
-/** `coerce` for a `choices` flag: the last of a repeated flag, typed as one of `choices` (yargs checks the choice after coercing). */
-export function lastOf<T extends string>(_choices: readonly T[]): (raw: unknown) => T {
-  return (raw) => lastValue(raw) as T;
+/** `coerce` for a comma-separated list of whole numbers in [min, max]. */
+export function wholeNumbers(flag: string, min: number, max: number, example: string): (raw: unknown) => number[] {
+  return coerce((v) => checkWholeNumbers(`--${flag}`, v, min, max, example));
 }
+
+/**
+ * `coerce` for a flag with `choices`: checked here so the message has the one style (yargs would
+ * check the choice after coercing, in its own words); `choices` stays for --help.
+ */
+export function oneOf<T extends string>(flag: string, choices: readonly T[]): (raw: unknown) => T {
+  return coerce((v) => checkOneOf(`--${flag}`, v, choices));
+}
+
+/** `coerce` for text that `accept` takes. */
+export function text(flag: string, what: string, accept: (v: string) => string | null): (raw: unknown) => string {
+  return coerce((v) => checkText(`--${flag}`, v, what, accept));
+}
+
+/** `coerce` for free text (a deck id, a seed): the last of a repeated flag, as text. */
+export const lastText = (raw: unknown): string => String(lastValue(raw));
 
 /** The `.fail()` handler of a yargs parser: every complaint becomes a UsageError (exit 2), worded by `describe`. */
 export function yargsFailure(describe: (msg: string) => string): (msg: string | null, err: Error | undefined) => never {

@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { InterruptedError, UserError } from '../errors.js';
 import { writeUserError } from '../error-output.js';
-import type { Depth } from '../content/model.js';
+import { DEPTHS, type Depth } from '../content/model.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
 import { choicesOf, numberChoices, PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
@@ -20,13 +20,6 @@ const MENU = {
   quit: 'Quit',
 } as const;
 type Activity = keyof typeof MENU;
-
-// Every depth has a label (the Record says so), listed shortest first.
-const DEPTH_LABELS: Readonly<Record<Depth, string>> = {
-  'super-brief': 'super-brief: the 20-second version',
-  brief: 'brief: the two-minute version',
-  detailed: 'detailed: the full answer',
-};
 
 // The "items I missed" entry of the quiz choice (not a deck name: decks are lowercase ids).
 const MISSED = '\u0000missed';
@@ -137,6 +130,8 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
   }
 }
 
+const DEPTH_BLURB: Record<Depth, string> = { 'super-brief': 'the 20-second version', brief: 'the two-minute version', detailed: 'the full answer' };
+
 async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
   const store = await storeFor(ctx, deps);
   const current = store.read().settings;
@@ -144,7 +139,7 @@ async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Prom
   const { setSettings } = await import('../progress/model.js');
   const depth = await deps.prompter.select<Depth>({
     message: 'Answer depth (read, quiz, practice)',
-    choices: choicesOf(DEPTH_LABELS),
+    choices: DEPTHS.map((d) => ({ name: `${d}: ${DEPTH_BLURB[d]}`, value: d })),
     default: current.depth ?? 'brief',
   });
   const perDay = current.newPerDay ?? DEFAULT_NEW_PER_DAY;

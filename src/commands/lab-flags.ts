@@ -4,7 +4,8 @@
 import type { Argv } from 'yargs';
 import { RR_MODES, STRATEGIES, type RrMode, type Strategy } from '../sim/model.js';
 import { BALANCERS, LAB_DEFAULTS, LAB_LIMITS, LAB_STORES, SCRIPTS, isLoopback, type BalancerKind, type LabOptions, type LabStore, type ScriptName } from '../lab/options.js';
-import { flagError, lastOf, lastValue, text, wholeNumber, wholeNumbers } from './flag-checks.js';
+import { UsageError } from '../errors.js';
+import { coerce, oneOf, text, wholeNumber, wholeNumbers } from './flag-checks.js';
 
 /** What yargs hands the lab command once `labFlags` has checked each flag on its own. */
 export interface LabFlags {
@@ -37,13 +38,13 @@ export function labFlags(y: Argv): Argv<LabFlags> {
     .option('port', { type: 'string', requiresArg: true, coerce: wholeNumber('port', 0, 65535), describe: `Port of the load balancer (default ${LAB_DEFAULTS.port}; 0 = any free port, the default with --script)` })
     .option('host', { type: 'string', coerce: text('host', 'an address or host name', hostName), describe: 'Address the balancer listens on (default 127.0.0.1; others need --allow-remote)' })
     .option('allow-remote', { type: 'boolean', describe: 'Allow a --host that other machines can reach (prints a warning)' })
-    .option('balancer', { choices: BALANCERS, coerce: lastOf(BALANCERS), describe: 'builtin (nothing to install) or a real haproxy (Debian package haproxy)' })
+    .option('balancer', { choices: BALANCERS, coerce: oneOf('balancer', BALANCERS), describe: 'builtin (nothing to install) or a real haproxy (Debian package haproxy)' })
     .option('print-config', { type: 'boolean', describe: 'With --balancer haproxy: print the generated HAProxy configuration and exit' })
-    .option('store', { choices: LAB_STORES, coerce: lastOf(LAB_STORES), describe: "Session storage: each backend's memory, or a shared Redis" })
-    .option('redis-url', { type: 'string', coerce: redisUrl, describe: `With --store redis (default ${LAB_DEFAULTS.redisUrl})` })
-    .option('strategy', { choices: STRATEGIES, coerce: lastOf(STRATEGIES), describe: `Balancing strategy, as in prepdeck simulate (default ${LAB_DEFAULTS.strategy})` })
-    .option('rr-mode', { choices: RR_MODES, coerce: lastOf(RR_MODES), describe: 'Round-robin under stickiness: haproxy (default) or nginx, as in prepdeck simulate' })
-    .option('script', { choices: SCRIPTS, coerce: lastOf(SCRIPTS), describe: 'Run a scripted walk-through against the live lab, then stop' })
+    .option('store', { choices: LAB_STORES, coerce: oneOf('store', LAB_STORES), describe: "Session storage: each backend's memory, or a shared Redis" })
+    .option('redis-url', { type: 'string', coerce: coerce(checkRedisUrl), describe: `With --store redis (default ${LAB_DEFAULTS.redisUrl})` })
+    .option('strategy', { choices: STRATEGIES, coerce: oneOf('strategy', STRATEGIES), describe: `Balancing strategy, as in prepdeck simulate (default ${LAB_DEFAULTS.strategy})` })
+    .option('rr-mode', { choices: RR_MODES, coerce: oneOf('rr-mode', RR_MODES), describe: 'Round-robin under stickiness: haproxy (default) or nginx, as in prepdeck simulate' })
+    .option('script', { choices: SCRIPTS, coerce: oneOf('script', SCRIPTS), describe: 'Run a scripted walk-through against the live lab, then stop' })
     .option('json', { type: 'boolean', describe: 'With --script: print the steps and figures as JSON' });
 }
 
@@ -73,7 +74,7 @@ export function labPlan(f: LabFlags): LabPlan {
 
 function checkTogether(f: LabFlags, o: LabOptions, script: ScriptName | null, printConfig: boolean): void {
   const refuse = (message: string) => {
-    throw flagError(message);
+    throw new UsageError(message);
   };
   if (f.json && !script) refuse('--json goes with --script (it prints the walk-through\'s figures as JSON).');
   if (!isLoopback(o.host) && !o.allowRemote) {
@@ -96,15 +97,15 @@ function hostName(v: string): string | null {
   return /^[A-Za-z0-9.:-]{1,253}$/.test(v) ? v : null;
 }
 
-function redisUrl(raw: unknown): string {
-  const v = lastValue(raw);
+/** A redis:// or rediss:// URL, as typed. */
+function checkRedisUrl(v: unknown): string {
   let url: URL | null;
   try {
     url = typeof v === 'string' ? new URL(v) : null;
   } catch {
     url = null;
   }
-  if (url === null) throw flagError(`--redis-url must be a URL like ${LAB_DEFAULTS.redisUrl} (got '${String(v)}').`);
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw flagError(`--redis-url must start with redis:// or rediss:// (got '${String(v)}').`);
+  if (url === null) throw new UsageError(`--redis-url must be a URL like ${LAB_DEFAULTS.redisUrl}; got '${String(v)}'.`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(`--redis-url must start with redis:// or rediss://; got '${String(v)}'.`);
   return v as string;
 }

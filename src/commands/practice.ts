@@ -15,7 +15,7 @@ import { endOfDay } from '../progress/days.js';
 import { buryCard, suspendCard, unsuspendCard } from '../progress/card-ops.js';
 import { addReview, type Grade, type ProgressDoc, type Review } from '../progress/model.js';
 import type { ProgressStore } from '../progress/store.js';
-import { checkDeck, checkDepth, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, wholeNumberFlag, type Deps } from './activity.js';
+import { checkDeck, markdownFor, prompterFor, questionsFor, requireTerminal, storeFor, type Deps } from './activity.js';
 import { frontKeysLine, renderCardHead, renderFront, renderNothingDue, renderSessionStart, renderSessionSummary, type FrontInfo, type LastAction } from '../ui/cards-render.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import type { Md } from '../ui/quiz-render.js';
@@ -24,10 +24,9 @@ import { reviewBack } from './practice-back.js';
 
 export interface PracticeArgs {
   deck?: string;
-  /** A string from the command line (checked here), a number from the home menu. */
-  new?: string | number;
+  new?: number;
   cram?: boolean;
-  depth?: string;
+  depth?: Depth;
   unsuspend?: string;
   content?: unknown;
   /** Started from the home menu: hints name the menu's entries, not commands. */
@@ -61,8 +60,6 @@ export interface Session {
 type FrontAction = 'reveal' | 'undo' | 'suspend' | 'bury' | 'stop';
 
 export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Promise<void> {
-  const newFlag = wholeNumberFlag('--new', args.new, 0);
-  const depthFlag = checkDepth(args.depth);
   if (args.unsuspend !== undefined) return unsuspend(args.unsuspend, ctx, deps);
   requireTerminal(ctx, deps, 'practice');
   const questions = await questionsFor(args, ctx, deps);
@@ -77,11 +74,11 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
     store,
     prompter: await prompterFor(ctx, deps),
     md: await markdownFor(ctx),
-    depth: depthFlag ?? before.settings.depth ?? 'brief',
+    depth: args.depth ?? before.settings.depth ?? 'brief',
     cram,
     out: (text) => ctx.stdout.write(text),
     scope,
-    newFlag,
+    newFlag: args.new,
     history: [],
     cramList: cram ? buildSession(questions, before, { now: ctx.now(), newLimit: 0, cram, ...(args.deck !== undefined ? { deck: args.deck } : {}) }) : [],
     cramPos: 0,

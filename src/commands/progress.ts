@@ -14,10 +14,9 @@ import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
 import { PromptInterrupted } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 
-export const ACTIONS = ['show', 'reset', 'export', 'import'] as const;
-
 export interface ProgressArgs {
-  action?: string;
+  /** Checked by the command line's parser (src/cli.ts). */
+  action?: 'show' | 'reset' | 'export' | 'import';
   file?: string;
   json?: boolean;
   path?: boolean;
@@ -44,8 +43,6 @@ export async function run(args: ProgressArgs, ctx: Context, deps: Deps = {}): Pr
       return exportTo(needFile(args, 'export'), Boolean(args.force), ctx, deps);
     case 'import':
       return importFrom(needFile(args, 'import'), ctx, deps);
-    default:
-      throw new UsageError(`Unknown progress action '${action}': use ${ACTIONS.join(', ')}.`);
   }
 }
 

@@ -13,14 +13,12 @@ import { optionOrder, quizPool, scopeOf, selectItems, type PoolItem, type QuizFi
 import { scoreItem, summarizeQuiz, type AnsweredItem } from '../quiz/score.js';
 import {
   checkDeck,
-  checkDepth,
   DEPTH_KEYS,
   markdownFor,
   prompterFor,
   questionsFor,
   requireTerminal,
   storeFor,
-  wholeNumberFlag,
   type Deps,
 } from './activity.js';
 import { showText } from '../ui/hold.js';
@@ -32,10 +30,9 @@ import { EMPTY_MULTI, promptMessage, renderEcho, renderFeedback, renderItem, ren
 export interface QuizArgs {
   deck?: string;
   question?: string;
-  /** A string from the command line (checked here), a number from the home menu. */
-  count?: string | number;
-  seed?: string | number;
-  depth?: string;
+  count?: number;
+  seed?: string;
+  depth?: Depth;
   content?: unknown;
   /**
    * The questions given are a selection no flag can name again (the items missed so far, which this
@@ -49,16 +46,14 @@ export interface QuizArgs {
 export const DEFAULT_COUNT = 10;
 
 export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promise<void> {
-  // Flags first: a mistyped value is reported even without a terminal.
-  const count = wholeNumberFlag('--count', args.count, 1) ?? DEFAULT_COUNT;
-  const depthFlag = checkDepth(args.depth);
+  const count = args.count ?? DEFAULT_COUNT;
   requireTerminal(ctx, deps, 'quiz');
 
   const { filter, pool } = await chooseScope(args, ctx, deps);
   // A selection (the items missed so far) is its own scope: its score is never compared with, or
   // counted as, the last attempt at the whole deck or at every deck.
   const scope = args.selection ? 'missed' : scopeOf(filter);
-  const plan = await planAttempt(pool, scope, count, depthFlag, args.seed, ctx, deps);
+  const plan = await planAttempt(pool, scope, count, args.depth, args.seed, ctx, deps);
   const view = await quizView(ctx, deps);
   const results: AnsweredItem[] = [];
 
@@ -122,15 +117,15 @@ async function planAttempt(
   scope: string,
   count: number,
   depthFlag: Depth | undefined,
-  seedArg: string | number | undefined,
+  seedArg: string | undefined,
   ctx: Context,
   deps: Deps,
 ): Promise<Attempt> {
   const store = await storeFor(ctx, deps);
   const before = store.read();
   const depth: Depth = depthFlag ?? before.settings.depth ?? 'brief';
-  const explicitSeed = seedArg !== undefined && String(seedArg) !== '';
-  const seed = explicitSeed ? String(seedArg) : String(randomInt(100_000, 1_000_000));
+  const explicitSeed = seedArg !== undefined && seedArg !== '';
+  const seed = explicitSeed ? seedArg : String(randomInt(100_000, 1_000_000));
   // With --seed the quiz is exactly reproducible; without, items missed before come first.
   const items = selectItems(pool, before.quiz, { count, seed, missedFirst: !explicitSeed });
   const plain = selectItems(pool, [], { count, seed, missedFirst: false });

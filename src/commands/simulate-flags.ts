@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { planSim, type SimPlan } from '../sim/plan.js';
 import { RR_MODES, SCENARIO_NAMES, STORES, STRATEGIES, type RrMode, type ScenarioName, type Store, type Strategy } from '../sim/model.js';
 import type { SimFlags } from '../sim/scenarios.js';
-import { lastOf, lastValue } from './flag-checks.js';
+import { lastText, oneOf } from './flag-checks.js';
 
 /** What yargs hands the simulate command once `simulateFlags` has read the flags. */
 export interface SimulateArgs extends Omit<SimFlags, 'strategy' | 'rrMode' | 'store'> {
@@ -29,8 +29,6 @@ export const PLAN_FLAGS = [
   'fail', 'recover', 'drain', 'add', 'maxIdle', 'seed', 'sequence', 'compare',
 ] as const satisfies readonly (keyof SimFlags)[];
 
-/** A value flag given twice: the last one counts, as text. */
-const lastText = (v: unknown): string => String(lastValue(v));
 /** A repeatable flag: every value, as text. */
 const allTexts = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).map(String);
 
@@ -40,21 +38,21 @@ const event = (what: string, example: string) =>
 
 export function simulateFlags(y: Argv): Argv<SimulateArgs> {
   return y
-    .option('scenario', { type: 'string', choices: SCENARIO_NAMES, coerce: lastOf(SCENARIO_NAMES), describe: 'Run a named scenario (see --list); other flags override it' })
+    .option('scenario', { type: 'string', choices: SCENARIO_NAMES, coerce: oneOf('scenario', SCENARIO_NAMES), describe: 'Run a named scenario (see --list); other flags override it' })
     .option('list', { type: 'boolean', describe: 'List the scenarios and the point each one demonstrates' })
     .option('servers', value('A count (3 → s1,s2,s3) or names with weights, e.g. a:2,b:1,c:1 (default 3)'))
     .option('users', value('Number of users (default 6)'))
     .option('requests', value('Number of requests (default 30, or 20 past the last event; at most 100,000 with --trace)'))
     .option('hot', value("One hot user's (A's) share of the requests, with the % sign, e.g. 40% (needs 2 users or more)"))
     .option('cart', value('Chance that a later request adds a cart item, with the % sign (default 50%)'))
-    .option('strategy', { type: 'string', choices: STRATEGIES, coerce: lastOf(STRATEGIES), describe: 'Balancing strategy (default sticky-cookie)' })
+    .option('strategy', { type: 'string', choices: STRATEGIES, coerce: oneOf('strategy', STRATEGIES), describe: 'Balancing strategy (default sticky-cookie)' })
     .option('rr-mode', {
       type: 'string',
       choices: RR_MODES,
-      coerce: lastOf(RR_MODES),
+      coerce: oneOf('rr-mode', RR_MODES),
       describe: 'Round-robin under stickiness: haproxy (cookie-routed requests do not move it; default) or nginx (they are charged)',
     })
-    .option('store', { type: 'string', choices: STORES, coerce: lastOf(STORES), describe: 'Session storage: local (server memory; default), shared (e.g. Redis), replicated' })
+    .option('store', { type: 'string', choices: STORES, coerce: oneOf('store', STORES), describe: 'Session storage: local (server memory; default), shared (e.g. Redis), replicated' })
     .option('replicas', value('Peers each session is copied to with --store replicated (default 1)'))
     .option('fail', event('Fail a server', 's2@40'))
     .option('recover', event('Bring a server back up', 's2@80'))

@@ -1,5 +1,6 @@
 // Reading the structure a plain-text interview document already has: its lists, the sentence that
 // introduces each one, and the `- Term: explanation` items. Pure: lines in, lists out.
+import type { Depth } from './model.js';
 
 export interface ListItem {
   /** The whole item text, without the leading `- `. */
@@ -11,7 +12,7 @@ export interface ListItem {
 
 export interface SourceList {
   /** Which answer section it came from. */
-  section: 'brief' | 'detailed' | 'super-brief';
+  section: Depth;
   /** The sentence (or sub-heading) right before the list, when there is one. */
   intro?: string;
   /** What one item of the list is, read from the intro ("drawbacks:" -> drawback / drawbacks). */

@@ -132,15 +132,15 @@ describe('prepdeck lab: configuration and mistakes', () => {
   });
 
   const mistakes: [string, string[], RegExp, Record<string, string>?][] = [
-    ['a weight that is not a number (quoted as typed)', ['--weights', '2,one,1'], /--weights must be whole numbers from 1 to 256 separated by commas, like 2,1,1 \(got '2,one,1'\)/],
+    ['a weight that is not a number (quoted as typed)', ['--weights', '2,one,1'], /--weights must be whole numbers from 1 to 256 separated by commas, like 2,1,1; got '2,one,1'/],
     ['a weight of 0', ['--weights', '0,1,1'], /--weights must be whole numbers from 1 to 256/],
     ['weights not one per backend', ['--backends', '4', '--weights', '2,1,1'], /--weights gives 3 weights for 4 backends: one per backend/],
     ['a host other machines can reach', ['--host', '0.0.0.0'], /--allow-remote/],
     ['no backends', ['--backends', '0'], /--backends must be a whole number from 1 to 16/],
     ['too many backends', ['--backends', '17'], /--backends must be/],
     ['a port out of range', ['--port', '70000'], /--port must be/],
-    ['a port that is not a number (quoted as typed)', ['--port', 'abc'], /--port must be a whole number from 0 to 65535 \(got 'abc'\)/],
-    ['backends that are not a number (quoted as typed)', ['--backends', 'three'], /--backends must be a whole number from 1 to 16 \(got 'three'\)/],
+    ['a port that is not a number (quoted as typed)', ['--port', 'abc'], /--port must be a whole number from 0 to 65535; got 'abc'/],
+    ['backends that are not a number (quoted as typed)', ['--backends', 'three'], /--backends must be a whole number from 1 to 16; got 'three'/],
     ['an unknown strategy', ['--strategy', 'random'], /strategy/],
     ['nginx rr-mode with HAProxy', ['--balancer', 'haproxy', '--rr-mode', 'nginx'], /HAProxy always behaves as --rr-mode haproxy/],
     ['--print-config without HAProxy', ['--print-config'], /--balancer haproxy/],

@@ -76,7 +76,7 @@ describe('prepdeck simulate', () => {
     [['--servers', '0'], '--servers 0: need at least 1 server'],
     [['--fail', 's9@3'], '--fail s9@3: no server named s9 (servers: s1, s2, s3)'],
     [['--hot', '150%'], '--hot 150%: must be a percentage from 0% to 100%'],
-    [['--strategy', 'random'], 'Invalid values'],
+    [['--strategy', 'random'], "--strategy must be one of round-robin, sticky-cookie, ip-hash, consistent-hash, least-connections; got 'random'."],
     [['--step'], '--step needs a terminal'],
     [['--seed', 'abc'], '--seed abc: not a whole number; give one from 0 to 4,294,967,295.'],
     [['--users', 'abc'], '--users abc: not a whole number'],

@@ -113,19 +113,8 @@ describe('quiz command', () => {
     expect(() => readFileSync(join(home, 'progress.json'))).toThrow();
   });
 
-  it('a bad --count is quoted as typed, and checked before the terminal is', async () => {
-    const { ctx } = context(home, { interactive: false });
-    for (const count of ['abc', '', '3x', '-1']) {
-      const err = await run({ count }, ctx, { questions }).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(UsageError);
-      expect((err as UsageError).message).toBe(`--count must be a whole number of at least 1; got '${count}'.`);
-    }
-  });
-
+  // Flag values (--count, --depth) are checked by the command line's parser: test/unit/commands/flag-checks.test.ts.
   it.each([
-    [{ count: 0 }, UsageError],
-    [{ count: 2.5 }, UsageError],
-    [{ depth: 'verbose' }, UsageError],
     [{ deck: 'nope' }, NotFoundError],
     [{ question: 'zzz-not-there' }, NotFoundError],
   ])('rejects %o', async (args, type) => {

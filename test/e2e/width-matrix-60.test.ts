@@ -1,0 +1,4 @@
+// The width matrix at 60 columns (see test/support/width-matrix.ts).
+import { widthMatrix } from '../support/width-matrix.js';
+
+widthMatrix(60);
