@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { DEPTHS } from './content/model.js';
 import { simulateFlags } from './commands/simulate-flags.js';
 import { labFlags } from './commands/lab-flags.js';
-import { checkOneOf, coerce, lastText, oneOf, wholeNumber, yargsFailure } from './commands/flag-checks.js';
+import { checkOneOf, coerce, oneOf, someText, someTexts, wholeNumber, yargsFailure } from './commands/flag-checks.js';
 
 /** What `--help` shows of a command. */
 interface CommandInfo {
@@ -44,8 +44,9 @@ function define<A>({ builder, run, ...info }: CommandInfo & { builder: (y: Argv)
 }
 
 const jsonFlag = { type: 'boolean', describe: 'Print JSON instead of text' } as const;
-const deckFlag = { type: 'string', coerce: lastText, describe: 'Only this deck (id)' } as const;
-const depthFlag = (describe: string) => ({ choices: DEPTHS, coerce: oneOf('depth', DEPTHS), describe }) as const;
+const deckFlag = { type: 'string', coerce: someText('deck', 'a deck id'), describe: 'Only this deck (id)' } as const;
+// `type: 'string'`: a --depth without its value is then '' (not `true`), and quoted back as such.
+const depthFlag = (describe: string) => ({ type: 'string', choices: DEPTHS, coerce: oneOf('depth', DEPTHS), describe }) as const;
 const READ_DEPTHS = [...DEPTHS, 'all'] as const;
 const PROGRESS_ACTIONS = ['show', 'reset', 'export', 'import'] as const;
 
@@ -73,6 +74,7 @@ export const COMMANDS: CommandSpec[] = [
       y
         .positional('question', { type: 'string', demandOption: true, describe: 'id, list number or words from the title' })
         .option('depth', {
+          type: 'string',
           choices: READ_DEPTHS,
           coerce: oneOf('depth', READ_DEPTHS),
           describe: 'Answer depth (default: your setting, else brief)',
@@ -102,9 +104,9 @@ export const COMMANDS: CommandSpec[] = [
       y
         // A required list has no default: without `default: undefined` the help says "[required] [default: []]".
         .positional('paths', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'documents, or folders to search recursively' })
-        .option('glob', { type: 'string', default: '*.txt', describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
-        .option('deck', { type: 'string', describe: 'Deck id (default: from the title line, e.g. "Caching Q2" -> caching)' })
-        .option('out', { type: 'string', default: '.', describe: 'Folder to write <deck>/<id>.md into' })
+        .option('glob', { type: 'string', default: '*.txt', coerce: someText('glob', 'a file name pattern'), describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
+        .option('deck', { type: 'string', coerce: someText('deck', 'a deck id'), describe: 'Deck id (default: from the title line, e.g. "Caching Q2" -> caching)' })
+        .option('out', { type: 'string', default: '.', coerce: someText('out', 'a folder'), describe: 'Folder to write <deck>/<id>.md into' })
         .option('update', { type: 'boolean', default: false, describe: 'Update files already imported in place: same ids, progress kept' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace existing files (derived items are written afresh)' }),
     run: () => import('./commands/import.js'),
@@ -150,7 +152,7 @@ export const COMMANDS: CommandSpec[] = [
         // Read as text, so a bad value is quoted back as typed (not as NaN).
         .option('new', { type: 'string', coerce: wholeNumber('new', 0), describe: 'New cards this session (default: what is left of your daily limit, 10)' })
         .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
-        .option('unsuspend', { type: 'string', coerce: lastText, describe: "Show a suspended card again (its key, as 'progress' lists it)" })
+        .option('unsuspend', { type: 'string', coerce: someText('unsuspend', "a card key, as 'progress' lists it"), describe: "Show a suspended card again (its key, as 'progress' lists it)" })
         .option('depth', depthFlag('Answer depth shown with each card (default: your setting, else brief)')),
     run: () => import('./commands/practice.js'),
   }),
@@ -165,9 +167,9 @@ export const COMMANDS: CommandSpec[] = [
     builder: (y: Argv) =>
       y
         .option('deck', deckFlag)
-        .option('question', { type: 'string', coerce: lastText, describe: 'Only this question (id, list number or title words)' })
+        .option('question', { type: 'string', coerce: someText('question', 'a question id, list number or title words'), describe: 'Only this question (id, list number or title words)' })
         .option('count', { type: 'string', coerce: wholeNumber('count', 1), describe: 'Number of items (default: 10)' })
-        .option('seed', { type: 'string', coerce: lastText, describe: 'Shuffle seed: the same seed replays the same quiz' })
+        .option('seed', { type: 'string', coerce: someText('seed', 'some text or a number'), describe: 'Shuffle seed: the same seed replays the same quiz' })
         .option('depth', depthFlag('Depth of the answer shown on request (default: your setting, else brief)')),
     run: () => import('./commands/quiz.js'),
   }),
@@ -244,6 +246,7 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
     .option('content', {
       // Not `array: true`: that would swallow the command after it. Repeats still collect into an array.
       type: 'string',
+      coerce: someTexts('content', 'a folder'),
       describe: 'Add a content folder (repeatable; also PREPDECK_CONTENT)',
       global: true,
     })

@@ -97,6 +97,20 @@ export function text(flag: string, what: string, accept: (v: string) => string |
 /** `coerce` for free text (a deck id, a seed): the last of a repeated flag, as text. */
 export const lastText = (raw: unknown): string => String(lastValue(raw));
 
+// A text flag typed without its value (`--deck --json`, `--deck` last) arrives as ''.
+const given = (v: string): string | null => (v.trim() === '' ? null : v);
+
+/** `coerce` for free text that must be given (a deck id, a seed): the last of a repeated flag. */
+export function someText(flag: string, what: string): (raw: unknown) => string {
+  return text(flag, what, given);
+}
+
+/** `coerce` for a repeatable flag (`--content A --content B`): every value given, as a list. */
+export function someTexts(flag: string, what: string): (raw: unknown) => string[] {
+  const one = coerce((v) => checkText(`--${flag}`, v, what, given));
+  return (raw) => (Array.isArray(raw) ? raw : [raw]).map(one);
+}
+
 /** The `.fail()` handler of a yargs parser: every complaint becomes a UsageError (exit 2), worded by `describe`. */
 export function yargsFailure(describe: (msg: string) => string): (msg: string | null, err: Error | undefined) => never {
   return (msg, err) => {

@@ -126,6 +126,18 @@ describe('the command line checks every flag before a command runs', () => {
     [['simulate', '--strategy', 'random'], "--strategy must be one of round-robin, sticky-cookie, ip-hash, consistent-hash, least-connections; got 'random'."],
     [['lab', '--balancer', 'nginx'], "--balancer must be one of builtin, haproxy; got 'nginx'."],
     [['lab', '--port', 'abc'], "--port must be a whole number from 0 to 65535; got 'abc'."],
+    // A text flag typed without its value: '' (or `true` for --depth) would reach the command.
+    [['list', '--deck'], "--deck must be a deck id; got ''."],
+    [['list', '--deck', '--json'], "--deck must be a deck id; got ''."],
+    [['progress', '--deck'], "--deck must be a deck id; got ''."],
+    [['read', 'sticky', '--depth'], "--depth must be one of super-brief, brief, detailed, all; got ''."],
+    [['practice', '--depth'], "--depth must be one of super-brief, brief, detailed; got ''."],
+    [['quiz', '--question'], "--question must be a question id, list number or title words; got ''."],
+    [['quiz', '--seed'], "--seed must be some text or a number; got ''."],
+    [['practice', '--unsuspend'], "--unsuspend must be a card key, as 'progress' lists it; got ''."],
+    [['list', '--content'], "--content must be a folder; got ''."],
+    [['list', '--content', 'content', '--content', ' '], "--content must be a folder; got ' '."],
+    [['import', 'no-such-docs', '--deck'], "--deck must be a deck id; got ''."],
   ])('%j: exit 2, one line, progress untouched', async (argv, message) => {
     const home = tempDir('prepdeck-flags-');
     try {
