@@ -104,9 +104,9 @@ export const COMMANDS: CommandSpec[] = [
       y
         // A required list has no default: without `default: undefined` the help says "[required] [default: []]".
         .positional('paths', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'documents, or folders to search recursively' })
-        .option('glob', { type: 'string', default: '*.txt', coerce: someText('glob', 'a file name pattern'), describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
+        .option('glob', { type: 'string', default: '*.txt', requiresArg: true, coerce: someText('glob', 'a file name pattern'), describe: 'Which files to take from folders (a name pattern, or a path pattern with /)' })
         .option('deck', { type: 'string', coerce: someText('deck', 'a deck id'), describe: 'Deck id (default: from the title line, e.g. "Caching Q2" -> caching)' })
-        .option('out', { type: 'string', default: '.', coerce: someText('out', 'a folder'), describe: 'Folder to write <deck>/<id>.md into' })
+        .option('out', { type: 'string', default: '.', requiresArg: true, coerce: someText('out', 'a folder'), describe: 'Folder to write <deck>/<id>.md into' })
         .option('update', { type: 'boolean', default: false, describe: 'Update files already imported in place: same ids, progress kept' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace existing files (derived items are written afresh)' }),
     run: () => import('./commands/import.js'),
@@ -224,15 +224,32 @@ export function commandWord(argv: readonly string[]): string | undefined {
 
 /**
  * yargs reports an unknown command either as a bare "Did you mean X?" (recommendCommands) or as
- * "Unknown argument: X"; say plainly that the command is unknown in both cases.
+ * "Unknown argument: X"; say plainly that the command is unknown in both cases. Its other
+ * complaints are put in our words, and every one ends on the same line with where help is.
  */
 export function usageMessage(msg: string, argv: readonly string[]): string {
   const word = commandWord(argv);
   const known = new Set(COMMANDS.flatMap((c) => [c.command.split(' ')[0]!, ...(c.aliases ?? [])]));
-  if (word === undefined || known.has(word)) return msg;
+  if (word === undefined || known.has(word)) return `${ownWords(msg, argv, word)} See '${shellHelp(word)}'.`;
   if (/^Did you mean/.test(msg)) return `Unknown command '${word}'. ${msg}`;
   if (msg.startsWith('Unknown argument')) return `Unknown command '${word}'. Commands: ${[...known].join(', ')}.`;
   return msg;
+}
+
+const shellHelp = (word: string | undefined) => (word === undefined ? 'prepdeck --help' : `prepdeck ${word} --help`);
+
+/** yargs' complaints about a known command, as one sentence naming what was typed. */
+function ownWords(msg: string, argv: readonly string[], word: string | undefined): string {
+  const missing = /^Not enough arguments following: (\S+)$/.exec(msg);
+  if (missing) return `--${missing[1]} needs a value.`;
+  const needed = /^Not enough non-option arguments/.test(msg) && COMMANDS.find((c) => c.command.split(' ')[0] === word || c.aliases?.includes(word ?? ''));
+  if (needed) return `Missing ${needed.command.split(' ').filter((p) => p.startsWith('<')).join(' ')}: prepdeck ${needed.command}.`;
+  const unknown = /^Unknown arguments?: (.+)$/.exec(msg);
+  if (!unknown) return /[.?!]$/.test(msg) ? msg : `${msg}.`;
+  // yargs names a flag without its dashes, and --foo-bar twice (as foo-bar and fooBar).
+  const names = unknown[1]!.split(', ').filter((n, _, all) => !/[A-Z]/.test(n) || !all.includes(n.replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`)));
+  const typed = names.map((n) => argv.find((a) => a.replace(/^-+/, '').split('=')[0] === n && a.startsWith('-'))?.split('=')[0] ?? `'${n}'`);
+  return `${typed.every((t) => t.startsWith('-')) ? 'Unknown flag' : 'Unexpected argument'}${typed.length > 1 ? 's' : ''}: ${typed.join(', ')}.`;
 }
 
 export function buildParser(argv: string[], ctx: Context, version: string): Argv {
@@ -254,7 +271,7 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
     .recommendCommands()
     .exitProcess(false)
     .wrap(Math.min(ctx.stdout.columns, 100))
-    .fail(yargsFailure((msg) => `${usageMessage(msg, argv)}\nRun 'prepdeck --help' for usage.`));
+    .fail(yargsFailure((msg) => usageMessage(msg, argv)));
 
   for (const spec of COMMANDS) y = spec.mount(y, ctx);
   for (const spec of COMMANDS) y = y.example(spec.examples[0]![0], spec.examples[0]![1]);
