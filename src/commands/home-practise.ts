@@ -43,7 +43,8 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
   if (choice === 'today') return practice.run(menu, ctx, deps);
   if (choice === 'cram') return practice.run({ ...menu, cram: true }, ctx, deps);
   if (choice === 'extra') {
-    const n = await deps.prompter.select<number>({ message: 'How many new cards?', choices: numberChoices([5, 10, 20, 50]) });
+    const n = await deps.prompter.select<number>({ message: 'How many new cards?', choices: numberChoices([5, 10, 20, 50]), escape: 0 });
+    if (n === 0) return;
     return practice.run({ ...menu, new: n }, ctx, deps);
   }
   const questions = await questionsFor(base, ctx, deps);
@@ -62,24 +63,26 @@ interface Scope {
 async function pickScope(choice: 'deck' | 'question' | 'tag', questions: Question[], prompter: Prompter): Promise<Scope | undefined> {
   const withCards = questions; // every question is a card of its own (cards/question-card.ts)
   if (choice === 'deck') {
-    const deck = await prompter.select<string>({ message: 'Which deck?', choices: [...new Set(withCards.map((q) => q.deck))].map((d) => ({ name: d, value: d })) });
-    return { questions, args: { deck } };
+    const deck = await prompter.select<string>({ message: 'Which deck?', choices: [...new Set(withCards.map((q) => q.deck))].map((d) => ({ name: d, value: d })), escape: '' });
+    return deck ? { questions, args: { deck } } : undefined;
   }
   if (choice === 'question') {
-    const q = await prompter.select<Question>({
+    const q = await prompter.select<Question | null>({
       message: 'Which question?',
       choices: withCards.map((x) => ({ name: x.title, value: x, description: questionDescription(x) })),
       pageSize: 12,
+      escape: null,
     });
-    return { questions: [q], args: {} };
+    return q ? { questions: [q], args: {} } : undefined;
   }
   const tags = [...new Set(withCards.flatMap((q) => q.tags))].sort();
   const tag = await prompter.select<string>({
     message: 'Which tag?',
     choices: tags.map((t) => ({ name: `#${t} (${plural(withCards.filter((q) => q.tags.includes(t)).length, 'question')})`, value: t })),
     pageSize: 12,
+    escape: '',
   });
-  return { questions: withCards.filter((q) => q.tags.includes(tag)), args: {} };
+  return tag ? { questions: withCards.filter((q) => q.tags.includes(tag)), args: {} } : undefined;
 }
 
 /** `deck · 9 cards`: every card of the question, its own card included (as `progress` counts them). */

@@ -13,11 +13,13 @@ interface Base {
 
 export async function readMenu(base: Base, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
   const questions = await questionsFor(base, ctx, deps);
-  const first = await deps.prompter.select<Question>({
+  const first = await deps.prompter.select<Question | null>({
     message: 'Which question?',
     choices: questions.map((x, i) => ({ name: `${i + 1}. ${x.title}`, value: x, description: `${x.deck} · ${x.level} · ${x.id}` })),
     pageSize: 12,
+    escape: null,
   });
+  if (!first) return;
   const store = await storeFor(ctx, deps);
   let depth: Depth = store.read().settings.depth ?? 'brief';
   const read = await import('./read.js');

@@ -11,16 +11,17 @@ import { memoryOutput } from '../ui/terminal.js';
 type Action = 'run' | 'step' | 'compare' | 'back';
 
 export async function simulateMenu(ctx: Context, prompter: Prompter): Promise<void> {
-  const scenario = await prompter.select<Scenario | undefined>({
+  const scenario = await prompter.select<Scenario | null>({
     message: 'Which scenario?',
     choices: [
       ...SCENARIOS.map((s) => ({ name: `${s.name}: ${s.point}`, value: s })),
-      { name: 'Back to the menu', value: undefined },
+      { name: 'Back to the menu', value: null },
     ],
     pageSize: 12,
+    escape: null,
   });
   if (!scenario) return;
-  const action = await prompter.select<Action>({ message: `${scenario.name}: what to do?`, choices: actionsFor(scenario) });
+  const action = await prompter.select<Action>({ message: `${scenario.name}: what to do?`, choices: actionsFor(scenario), escape: 'back' });
   if (action === 'back') return;
   const flags = flagsFor(scenario, action);
   echoCommand(flags, ctx);

@@ -21,8 +21,9 @@ const MENU = {
 } as const;
 type Activity = keyof typeof MENU;
 
-// The "items I missed" entry of the quiz choice (not a deck name: decks are lowercase ids).
+// The "items I missed" entry of the quiz choice and what Esc answers (not deck names: decks are lowercase ids).
 const MISSED = '\u0000missed';
+const BACK = '\u0000back';
 // What a result printed inside the menu waits for before the menu redraws over it.
 export const MENU_WAIT = 'Enter: back to the menu';
 
@@ -94,7 +95,9 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
           ...decks.map((d) => ({ name: `${d} (${items(d)} items)`, value: d })),
           { name: 'Only the items I missed', value: MISSED },
         ],
+        escape: BACK,
       });
+      if (deck === BACK) return;
       if (deck === MISSED) {
         const { missedQuiz } = await import('./home-practise.js');
         return missedQuiz(base, ctx, { ...deps, questions });
@@ -103,7 +106,9 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
         message: 'How many items?',
         choices: numberChoices([3, 5, 10, 20]),
         default: 10,
+        escape: 0,
       });
+      if (count === 0) return;
       const quiz = await import('./quiz.js');
       return quiz.run({ ...base, count, hold: MENU_WAIT, ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
     }
@@ -137,18 +142,23 @@ async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Prom
   const current = store.read().settings;
   const { DEFAULT_NEW_PER_DAY } = await import('../cards/session.js');
   const { setSettings } = await import('../progress/model.js');
-  const depth = await deps.prompter.select<Depth>({
+  // Esc on either question leaves the settings as they were.
+  const depth = await deps.prompter.select<Depth | null>({
     message: 'Answer depth (read, quiz, practice)',
     choices: DEPTHS.map((d) => ({ name: `${d}: ${DEPTH_BLURB[d]}`, value: d })),
     default: current.depth ?? 'brief',
+    escape: null,
   });
+  if (!depth) return;
   const perDay = current.newPerDay ?? DEFAULT_NEW_PER_DAY;
   const options = [...new Set([5, 10, 15, 20, 30, 50, perDay])].sort((a, b) => a - b);
   const newPerDay = await deps.prompter.select<number>({
     message: 'New flashcards a day',
     choices: numberChoices(options),
     default: perDay,
+    escape: -1,
   });
+  if (newPerDay < 0) return;
   const saved = store.update((doc) => setSettings(doc, { depth, newPerDay }));
   ctx.stdout.write(`Saved: depth ${saved.settings.depth}, ${saved.settings.newPerDay} new cards a day.\n`);
 }
