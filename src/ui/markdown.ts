@@ -160,16 +160,26 @@ function layoutRenderer(out: Out): MarkedExtension {
   };
 }
 
-/** Column widths (with padding) that fit `width`: natural widths, the widest shrunk first. */
+/**
+ * Column widths (with padding) that fit `width`: natural widths, the widest shrunk first, but no
+ * column below its longest word while another can still give (a narrower cell cuts that word
+ * with …: `least_outstanding_requests` lost its end while a short column kept room to spare).
+ */
 export function fitColumns(rows: string[][], width: number): number[] {
   const n = Math.max(...rows.map((r) => r.length));
   const natural = Array.from({ length: n }, (_, i) => Math.max(3, ...rows.map((r) => visibleLength(r[i] ?? '') + 2)));
+  const words = Array.from({ length: n }, (_, i) => Math.max(3, ...rows.flatMap((r) => (r[i] ?? '').split(/\s+/).map((w) => visibleLength(w) + 2))));
   const budget = Math.max(n * 6, width - (n + 1));
   const widths = [...natural];
-  while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= 6) break;
-    widths[widest]!--;
-  }
+  const shrink = (floor: (i: number) => number) => {
+    while (widths.reduce((a, b) => a + b, 0) > budget) {
+      const open = widths.map((w, i) => (w > floor(i) ? w : -1));
+      const widest = open.indexOf(Math.max(...open));
+      if (open[widest]! < 0) return;
+      widths[widest]!--;
+    }
+  };
+  shrink((i) => Math.max(6, words[i]!));
+  shrink(() => 6);
   return widths;
 }

@@ -36,6 +36,10 @@ describe('fitColumns', () => {
   it.each([
     [[['ab', 'cd']], 80, [4, 4]],
     [[['x'.repeat(50), 'y'.repeat(50)]], 43, [20, 20]],
+    // Whole words first: the column of long words keeps its longest one, the prose column wraps.
+    [[['least outstanding requests and more words', 'least_outstanding_requests']], 50, [19, 28]],
+    // Only when no column can give any more are words cut.
+    [[['x'.repeat(30), 'y'.repeat(30)]], 43, [20, 20]],
   ])('%j in %i columns -> %j', (rows, width, expected) => {
     expect(fitColumns(rows, width)).toEqual(expected);
   });
