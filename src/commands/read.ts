@@ -1,6 +1,6 @@
 // `prepdeck read <question>` (alias `explain`): the question and its answer at a chosen depth.
 import type { Context } from '../context.js';
-import { libraryFor } from '../content/library.js';
+import { contentFlags, libraryFor } from '../content/library.js';
 import { resolveQuestion } from '../content/lookup.js';
 import { DEPTHS, type Depth } from '../content/model.js';
 import { readSettings } from '../progress/store.js';
@@ -26,5 +26,6 @@ export async function run(args: ReadArgs, ctx: Context): Promise<void> {
   }
   // Built-in answers were rendered at build time: marked loads only for other texts.
   const { markdownRenderer } = await import('../ui/markdown-loader.js');
-  ctx.stdout.write(renderAnswer(q, depths, ctx.stdout, await markdownRenderer(answerTexts(q, depths), ctx.stdout)));
+  const md = await markdownRenderer(answerTexts(q, depths), ctx.stdout);
+  ctx.stdout.write(renderAnswer(q, depths, ctx.stdout, md, contentFlags(args)));
 }

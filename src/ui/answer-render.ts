@@ -25,7 +25,8 @@ export function answerTexts(q: Question, depths: readonly Depth[]): string[] {
   return [q.prompt, ...depths.map((d) => q.answers[d]), ...tips];
 }
 
-export function renderAnswer(q: Question, depths: readonly Depth[], out: Out, md: Md): string {
+/** `content`: the --content folders this run was given, repeated in every command it suggests (else they find nothing). */
+export function renderAnswer(q: Question, depths: readonly Depth[], out: Out, md: Md, content: readonly string[] = []): string {
   const { c } = out;
   const parts: string[] = [];
   parts.push(c.bold(c.magenta(wrap(q.title, out.columns))));
@@ -35,13 +36,14 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out, md
   if (q.tips && depths.includes('detailed')) parts.push(rule(out, 'Interview tips'), md(q.tips));
 
   const next: [string, string[]][] = [];
+  const prepdeck = ['prepdeck', ...content.flatMap((dir) => ['--content', dir])];
   const others = DEPTHS.filter((d) => !depths.includes(d));
   // Each item is a whole command that can be copied as it is.
-  if (others.length > 0) next.push(['Other depths:', others.map((d) => shellCommand(['prepdeck', 'read', q.id, '--depth', d]))]);
+  if (others.length > 0) next.push(['Other depths:', others.map((d) => shellCommand([...prepdeck, 'read', q.id, '--depth', d]))]);
   if (q.simulate) next.push(['See it run:', [simulateCommand(q.simulate)]]);
-  if (q.related.length > 0) next.push(['Related:', q.related.map((r) => shellCommand(['prepdeck', 'read', r]))]);
+  if (q.related.length > 0) next.push(['Related:', q.related.map((r) => shellCommand([...prepdeck, 'read', r]))]);
   // Every question is a card of its own (cards/question-card.ts); a quiz only where it has items.
-  next.push(['Practise:', [...(q.quiz.length > 0 ? [shellCommand(['prepdeck', 'quiz', '--question', q.id])] : []), 'prepdeck practice']]);
+  next.push(['Practise:', [...(q.quiz.length > 0 ? [shellCommand([...prepdeck, 'quiz', '--question', q.id])] : []), shellCommand([...prepdeck, 'practice'])]]);
   parts.push(rule(out, 'Next'), next.map(([label, items]) => c.dim(footerLine(label, items, out.columns))).join('\n') + '\n');
   return parts.join('\n');
 }

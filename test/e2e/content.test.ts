@@ -239,3 +239,18 @@ describe('--content and PREPDECK_CONTENT', () => {
     expect(viaEnv.decks.map((d) => d.id)).toEqual(expect.arrayContaining(['load-balancing', 'caching']));
   });
 });
+
+describe('read of a --content question', () => {
+  it('suggests commands that carry the --content folder, and they work as printed', async () => {
+    const r = await run(['read', 'cache-aside', '--content', 'test/fixtures/good'], { COLUMNS: '200' });
+    expect(r.code).toBe(0);
+    const suggested = r.stdout.split('\n').flatMap((l) => l.split(' · ')).map((s) => /prepdeck .*/.exec(s)?.[0]).filter((s): s is string => s !== undefined && !s.includes('practice') && !s.includes('quiz'));
+    expect(suggested).toEqual([
+      'prepdeck --content test/fixtures/good read cache-aside --depth super-brief',
+      'prepdeck --content test/fixtures/good read cache-aside --depth detailed',
+    ]);
+    expect(r.stdout).toContain('prepdeck --content test/fixtures/good quiz --question cache-aside');
+    expect(r.stdout).toContain('prepdeck --content test/fixtures/good practice');
+    for (const command of suggested) expect((await run(command.split(' ').slice(1))).code).toBe(0);
+  });
+});
