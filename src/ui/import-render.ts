@@ -44,10 +44,12 @@ function columnWidths(all: readonly string[][], columns: number): [number, numbe
   const width = (i: number) => Math.max(visibleLength(HEAD[i]!), ...all.map((r) => visibleLength(r[i]!)));
   const qW = width(1);
   const notesOf = (fileW: number) => columns - 1 - (fileW + qW + 5 + 4 + 4 * 2);
+  // No document with notes: the column needs room for its heading only, not for notes to come.
+  const minNotes = all.some((r) => r[4]) ? MIN_NOTES : HEAD[4].length;
   let fileW = Math.min(width(0), Math.max(12, Math.floor(columns * 0.3)));
   // Give up some of the document column before cutting an id or squeezing the notes.
-  if (notesOf(fileW) < MIN_NOTES) fileW = Math.max(Math.min(width(0), 12), fileW - (MIN_NOTES - notesOf(fileW)));
-  return notesOf(fileW) >= MIN_NOTES ? [fileW, qW, notesOf(fileW)] : undefined;
+  if (notesOf(fileW) < minNotes) fileW = Math.max(Math.min(width(0), 12), fileW - (minNotes - notesOf(fileW)));
+  return notesOf(fileW) >= minNotes ? [fileW, qW, notesOf(fileW)] : undefined;
 }
 
 /** A table when it fits the width with room for notes, else one block per document. */

@@ -35,6 +35,17 @@ describe('renderSummary', () => {
     expect(text).not.toContain('\u001b');
   });
 
+  it('names a document whole when the notes column is empty and there is room (QA: …-draining.txt at 80 columns)', () => {
+    const plain: ImportRow[] = [
+      { file: 'connection-draining.txt', target: 'load-balancing/load-balancing-q9', action: 'new', cards: 8, quiz: 2, notes: [] },
+      { file: 'session-persistence.txt', target: 'load-balancing/load-balancing-q4', action: 'new', cards: 9, quiz: 2, notes: [] },
+    ];
+    const text = renderSummary(plain, memoryOutput({ columns: 80 }));
+    expect(text).toMatch(/^connection-draining\.txt +load-balancing\/load-balancing-q9 +8 +2$/m);
+    expect(text).toMatch(/^Document +Question +Cards +Quiz +Notes$/m);
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThan(80);
+  });
+
   it('a table when there is room', () => {
     expect(renderSummary(rows, memoryOutput({ columns: 100 }))).toMatch(/^Document\s+Question\s+Cards\s+Quiz\s+Notes$/m);
   });
