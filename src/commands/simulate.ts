@@ -5,6 +5,7 @@
 // `config` is the configuration that run used, `result` its SimResult; `result.rows` only with --trace.
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
+import { mustBe } from '../lib/flag-message.js';
 import { compare, simulate } from '../sim/engine.js';
 import { withVariant, type SimConfig, type SimResult, type Variant } from '../sim/model.js';
 import type { SimPlan } from '../sim/plan.js';
@@ -80,7 +81,7 @@ function configFlag(value: string | undefined, count: number): number | undefine
   const text = value.trim();
   if (count < 2) throw new UsageError('--config picks one configuration of --compare (or of a comparison scenario); this run has only one.');
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > count) {
-    throw new UsageError(`--config must be a number from 1 to ${count} (the configurations of --compare, in order); got '${text}'.`);
+    throw new UsageError(mustBe('--config', `a number from 1 to ${count} (the configurations of --compare, in order)`, text));
   }
   return Number(text);
 }

@@ -234,7 +234,7 @@ describe('the simulate: field and simulate flags', () => {
   it('simulate --servers 1e3 is an error (exit 2), not one server named 1e3', async () => {
     const r = await run(['simulate', '--servers', '1e3']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--servers 1e3: a count must be a whole number, e.g. --servers 3 (or give names: --servers a,b,c).\n');
+    expect(r.stderr).toBe("--servers must be a count from 1 to 256 or names with weights, e.g. 3 or a:2,b,c; got '1e3'.\n");
   });
 
   it('a run whose memory need is out of proportion is refused up front (exit 2) with the limit', async () => {
