@@ -231,6 +231,17 @@ describe('the simulate: field and simulate flags', () => {
     expect((JSON.parse(json.stdout) as { simulate: string }).simulate).toBe('prepdeck simulate --scenario failover --servers=4');
   });
 
+  it('a bad value in simulate: is invalid content (exit 4), worded as the flag would be on the command line', async () => {
+    const dir = join(work.path, 'bad-value');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'bad.md'), FINE.replace('tags: [testing]\n', 'tags: [testing]\nsimulate: --compare ip-hash/local,ip-hash/redis\n'));
+    const v = await run(['validate', dir]);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toContain(
+      `bad.md:7: front matter: 'simulate': --compare must be configurations STRATEGY[/STORE[/RR-MODE]] separated by commas, where STORE is one of local, shared, replicated ("redis" is not); got 'ip-hash/local,ip-hash/redis'\n`,
+    );
+  });
+
   it('simulate --servers 1e3 is an error (exit 2), not one server named 1e3', async () => {
     const r = await run(['simulate', '--servers', '1e3']);
     expect(r.code).toBe(2);
