@@ -1,6 +1,7 @@
 // Every message the simulator's plan parser gives about a flag's value, in the one flag style
 // (`--flag must be …; got '…'.`, as the command layer's checks): the whole text, table-driven, for
 // the command line and a question's `simulate:` field alike.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkedRun } from '../../../src/sim/linked.js';
 import { LIMITS, planSim, type PlanOptions, type SimFlags } from '../../../src/sim/plan.js';
@@ -91,5 +92,19 @@ describe("simulator flag messages: `--flag must be …; got '…'.`", () => {
     ['--compare ip-hash/local,foo', `--compare must be ${COMPARE}, where STRATEGY is one of ${STRATEGIES} ("foo" is not); got 'ip-hash/local,foo'`],
   ])('a question\'s `simulate: %s` gets the same message', (field, message) => {
     expect(linkedRun(field)).toEqual({ ok: false, problem: `${message}.` });
+  });
+
+  it('any refused value of a single-value flag gets one line in the style, quoting the value whole', () => {
+    const FLAGS = ['servers', 'users', 'requests', 'hot', 'cart', 'strategy', 'rrMode', 'store', 'replicas', 'maxIdle', 'seed', 'sequence', 'compare'] as const;
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9a-z.,:@%/ -]{0,12}$/));
+    fc.assert(
+      fc.property(fc.constantFrom(...FLAGS), value, (flag, v) => {
+        const planned = planSim({ [flag]: v });
+        if (planned.ok) return;
+        expect(planned.problems).toHaveLength(1);
+        expect(planned.problems[0]).toMatch(/^--[a-z-]+ must be .+; got '.*'\.$/s);
+        expect(planned.problems[0]!.endsWith(`; got '${v}'.`)).toBe(true);
+      }),
+    );
   });
 });
