@@ -1,9 +1,9 @@
 // The shared checks behind every command's flags. Each check returns the typed value or throws one
-// UsageError (exit 2) in one style, `NAME must be …; got 'typed'.`, quoting what was typed. The
-// `coerce` wrappers below put them in the yargs builders (src/cli.ts, lab-flags.ts,
-// simulate-flags.ts), so a handler receives numbers as numbers and a depth as a Depth; settings
-// typed as text (`config set depth brief`) go through the same checks. Loaded on every start: keep
-// it free of heavy imports.
+// UsageError (exit 2) in one style, `NAME must be …; got 'typed'.`, quoting what was typed (worded
+// by lib/flag-message.ts, which the simulator's plan parser uses too). The `coerce` wrappers below
+// put them in the yargs builders (src/cli.ts, lab-flags.ts, simulate-flags.ts), so a handler
+// receives numbers as numbers and a depth as a Depth; settings typed as text (`config set depth
+// brief`) go through the same checks. Loaded on every start: keep it free of heavy imports.
 import { UsageError } from '../errors.js';
 import { mustBe } from '../lib/flag-message.js';
 
