@@ -61,7 +61,14 @@ export function simulateFlags(y: Argv): Argv<SimulateArgs> {
     .option('max-idle', value('Cookie expires after this many requests without a visit from its user (HAProxy maxidle)'))
     .option('seed', value('Seed of the traffic generator (default 1)'))
     .option('sequence', value('Explicit order of requests by user, e.g. A,B,C,A,A,D'))
-    .option('compare', value('Same traffic through several configurations: STRATEGY/STORE[/RR-MODE],…'))
+    .option('compare', {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      // Repeated --compare flags make one list (as the scenario list prints them).
+      coerce: (v: unknown) => allTexts(v).join(','),
+      describe: 'Same traffic through several configurations: STRATEGY/STORE[/RR-MODE],… (repeatable)',
+    })
     .option('json', { type: 'boolean', describe: 'Print JSON: { runs: [{ label, config, result }] }, one run per configuration (add --trace for every request)' })
     .option('trace', { type: 'boolean', describe: 'Keep every request: in JSON, and as a full table in text (up to 100,000 requests)' })
     .option('step', { type: 'boolean', describe: 'In a terminal: one request per key press, with an explanation (with --compare: one configuration, asked or --config)' })
