@@ -40,7 +40,7 @@ export function simulateFlags(y: Argv): Argv<SimulateArgs> {
   return y
     .option('scenario', { type: 'string', choices: SCENARIO_NAMES, coerce: oneOf('scenario', SCENARIO_NAMES), describe: 'Run a named scenario (see --list); other flags override it' })
     .option('list', { type: 'boolean', describe: 'List the scenarios and the point each one demonstrates' })
-    .option('servers', value('A count (3 → s1,s2,s3) or names with weights, e.g. a:2,b:1,c:1 (default 3)'))
+    .option('servers', value('A count (3 → s1,s2,s3) or names with weights 1-256, e.g. a:2,b:1,c:1 (default 3)'))
     .option('users', value('Number of users (default 6)'))
     .option('requests', value('Number of requests (default 30, or 20 past the last event; at most 100,000 with --trace)'))
     .option('hot', value("One hot user's (A's) share of the requests, with the % sign, e.g. 40% (needs 2 users or more)"))

@@ -34,10 +34,26 @@ describe('simulate flags', () => {
     expect(parseServers('a:2,b:1,c')).toEqual([{ name: 'a', weight: 2 }, { name: 'b', weight: 1 }, { name: 'c', weight: 1 }]);
   });
 
+  // HAProxy's weight range is 0-256 (0 takes a server out of rotation); the lab's --weights take 1-256 too.
+  it.each([
+    ['a:1,b', [1, 1]],
+    ['a:100,b:101', [100, 101]],
+    ['a:256,b:255', [256, 255]],
+  ])('--servers %s: weights %j', (text, weights) => {
+    expect(parseServers(text).map((s) => s.weight)).toEqual(weights);
+  });
+
+  it('--add takes a weight up to 256 too', () => {
+    expect(parseEvents('add', 's4:256@60')).toEqual([{ kind: 'add', server: 's4', at: 60, weight: 256 }]);
+  });
+
   it.each([
     [() => parseServers('0'), '--servers 0: need at least 1 server.'],
     [() => parseServers('a,a'), '--servers a,a: a is named twice.'],
-    [() => parseServers('a:0'), 'weight "0" must be a whole number from 1 to 100'],
+    [() => parseServers('a:0'), '--servers a:0: weight "0" must be a whole number from 1 to 256.'],
+    [() => parseServers('a:257,b'), '--servers a:257,b: weight "257" must be a whole number from 1 to 256.'],
+    [() => parseEvents('add', 's4:257@3'), '--add s4:257@3: weight "257" must be a whole number from 1 to 256.'],
+    [() => parseServers('a:1.5'), 'weight "1.5" must be a whole number from 1 to 256'],
     [() => plan({ fail: ['s9@3'] }), '--fail s9@3: no server named s9 (servers: s1, s2, s3)'],
     [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), '--fail s4@3: s4 is only added at request 10'],
     [() => plan({ add: ['s1@3'] }), '--add s1@3: there is already a server named s1'],
