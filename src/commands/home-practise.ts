@@ -8,10 +8,22 @@ import type { Question } from '../content/model.js';
 import type { QuizAnswer } from '../progress/model.js';
 import { standingOf, standings } from '../quiz/select.js';
 import { questionsFor, storeFor, type Deps } from './activity.js';
-import type { Prompter } from '../ui/prompts.js';
+import { choicesOf, numberChoices, type Prompter } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 
-type Choice = 'today' | 'extra' | 'cram' | 'deck' | 'question' | 'tag' | 'missed' | 'suspended' | 'back';
+// The entries in the order shown, each keyed by what it starts.
+const ENTRIES = {
+  today: "Today's review: due cards, then new ones",
+  extra: "Extra new cards beyond today's limit",
+  cram: 'Cram: every card, schedules unchanged',
+  deck: 'One deck',
+  question: 'One question',
+  tag: 'One tag',
+  missed: 'Quiz on the items I missed',
+  suspended: 'Suspended cards',
+  back: 'Back to the menu (Esc)',
+} as const;
+type Choice = keyof typeof ENTRIES;
 
 interface Base {
   content?: unknown;
@@ -20,17 +32,7 @@ interface Base {
 export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prompter: Prompter }): Promise<void> {
   const choice = await deps.prompter.select<Choice>({
     message: 'Practise',
-    choices: [
-      { name: "Today's review: due cards, then new ones", value: 'today' },
-      { name: "Extra new cards beyond today's limit", value: 'extra' },
-      { name: 'Cram: every card, schedules unchanged', value: 'cram' },
-      { name: 'One deck', value: 'deck' },
-      { name: 'One question', value: 'question' },
-      { name: 'One tag', value: 'tag' },
-      { name: 'Quiz on the items I missed', value: 'missed' },
-      { name: 'Suspended cards', value: 'suspended' },
-      { name: 'Back to the menu (Esc)', value: 'back' },
-    ],
+    choices: choicesOf(ENTRIES),
     escape: 'back',
   });
   if (choice === 'back') return;
@@ -41,7 +43,7 @@ export async function practiseMenu(base: Base, ctx: Context, deps: Deps & { prom
   if (choice === 'today') return practice.run(menu, ctx, deps);
   if (choice === 'cram') return practice.run({ ...menu, cram: true }, ctx, deps);
   if (choice === 'extra') {
-    const n = await deps.prompter.select<number>({ message: 'How many new cards?', choices: [5, 10, 20, 50].map((k) => ({ name: String(k), value: k })) });
+    const n = await deps.prompter.select<number>({ message: 'How many new cards?', choices: numberChoices([5, 10, 20, 50]) });
     return practice.run({ ...menu, new: n }, ctx, deps);
   }
   const questions = await questionsFor(base, ctx, deps);

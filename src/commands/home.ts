@@ -6,20 +6,20 @@ import { InterruptedError, UserError } from '../errors.js';
 import { writeUserError } from '../error-output.js';
 import { DEPTHS, type Depth } from '../content/model.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
-import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
+import { choicesOf, numberChoices, PromptInterrupted, type Prompter } from '../ui/prompts.js';
 
-type Activity = 'practise' | 'quiz' | 'read' | 'simulate' | 'lab' | 'progress' | 'settings' | 'quit';
-
-const MENU: { name: string; value: Activity }[] = [
-  { name: 'Practise flashcards', value: 'practise' },
-  { name: 'Take a quiz', value: 'quiz' },
-  { name: 'Read an answer', value: 'read' },
-  { name: 'Simulate a load balancer', value: 'simulate' },
-  { name: 'Run the live lab', value: 'lab' },
-  { name: 'Progress', value: 'progress' },
-  { name: 'Settings', value: 'settings' },
-  { name: 'Quit', value: 'quit' },
-];
+// The entries in the order shown, each keyed by the activity it starts.
+const MENU = {
+  practise: 'Practise flashcards',
+  quiz: 'Take a quiz',
+  read: 'Read an answer',
+  simulate: 'Simulate a load balancer',
+  lab: 'Run the live lab',
+  progress: 'Progress',
+  settings: 'Settings',
+  quit: 'Quit',
+} as const;
+type Activity = keyof typeof MENU;
 
 // The "items I missed" entry of the quiz choice (not a deck name: decks are lowercase ids).
 const MISSED = '\u0000missed';
@@ -42,7 +42,7 @@ export async function run(args: HomeArgs, ctx: Context, help: () => Promise<stri
   for (;;) {
     let choice: Activity;
     try {
-      choice = await prompter.menu({ message: 'What would you like to do?', choices: MENU, default: last, badges: () => badges(args, ctx, deps) });
+      choice = await prompter.menu({ message: 'What would you like to do?', choices: choicesOf(MENU), default: last, badges: () => badges(args, ctx, deps) });
     } catch (err) {
       if (err instanceof PromptInterrupted) throw new InterruptedError('Bye.');
       throw err;
@@ -101,7 +101,7 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
       }
       const count = await deps.prompter.select<number>({
         message: 'How many items?',
-        choices: [3, 5, 10, 20].map((n) => ({ name: String(n), value: n })),
+        choices: numberChoices([3, 5, 10, 20]),
         default: 10,
       });
       const quiz = await import('./quiz.js');
@@ -146,7 +146,7 @@ async function settings(ctx: Context, deps: Deps & { prompter: Prompter }): Prom
   const options = [...new Set([5, 10, 15, 20, 30, 50, perDay])].sort((a, b) => a - b);
   const newPerDay = await deps.prompter.select<number>({
     message: 'New flashcards a day',
-    choices: options.map((n) => ({ name: String(n), value: n })),
+    choices: numberChoices(options),
     default: perDay,
   });
   const saved = store.update((doc) => setSettings(doc, { depth, newPerDay }));

@@ -12,6 +12,19 @@ export interface Choice<T> {
   description?: string;
 }
 
+/**
+ * A menu written as a table: each entry's label keyed by the value choosing it answers, listed in
+ * the table's order (its keys are words, never integer-like, which objects would list first).
+ */
+export function choicesOf<K extends string>(labels: Readonly<Record<K, string>>): Choice<K>[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ name: labels[value], value }));
+}
+
+/** Numbers offered as they are written ("How many items?"). */
+export function numberChoices(numbers: readonly number[]): Choice<number>[] {
+  return numbers.map((n) => ({ name: String(n), value: n }));
+}
+
 export interface Prompter {
   /**
    * `clear`: remove the prompt once answered (the caller prints its own answer line).

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PLAIN_DOC, ROOT, tempDir } from '../support/cli.js';
 // Output-only cases in-process through main(argv, ctx); the terminal sessions below use the built CLI.
 import { runMain as runCli } from '../support/main.js';
-import { KEYS, useSessions } from '../support/pty.js';
+import { KEYS, revealAndGrade, useSessions } from '../support/pty.js';
 
 const SERIES = join(ROOT, 'test/fixtures/series');
 const dirs: { remove(): void }[] = [];
@@ -234,15 +234,8 @@ describe('the imported deck in a terminal', () => {
     const practice = start(['--content', out, 'practice', '--deck', 'caching', '--new', '2'], h);
     for (const n of [1, 2]) {
       await practice.waitFor(`Card ${n} ·`);
-      await practice.waitFor('Enter: reveal');
-      practice.write(KEYS.enter);
       // A question's own card shows its answer, which may open in the scrollable view.
-      const screen = await practice.waitFor(/back to grading|s\/b\/d: depth/);
-      if (screen.includes('back to grading')) {
-        practice.write('q');
-        await practice.waitFor('s/b/d: depth');
-      }
-      practice.write('3');
+      await revealAndGrade(practice, '3');
     }
     // Both cards are in learning steps now; the next is offered early (learn-ahead): stop there.
     await practice.waitFor('Card 3 ·');

@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pastScrollView } from '../support/scroll.js';
-import { KEYS, useSessions, type Session } from '../support/pty.js';
+import { KEYS, openFromMenu, pick, useSessions, type Session } from '../support/pty.js';
 
-const MENU = 'What would you like to do?';
 const sessions = useSessions();
 
 interface Saved {
@@ -14,14 +13,6 @@ interface Saved {
   cards: Record<string, unknown>;
 }
 const saved = (home: string): Saved => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as Saved;
-
-/** Waits for the menu, jumps to entry n and chooses it. */
-async function choose(t: Session, n: number, name: string): Promise<void> {
-  await t.waitFor('Ctrl+C quit');
-  t.write(String(n));
-  t.write(KEYS.enter);
-  await t.waitFor(`${MENU} ${name}`);
-}
 
 /** Answers every item of a quiz: single answers with Enter, multi-selects with nothing ticked (always wrong). */
 async function answerQuiz(t: Session): Promise<number> {
@@ -48,10 +39,8 @@ describe('the home menu reaches everything', () => {
     const t = sessions.start([], home, { cols: 80, rows: 34 });
 
     // Read → the first question → l: a related question.
-    await choose(t, 3, 'Read an answer');
-    await t.waitFor('Which question?');
-    await t.waitFor('❯ 1.');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 3, 'Read an answer');
+    await pick(t, 'Which question?', '1.');
     await pastScrollView(t, 'l: related questions');
     t.write('l');
     await t.waitFor('Related to "What is a load balancer');
@@ -63,12 +52,8 @@ describe('the home menu reaches everything', () => {
     t.write(KEYS.enter);
 
     // Read → health checks (5th) → z: quiz this question; its multi-selects are submitted empty.
-    await choose(t, 3, 'Read an answer');
-    await t.waitFor('Which question?');
-    await t.waitFor('❯ 1.');
-    t.write(KEYS.down.repeat(4));
-    await t.waitFor('❯ 5. How do health checks');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 3, 'Read an answer');
+    await pick(t, 'Which question?', '5. How do health checks', KEYS.down.repeat(4));
     await pastScrollView(t, 'z: quiz this question');
     t.write('z');
     const asked = await answerQuiz(t);
@@ -82,14 +67,9 @@ describe('the home menu reaches everything', () => {
     expect(missed.size).toBeGreaterThanOrEqual(3); // three multi-selects, submitted empty
 
     // Simulate → seed-example → step through it: two requests, then the rest.
-    await choose(t, 4, 'Simulate a load balancer');
-    await t.waitFor('Which scenario?');
-    await t.waitFor('Back to the menu');
-    t.write(KEYS.enter);
-    await t.waitFor('what to do?');
-    t.write(KEYS.down);
-    await t.waitFor('❯ Step through it');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 4, 'Simulate a load balancer');
+    await pick(t, 'Which scenario?', 'seed-example');
+    await pick(t, 'what to do?', 'Step through it', KEYS.down);
     await t.waitFor('$ prepdeck simulate --scenario seed-example --step');
     await t.waitFor('A has no cookie yet');
     await t.waitFor('Space/Enter: next · q: the rest');
@@ -102,22 +82,16 @@ describe('the home menu reaches everything', () => {
     t.write(KEYS.enter);
 
     // Practise → cram: a card from the whole collection, schedules untouched.
-    await choose(t, 1, 'Practise flashcards');
-    await t.waitFor('Back to the menu');
-    t.write(KEYS.down.repeat(2));
-    await t.waitFor('❯ Cram');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 1, 'Practise flashcards');
+    await pick(t, 'Practise', 'Cram', KEYS.down.repeat(2));
     await t.waitFor(/Card 1( of \d+)? · cram/);
     await t.waitFor('q: stop');
     t.write('q');
     expect(Object.keys(saved(home).cards)).toEqual([]);
 
     // Practise → a quiz on exactly the items missed.
-    await choose(t, 1, 'Practise flashcards');
-    await t.waitFor('Back to the menu');
-    t.write(KEYS.down.repeat(6));
-    await t.waitFor('❯ Quiz on the items I missed');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 1, 'Practise flashcards');
+    await pick(t, 'Practise', 'Quiz on the items I missed', KEYS.down.repeat(6));
     const before = saved(home).quiz.length;
     expect(await answerQuiz(t)).toBe(missed.size);
     await t.waitFor(/Enter: back to the menu|q: back to the menu/);

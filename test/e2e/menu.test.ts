@@ -3,22 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { KEYS, useSessions, type Session } from '../support/pty.js';
+import { HOME_MENU as MENU, KEYS, openFromMenu, pick, revealAndGrade, useSessions, type Session } from '../support/pty.js';
 import { pastScrollView } from '../support/scroll.js';
 
-const MENU = 'What would you like to do?';
 const sessions = useSessions();
 const start = (h: string): Session => sessions.start([], h);
 const home = (): string => sessions.home();
-
-/** Jumps to entry n (1-based) of the menu on screen and chooses it. */
-async function choose(t: Session, n: number, name: string): Promise<void> {
-  // The number moves the cursor, Enter chooses; the answered line shows what was chosen.
-  t.write(String(n));
-  t.write(KEYS.enter);
-  const done = await t.waitFor(new RegExp(`${MENU.replace('?', '\\?')} [^\n]+\n`));
-  expect(done.trimEnd().endsWith(`${MENU} ${name}`)).toBe(true);
-}
 
 describe('the home menu', () => {
   it('reaches each activity and comes back to itself', async () => {
@@ -29,22 +19,12 @@ describe('the home menu', () => {
     const first = await t.waitFor('Quit');
     expect(first).toMatch(/What would you like to do\?\n❯ Practise flashcards[^\n]*\n {2}Take a quiz\n {2}Read an answer\n {2}Simulate a load balancer\n {2}Run the live lab\n {2}Progress\n {2}Settings\n {2}Quit/);
     await t.waitFor(/Practise flashcards {2}new \d+ · learning 0 · due 0/);
-    await t.waitFor('Ctrl+C quit');
 
-    // Practise: today's review (the first choice), one card graded, then stop.
-    await choose(t, 1, 'Practise flashcards');
-    await t.waitFor('Cram: every card');
-    t.write(KEYS.enter);
+    // Practise: today's review (the first choice), one card revealed with Space and graded, then stop.
+    await openFromMenu(t, 1, 'Practise flashcards');
+    await pick(t, 'Practise', "Today's review");
     await t.waitFor('Card 1 ·');
-    await t.waitFor('Enter: reveal');
-    t.write(KEYS.space);
-    // The first card is a question's own card: its back, the answer, may open in the scrollable view.
-    const back = await t.waitFor(/q: back to grading|s\/b\/d: depth/);
-    if (back.includes('q: back to grading')) {
-      t.write('q');
-      await t.waitFor('s/b/d: depth');
-    }
-    t.write('4');
+    await revealAndGrade(t, '4', { reveal: KEYS.space });
     await t.waitFor('Card 2 ·');
     await t.waitFor('Last card: 4 Easy');
     t.write('q');
@@ -53,15 +33,10 @@ describe('the home menu', () => {
     // Back at the menu.
     await t.waitFor(MENU);
 
-    await t.waitFor('Ctrl+C quit');
     // Take a quiz: all decks, 3 items, answer with Enter.
-    await choose(t, 2, 'Take a quiz');
-    await t.waitFor('Which quiz?');
-    t.write(KEYS.enter);
-    await t.waitFor('How many items?');
-    t.write(KEYS.up + KEYS.up);
-    await t.waitFor('❯ 3');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 2, 'Take a quiz');
+    await pick(t, 'Which quiz?', 'All decks');
+    await pick(t, 'How many items?', '3', KEYS.up + KEYS.up);
     for (let n = 1; n <= 3; n++) {
       const shown = await t.waitFor(new RegExp(`Question ${n} of 3 · (Your answer|Space to tick)`));
       // A multi-select item asks again when nothing is ticked: tick the first option.
@@ -74,11 +49,9 @@ describe('the home menu', () => {
     await t.waitFor(/Enter: back to the menu|q: back to the menu/);
     t.write(KEYS.enter);
 
-    await t.waitFor('Ctrl+C quit');
     // Read an answer: the first question, then detailed, then back.
-    await choose(t, 3, 'Read an answer');
-    await t.waitFor('Which question?');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 3, 'Read an answer');
+    await pick(t, 'Which question?', '1.');
     await t.waitFor('Brief answer');
     await pastScrollView(t, 'Enter: back to the menu');
     expect(t.recent()).not.toContain('r: run'); // this question names no simulation
@@ -92,22 +65,16 @@ describe('the home menu', () => {
 
     // Simulate: the first scenario, run; its result stays until a key, then the menu again.
     await t.waitFor(MENU);
-    await t.waitFor('Ctrl+C quit');
-    await choose(t, 4, 'Simulate a load balancer');
-    await t.waitFor('Which scenario?');
-    await t.waitFor('Back to the menu');
-    t.write(KEYS.enter);
-    await t.waitFor('what to do?');
-    await t.waitFor('Back to the menu');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 4, 'Simulate a load balancer');
+    await pick(t, 'Which scenario?', 'seed-example');
+    await pick(t, 'what to do?', 'Run it');
     await t.waitFor('Scenario seed-example', 20_000);
     await t.waitFor(/Enter: back to the menu|q: close/, 20_000);
     t.write(KEYS.enter);
     await t.waitFor(MENU, 20_000);
 
-    await t.waitFor('Ctrl+C quit');
     // The live lab: starts on a free port, Ctrl+C stops it and returns to the menu.
-    await choose(t, 5, 'Run the live lab');
+    await openFromMenu(t, 5, 'Run the live lab');
     const banner = await t.waitFor(/http:\/\/127\.0\.0\.1:\d+\//, 20_000);
     const url = [...banner.matchAll(/http:\/\/127\.0\.0\.1:\d+\//g)].at(-1)![0];
     const page = await fetch(url + 'api/whoami');
@@ -117,29 +84,20 @@ describe('the home menu', () => {
     await expect(fetch(url + 'api/whoami')).rejects.toThrow();
     await t.waitFor(MENU);
 
-    await t.waitFor('Ctrl+C quit');
     // Progress.
-    await choose(t, 6, 'Progress');
+    await openFromMenu(t, 6, 'Progress');
     await t.waitFor('Reviews, last 14 days');
     await t.waitFor(/Enter: back to the menu|q: back to the menu/);
     t.write(KEYS.enter);
 
-    await t.waitFor('Ctrl+C quit');
     // Settings: depth detailed, 5 new cards a day.
-    await choose(t, 7, 'Settings');
-    await t.waitFor('Answer depth');
-    t.write(KEYS.down);
-    await t.waitFor('❯ detailed');
-    t.write(KEYS.enter);
-    await t.waitFor('New flashcards a day');
-    t.write(KEYS.up);
-    await t.waitFor('❯ 5');
-    t.write(KEYS.enter);
+    await openFromMenu(t, 7, 'Settings');
+    await pick(t, 'Answer depth', 'detailed', KEYS.down);
+    await pick(t, 'New flashcards a day', '5', KEYS.up);
     await t.waitFor('Saved: depth detailed, 5 new cards a day.');
 
-    await t.waitFor('Ctrl+C quit');
     // Quit.
-    await choose(t, 8, 'Quit');
+    await openFromMenu(t, 8, 'Quit');
     expect(await t.exit()).toBe(0);
 
     const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as { settings: unknown; reviews: { grade: number }[]; quiz: unknown[] };
@@ -152,14 +110,9 @@ describe('the home menu', () => {
 
   it('Read an answer offers to run the simulation its question names, then comes back to it', async () => {
     const t = start(home());
-    await t.waitFor('Ctrl+C quit');
-    await choose(t, 3, 'Read an answer');
-    await t.waitFor('Which question?');
+    await openFromMenu(t, 3, 'Read an answer');
     // session-persistence (4th) has `simulate: --scenario seed-example` in its front matter.
-    await t.waitFor('❯ 1.');
-    t.write(KEYS.down.repeat(3));
-    await t.waitFor('❯ 4. Session persistence');
-    t.write(KEYS.enter);
+    await pick(t, 'Which question?', '4. Session persistence', KEYS.down.repeat(3));
     await t.waitFor('Brief answer');
     await pastScrollView(t, 'r: run its simulation · Enter: back to the menu');
     t.write('r');
@@ -175,8 +128,7 @@ describe('the home menu', () => {
     await pastScrollView(t, 'Enter: back to the menu');
     t.write(KEYS.enter);
     await t.waitFor(MENU);
-    await t.waitFor('Ctrl+C quit');
-    await choose(t, 8, 'Quit');
+    await openFromMenu(t, 8, 'Quit');
     expect(await t.exit()).toBe(0);
   }, 60_000);
 

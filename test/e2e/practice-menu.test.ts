@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { KEYS, useSessions, type Session } from '../support/pty.js';
+import { KEYS, openFromMenu, pick, revealAndGrade, useSessions, type Session } from '../support/pty.js';
 
 const { home, start } = useSessions();
 
@@ -38,11 +38,10 @@ async function menuCounts(t: Session): Promise<string> {
   return lastCounts(await t.waitFor(/Practise flashcards {2}new \d+ · learning \d+ · due \d+/));
 }
 
-/** From the home menu: Practise, then the entry `down` steps below "Today's review". */
-async function practise(t: Session, down: number): Promise<void> {
-  t.write(KEYS.enter);
-  await t.waitFor('Suspended cards');
-  t.write(KEYS.down.repeat(down) + KEYS.enter);
+/** From the home menu: Practise, then its `entry`, `down` steps below "Today's review". */
+async function practise(t: Session, entry: string, down = 0): Promise<void> {
+  await openFromMenu(t, 1, 'Practise flashcards');
+  await pick(t, 'Practise', entry, KEYS.down.repeat(down));
 }
 
 async function setConfig(h: string, key: string, value: string): Promise<void> {
@@ -55,7 +54,7 @@ describe('practice from the home menu', () => {
     await setConfig(h, 'depth', 'super-brief');
     const t = start([], h);
     await menuCounts(t);
-    await practise(t, 0);
+    await practise(t, "Today's review");
     const first = await t.waitFor('Enter: reveal');
     const suspendedFront = first.slice(first.lastIndexOf('Card 1 · new')).split('\n')[3]!;
     t.write('!');
@@ -71,13 +70,11 @@ describe('practice from the home menu', () => {
     expect(await menuCounts(t)).toBe(await jsonCounts(h));
 
     // Cram goes through the cards in content order: the suspended first card is left out.
-    await practise(t, 2);
+    await practise(t, 'Cram', 2);
     const cram = await t.waitFor('Enter: reveal');
     expect(cram).toContain('Card 1 · cram');
     expect(cram.slice(cram.lastIndexOf('Card 1 · cram'))).not.toContain(suspendedFront);
-    t.write(KEYS.enter);
-    await t.waitFor('s/b/d: depth');
-    t.write('3');
+    await revealAndGrade(t, '3', { shown: true });
     await t.waitFor('Card 2 · cram');
     await t.waitFor('q: stop');
     t.write('q');
@@ -88,7 +85,7 @@ describe('practice from the home menu', () => {
 
     // Practise → Suspended cards lists it; choosing it brings it back.
     await menuCounts(t);
-    await practise(t, 7);
+    await practise(t, 'Suspended cards', 7);
     const list = await t.waitFor('None: back to the menu');
     expect(list).toContain('Suspended cards: which one should come back?');
     t.write(KEYS.enter);
@@ -107,7 +104,7 @@ describe('practice from the home menu', () => {
     expect(await menuCounts(t)).toBe('new 3 · learning 0 · due 0');
     expect(await jsonCounts(h)).toBe('new 3 · learning 0 · due 0');
 
-    await practise(t, 3);
+    await practise(t, 'One deck', 3);
     await t.waitFor('Which deck?');
     t.write(KEYS.enter);
     await t.waitFor('Enter: reveal');
@@ -117,14 +114,11 @@ describe('practice from the home menu', () => {
     expect(await menuCounts(t)).toBe('new 3 · learning 0 · due 0');
 
     // Extra new cards → 5: one graded; the day's limit is untouched.
-    await practise(t, 1);
-    await t.waitFor('How many new cards?');
-    t.write(KEYS.enter);
+    await practise(t, 'Extra new cards', 1);
+    await pick(t, 'How many new cards?', '5');
     await t.waitFor('Enter: reveal');
     expect(lastCounts(t.output())).toBe('new 5 · learning 0 · due 0');
-    t.write(KEYS.enter);
-    await t.waitFor('s/b/d: depth');
-    t.write('3');
+    await revealAndGrade(t, '3', { shown: true });
     await t.waitFor('Last card: 3 Good');
     await t.waitFor('q: stop');
     t.write('q');
@@ -141,7 +135,7 @@ describe('practice from the home menu', () => {
     await setConfig(h, 'new-per-day', '0');
     const t = start([], h);
     expect(await menuCounts(t)).toBe('new 0 · learning 0 · due 0');
-    await practise(t, 3);
+    await practise(t, 'One deck', 3);
     await t.waitFor('Which deck?');
     t.write(KEYS.enter);
     const shown = (await t.waitFor('Practise → Cram')).replace(/\s+/g, ' ');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cardsInScope } from '../../src/cards/session.js';
 import { contentDirs, loadLibrary } from '../../src/content/load.js';
 import { PLAIN_FIXTURES, runCli, tempDir } from '../support/cli.js';
-import { KEYS, useSessions, widestLine, type Session } from '../support/pty.js';
+import { KEYS, revealAndGrade, useSessions, widestLine, type Session } from '../support/pty.js';
 
 const questions = (await loadLibrary(contentDirs([], {}))).questions;
 const deck = 'load-balancing';
@@ -66,15 +66,6 @@ async function frontAfter(t: Session, marker: string | RegExp): Promise<string> 
   await t.waitFor('q: stop');
   const out = t.output();
   return out.slice(out.lastIndexOf('\nCard '));
-}
-
-/** Reveals the card on screen and grades it with one key (`shown`: its front was already waited for). */
-async function revealAndGrade(t: Session, grade: string, shown = false): Promise<void> {
-  if (!shown) await t.waitFor('Enter: reveal');
-  t.write(KEYS.enter);
-  await t.waitFor('Grade: 1 Again');
-  await t.waitFor('s/b/d: depth');
-  t.write(grade);
 }
 
 describe('prepdeck practice in a terminal', () => {
@@ -137,7 +128,7 @@ describe('prepdeck practice in a terminal', () => {
     expect(again).toContain('Card 2 · learning · solo');
     expect(again).toMatch(/Shown early \(learn-ahead\): nothing else is due, and this card's next step is due (now|in 1 minute)\./);
     expect(again).toContain('What is only-one about?');
-    await revealAndGrade(solo, '3', true);
+    await revealAndGrade(solo, '3', { shown: true });
     await solo.waitFor('Card 3 · learning · solo');
     solo.write('q');
     const summary = await solo.waitFor(/Next card due: [^\n]+\./);

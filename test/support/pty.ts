@@ -1,12 +1,13 @@
 // Drives the built CLI in a real pseudo-terminal (node-pty): send keys, wait for text on screen.
 // Matching strips ANSI escapes; every wait has a timeout and reports what the screen showed.
-// useSessions() gives a test file throwaway homes and sessions, cleaned up after each test.
+// useSessions() gives a test file throwaway homes and sessions, cleaned up after each test; the
+// walks at the end (home menu, list prompts, a card graded) are the steps many terminal tests share.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from 'node-pty';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin', 'prepdeck.js');
@@ -185,4 +186,53 @@ export function useSessions(): Sessions {
 /** The widest line of some screen text (ANSI already stripped), in code points. */
 export function widestLine(text: string): number {
   return Math.max(0, ...stripAnsi(text).split('\n').map((l) => [...l].length));
+}
+
+/** The home menu's question; once answered, its line ends with the entry chosen. */
+export const HOME_MENU = 'What would you like to do?';
+
+/**
+ * Walks the home menu to entry `n` (1-based: its number key moves the cursor there) once the menu
+ * is drawn, and chooses it. The answered line must name `name`: a wrong entry fails here, not at
+ * some later wait.
+ */
+export async function openFromMenu(t: Session, n: number, name: string): Promise<void> {
+  await t.waitFor('Ctrl+C quit');
+  t.write(String(n));
+  t.write(KEYS.enter);
+  const answered = await t.waitFor(/What would you like to do\? [^\n]+\n/);
+  expect(answered.trimEnd().endsWith(`${HOME_MENU} ${name}`), `menu entry ${n} should be ${name}:\n${answered}`).toBe(true);
+}
+
+/**
+ * Answers the list prompt asking `question`: `moves` (arrow keys; none for the entry already under
+ * the cursor) bring the cursor to `entry` (the start of its label), then Enter chooses it.
+ */
+export async function pick(t: Session, question: string, entry: string, moves = ''): Promise<void> {
+  await t.waitFor(question);
+  if (moves) {
+    await t.waitFor('❯ '); // the list is drawn: keys sent now move its cursor
+    t.write(moves);
+  }
+  await t.waitFor(`❯ ${entry}`);
+  t.write(KEYS.enter);
+}
+
+// The grade line of a card's back, from its first key to the depth keys.
+const GRADE_LINE = /Grade: 1 Again[\s\S]*?s\/b\/d: depth/;
+
+/**
+ * Reveals the practice card on screen and grades it with one key. An answer taller than the
+ * terminal opens in the scroll view first: q closes it and comes back to the grade line.
+ * `shown`: the front's "Enter: reveal" was already waited for; `reveal`: the key that turns it.
+ */
+export async function revealAndGrade(t: Session, grade: '1' | '2' | '3' | '4', opts: { shown?: boolean; reveal?: string } = {}): Promise<void> {
+  if (!opts.shown) await t.waitFor('Enter: reveal');
+  t.write(opts.reveal ?? KEYS.enter);
+  const back = await t.waitFor(new RegExp(`q: back to grading|${GRADE_LINE.source}`));
+  if (back.endsWith('q: back to grading')) {
+    t.write('q');
+    await t.waitFor(GRADE_LINE);
+  }
+  t.write(grade);
 }

@@ -1,14 +1,31 @@
-// The home menu's choices that are plain functions: which quiz items count as missed, and the
-// simulate flags each Simulate action runs.
+// The home menu's choices that are plain functions: how a table of labels becomes a choice list,
+// which quiz items count as missed, and the simulate flags each Simulate action runs.
 import { describe, expect, it } from 'vitest';
 import { missedOnly } from '../../../src/commands/home-practise.js';
 import { flagsFor } from '../../../src/commands/home-simulate.js';
 import type { QuizAnswer } from '../../../src/progress/model.js';
+import { choicesOf, numberChoices } from '../../../src/ui/prompts.js';
 import { SCENARIOS } from '../../../src/sim/scenarios.js';
 import { question } from '../quiz/fixtures.js';
 
 const answer = (key: string, correct: boolean, at: string): QuizAnswer =>
   ({ id: `${key}-${at}`, at, attempt: 'a', scope: 'all', deck: 'd1', question: key.split('/')[0]!, key, correct, chosen: [] }) as QuizAnswer;
+
+describe('choicesOf / numberChoices', () => {
+  it('lists a table of labels in the order written, each answering its key', () => {
+    expect(choicesOf({ today: "Today's review", 'super-brief': 'Short', back: 'Back' })).toEqual([
+      { name: "Today's review", value: 'today' },
+      { name: 'Short', value: 'super-brief' },
+      { name: 'Back', value: 'back' },
+    ]);
+  });
+  it('offers numbers as written', () => {
+    expect(numberChoices([3, 10])).toEqual([
+      { name: '3', value: 3 },
+      { name: '10', value: 10 },
+    ]);
+  });
+});
 
 describe('missedOnly', () => {
   it('keeps the items whose latest answer was wrong, and only the questions that have one', () => {
