@@ -15,7 +15,8 @@ import { simulatePlan, type SimulateArgs } from './simulate-flags.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { explainRow } from '../ui/sim-explain.js';
 import { renderCompare } from '../ui/sim-compare.js';
-import { TABLE_MAX_REQUESTS, wrap, type View } from '../ui/sim-format.js';
+import { TABLE_MAX_REQUESTS, type View } from '../ui/sim-format.js';
+import { wrapLines } from '../ui/text.js';
 import { renderHeader, renderLegend, renderScenarioList } from '../ui/sim-legend.js';
 import { renderBars, renderRequestTable, renderRun, renderSummary } from '../ui/sim-run.js';
 
@@ -125,8 +126,8 @@ async function step(plan: SimPlan, result: SimResult, ctx: Context, prompter: Pr
   // The table's lines after the header: event separators come before their request's row.
   const body = table.slice(1);
   const rows = result.rows ?? [];
-  const help = wrap('Space or Enter: next request · q: show the rest · Ctrl+C: quit', out.columns).map((l) => c.dim(l));
-  const said = note ? ['', ...wrap(note, out.columns).map((l) => c.bold(l))] : [];
+  const help = wrapLines('Space or Enter: next request · q: show the rest · Ctrl+C: quit', out.columns).map((l) => c.dim(l));
+  const said = note ? ['', ...wrapLines(note, out.columns).map((l) => c.bold(l))] : [];
   out.write([...renderHeader(plan.config, [result], plan.scenario, view), ...said, '', ...help, '', header, ''].join('\n'));
   let line = 0;
   let fast = false;
@@ -136,7 +137,7 @@ async function step(plan: SimPlan, result: SimResult, ctx: Context, prompter: Pr
     line += take;
     out.write(lines.join('\n') + '\n');
     if (fast) continue;
-    out.write(wrap(explainRow(row, result), out.columns - 4).map((l) => c.dim('    ' + l)).join('\n') + '\n');
+    out.write(wrapLines(explainRow(row, result), out.columns - 4).map((l) => c.dim('    ' + l)).join('\n') + '\n');
     if (row === rows[rows.length - 1]) break;
     try {
       const key = await prompter.key({ message: c.dim('Space/Enter: next · q: the rest'), choices: STEP_KEYS });

@@ -29,7 +29,8 @@ export class PlanProblem extends Error {
 
 export const LIMITS = {
   servers: 256,
-  weight: 100,
+  /** HAProxy's `weight` range is 0-256 (0 takes a server out of rotation): 1-256, as the lab's --weights. */
+  weight: 256,
   users: 5_000_000,
   requests: 100_000_000,
   sequence: 100_000,

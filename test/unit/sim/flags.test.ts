@@ -34,10 +34,26 @@ describe('simulate flags', () => {
     expect(parseServers('a:2,b:1,c')).toEqual([{ name: 'a', weight: 2 }, { name: 'b', weight: 1 }, { name: 'c', weight: 1 }]);
   });
 
+  // HAProxy's weight range is 0-256 (0 takes a server out of rotation); the lab's --weights take 1-256 too.
+  it.each([
+    ['a:1,b', [1, 1]],
+    ['a:100,b:101', [100, 101]],
+    ['a:256,b:255', [256, 255]],
+  ])('--servers %s: weights %j', (text, weights) => {
+    expect(parseServers(text).map((s) => s.weight)).toEqual(weights);
+  });
+
+  it('--add takes a weight up to 256 too', () => {
+    expect(parseEvents('add', 's4:256@60')).toEqual([{ kind: 'add', server: 's4', at: 60, weight: 256 }]);
+  });
+
   it.each([
     [() => parseServers('0'), "--servers must be a count from 1 to 256 or names with weights, e.g. 3 or a:2,b,c; got '0'."],
     [() => parseServers('a,a'), "--servers must be names given once each (a is named twice); got 'a,a'."],
     [() => parseServers('a:0'), `--servers must be names with weights from 1 to ${LIMITS.weight}, e.g. a:2,b,c ("0" is not a weight); got 'a:0'.`],
+    [() => parseServers('a:257,b'), `--servers must be names with weights from 1 to 256, e.g. a:2,b,c ("257" is not a weight); got 'a:257,b'.`],
+    [() => parseEvents('add', 's4:257@3'), `--add must be SERVER:WEIGHT@REQUEST with a weight from 1 to 256, e.g. s4:2@60 ("257" is not a weight); got 's4:257@3'.`],
+    [() => parseServers('a:1.5'), `--servers must be names with weights from 1 to 256, e.g. a:2,b,c ("1.5" is not a weight); got 'a:1.5'.`],
     [() => plan({ fail: ['s9@3'] }), "--fail must be on one of the servers s1, s2, s3 (there is no s9); got 's9@3'."],
     [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), "--fail must be at request 10 or later (s4 is only added then); got 's4@3'."],
     [() => plan({ add: ['s1@3'] }), "--add must be a new server name (there is already a server named s1); got 's1@3'."],
