@@ -1,10 +1,11 @@
 // The shared checks behind every command's flags. Each check returns the typed value or throws one
-// UsageError (exit 2) in one style, `NAME must be …; got 'typed'.`, quoting what was typed. The
-// `coerce` wrappers below put them in the yargs builders (src/cli.ts, lab-flags.ts,
-// simulate-flags.ts), so a handler receives numbers as numbers and a depth as a Depth; settings
-// typed as text (`config set depth brief`) go through the same checks. Loaded on every start: keep
-// it free of heavy imports.
+// UsageError (exit 2) in one style, `NAME must be …; got 'typed'.`, quoting what was typed (worded
+// by lib/flag-message.ts, which the simulator's plan parser uses too). The `coerce` wrappers below
+// put them in the yargs builders (src/cli.ts, lab-flags.ts, simulate-flags.ts), so a handler
+// receives numbers as numbers and a depth as a Depth; settings typed as text (`config set depth
+// brief`) go through the same checks. Loaded on every start: keep it free of heavy imports.
 import { UsageError } from '../errors.js';
+import { mustBe } from '../lib/flag-message.js';
 
 /**
  * yargs turns an error thrown in `coerce` into its own YError that keeps only the message; the
@@ -32,7 +33,7 @@ function digits(v: unknown): number {
 /** A whole number in [min, max] (no upper bound by default), as typed or as a number. */
 export function checkWholeNumber(name: string, v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = digits(v);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number ${range(min, max)}; got '${String(v)}'.`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(mustBe(name, `a whole number ${range(min, max)}`, v));
   return n;
 }
 
@@ -41,7 +42,7 @@ export function checkWholeNumbers(name: string, v: unknown, min: number, max: nu
   const parts = typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [String(v)] : [];
   const ns = parts.map(digits);
   if (ns.length === 0 || ns.some((n) => !Number.isSafeInteger(n) || n < min || n > max)) {
-    throw new UsageError(`${name} must be whole numbers ${range(min, max)} separated by commas, like ${example}; got '${String(v)}'.`);
+    throw new UsageError(mustBe(name, `whole numbers ${range(min, max)} separated by commas, like ${example}`, v));
   }
   return ns;
 }
@@ -49,13 +50,13 @@ export function checkWholeNumbers(name: string, v: unknown, min: number, max: nu
 /** One of `choices`, exactly as listed. */
 export function checkOneOf<T extends string>(name: string, v: unknown, choices: readonly T[]): T {
   if (typeof v === 'string' && (choices as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`${name} must be one of ${choices.join(', ')}; got '${String(v)}'.`);
+  throw new UsageError(mustBe(name, `one of ${choices.join(', ')}`, v));
 }
 
 /** Text that `accept` takes (it may normalise it; null refuses), else `NAME must be WHAT`. */
 export function checkText(name: string, v: unknown, what: string, accept: (v: string) => string | null): string {
   const ok = typeof v === 'string' ? accept(v) : null;
-  if (ok === null) throw new UsageError(`${name} must be ${what}; got '${String(v)}'.`);
+  if (ok === null) throw new UsageError(mustBe(name, what, v));
   return ok;
 }
 

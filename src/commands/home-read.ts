@@ -34,7 +34,7 @@ export async function readMenu(base: Base, ctx: Context, deps: Deps & { prompter
     if (key === 'simulate') {
       const flags = q.simulate?.trim() ?? '';
       echoCommand(flags, ctx);
-      await showSimulation(flags, ctx, deps.prompter);
+      await showSimulation(flags, ctx, deps.prompter, 'Enter: back to the answer');
       show = false; // the answer is still on screen above the run
     } else if (key === 'related') {
       const next = await pickRelated(q, questions, deps.prompter);

@@ -6,7 +6,6 @@ import { shellCommand } from '../content/sanitize.js';
 import { yargsFailure } from './flag-checks.js';
 import { SCENARIOS, type Scenario } from '../sim/scenarios.js';
 import type { Prompter } from '../ui/prompts.js';
-import { memoryOutput } from '../ui/terminal.js';
 
 type Action = 'run' | 'step' | 'compare' | 'back';
 
@@ -57,27 +56,21 @@ export function echoCommand(flags: string, ctx: Context): void {
 }
 
 /**
- * Runs `prepdeck simulate FLAGS` for the menu. A printed run is collected first: when it is taller
- * than the terminal it opens in the scrollable view; otherwise it is printed and waits for a key.
- * `--step` is interactive and writes as it goes; a key ends it too.
+ * Runs `prepdeck simulate FLAGS` for the menu, held like every menu result (ui/hold.ts): a printed
+ * run is collected first; taller than the terminal it opens in the scroll view, otherwise it is
+ * printed and waits for a key. `--step` is interactive and writes as it goes; a key ends it too.
+ * `hold` names where the key goes back to (the menu, or the answer a run was started from).
  */
-export async function showSimulation(flags: string, ctx: Context, prompter: Prompter): Promise<void> {
-  const stepping = /(^|\s)--step(\s|$)/.test(flags);
-  if (stepping) {
+export async function showSimulation(flags: string, ctx: Context, prompter: Prompter, hold = 'Enter: back to the menu'): Promise<void> {
+  const { capture, holdOptions, showText, waitForKey } = await import('../ui/hold.js');
+  if (/(^|\s)--step(\s|$)/.test(flags)) {
     await runSimulation(flags, ctx, prompter);
-  } else {
-    // Collected first (laid out for this terminal's width and colours), to know its height.
-    const captured = memoryOutput({ color: ctx.stdout.color, columns: ctx.stdout.columns, isTTY: ctx.stdout.isTTY });
-    await runSimulation(flags, { ...ctx, stdout: captured }, prompter);
-    const lines = captured.text().replace(/\n+$/, '').split('\n');
-    const rows = ctx.stdout.rows ?? 24;
-    if (prompter.pager && lines.length > rows - 2) {
-      await prompter.pager({ lines, height: Math.max(3, rows - 2) });
-      return;
-    }
-    ctx.stdout.write(lines.join('\n') + '\n');
+    await waitForKey(prompter, hold);
+    return;
   }
-  await prompter.key({ message: 'Enter: back to the menu', choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }] });
+  // Collected first (laid out for this terminal's width, height and colours), to know its height.
+  const text = await capture(ctx, (captured) => runSimulation(flags, captured, prompter));
+  await showText(text, ctx, prompter, holdOptions(hold));
 }
 
 /**

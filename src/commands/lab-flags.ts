@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import { RR_MODES, STRATEGIES, type RrMode, type Strategy } from '../sim/model.js';
 import { BALANCERS, LAB_DEFAULTS, LAB_LIMITS, LAB_STORES, SCRIPTS, isLoopback, type BalancerKind, type LabOptions, type LabStore, type ScriptName } from '../lab/options.js';
 import { UsageError } from '../errors.js';
+import { mustBe } from '../lib/flag-message.js';
 import { coerce, oneOf, text, wholeNumber, wholeNumbers } from './flag-checks.js';
 
 /** What yargs hands the lab command once `labFlags` has checked each flag on its own. */
@@ -105,7 +106,7 @@ function checkRedisUrl(v: unknown): string {
   } catch {
     url = null;
   }
-  if (url === null) throw new UsageError(`--redis-url must be a URL like ${LAB_DEFAULTS.redisUrl}; got '${String(v)}'.`);
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(`--redis-url must start with redis:// or rediss://; got '${String(v)}'.`);
+  if (url === null) throw new UsageError(mustBe('--redis-url', `a URL like ${LAB_DEFAULTS.redisUrl}`, v));
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(mustBe('--redis-url', `a redis:// or rediss:// URL, like ${LAB_DEFAULTS.redisUrl}`, v));
   return v as string;
 }

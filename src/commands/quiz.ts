@@ -21,7 +21,7 @@ import {
   storeFor,
   type Deps,
 } from './activity.js';
-import { showText } from '../ui/hold.js';
+import { holdOptions, showText } from '../ui/hold.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { plural } from '../ui/text.js';
 import type { Colors } from '../ui/terminal.js';
@@ -72,7 +72,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   const replay = plan.replayable && !args.selection ? replayCommand(filter, count, plan.seed, contentFlags(args)) : undefined;
   const shown = renderQuizSummary(summary, view.c, ctx.stdout.columns, replay, view.inline);
   if (args.hold === undefined) view.out(shown);
-  else await showText(shown, ctx, view.prompter, { wait: true, waitMessage: args.hold, closeHint: args.hold.replace(/^Enter: /, '') });
+  else await showText(shown, ctx, view.prompter, holdOptions(args.hold));
 }
 
 /** One quiz attempt, decided before the first item shows. */

@@ -40,7 +40,7 @@ export function simulateFlags(y: Argv): Argv<SimulateArgs> {
   return y
     .option('scenario', { type: 'string', choices: SCENARIO_NAMES, coerce: oneOf('scenario', SCENARIO_NAMES), describe: 'Run a named scenario (see --list); other flags override it' })
     .option('list', { type: 'boolean', describe: 'List the scenarios and the point each one demonstrates' })
-    .option('servers', value('A count (3 → s1,s2,s3) or names with weights, e.g. a:2,b:1,c:1 (default 3)'))
+    .option('servers', value('A count (3 → s1,s2,s3) or names with weights 1-256, e.g. a:2,b:1,c:1 (default 3)'))
     .option('users', value('Number of users (default 6)'))
     .option('requests', value('Number of requests (default 30, or 20 past the last event; at most 100,000 with --trace)'))
     .option('hot', value("One hot user's (A's) share of the requests, with the % sign, e.g. 40% (needs 2 users or more)"))
@@ -61,7 +61,14 @@ export function simulateFlags(y: Argv): Argv<SimulateArgs> {
     .option('max-idle', value('Cookie expires after this many requests without a visit from its user (HAProxy maxidle)'))
     .option('seed', value('Seed of the traffic generator (default 1)'))
     .option('sequence', value('Explicit order of requests by user, e.g. A,B,C,A,A,D'))
-    .option('compare', value('Same traffic through several configurations: STRATEGY/STORE[/RR-MODE],…'))
+    .option('compare', {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      // Repeated --compare flags make one list (as the scenario list prints them).
+      coerce: (v: unknown) => allTexts(v).join(','),
+      describe: 'Same traffic through several configurations: STRATEGY/STORE[/RR-MODE],… (repeatable)',
+    })
     .option('json', { type: 'boolean', describe: 'Print JSON: { runs: [{ label, config, result }] }, one run per configuration (add --trace for every request)' })
     .option('trace', { type: 'boolean', describe: 'Keep every request: in JSON, and as a full table in text (up to 100,000 requests)' })
     .option('step', { type: 'boolean', describe: 'In a terminal: one request per key press, with an explanation (with --compare: one configuration, asked or --config)' })

@@ -5,6 +5,7 @@
 // `config` is the configuration that run used, `result` its SimResult; `result.rows` only with --trace.
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
+import { mustBe } from '../lib/flag-message.js';
 import { compare, simulate } from '../sim/engine.js';
 import { withVariant, type SimConfig, type SimResult, type Variant } from '../sim/model.js';
 import type { SimPlan } from '../sim/plan.js';
@@ -14,7 +15,8 @@ import { simulatePlan, type SimulateArgs } from './simulate-flags.js';
 import { PromptInterrupted, type Prompter } from '../ui/prompts.js';
 import { explainRow } from '../ui/sim-explain.js';
 import { renderCompare } from '../ui/sim-compare.js';
-import { TABLE_MAX_REQUESTS, wrap, type View } from '../ui/sim-format.js';
+import { TABLE_MAX_REQUESTS, type View } from '../ui/sim-format.js';
+import { wrapLines } from '../ui/text.js';
 import { renderHeader, renderLegend, renderScenarioList } from '../ui/sim-legend.js';
 import { renderBars, renderRequestTable, renderRun, renderSummary } from '../ui/sim-run.js';
 
@@ -80,7 +82,7 @@ function configFlag(value: string | undefined, count: number): number | undefine
   const text = value.trim();
   if (count < 2) throw new UsageError('--config picks one configuration of --compare (or of a comparison scenario); this run has only one.');
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > count) {
-    throw new UsageError(`--config must be a number from 1 to ${count} (the configurations of --compare, in order); got '${text}'.`);
+    throw new UsageError(mustBe('--config', `a number from 1 to ${count} (the configurations of --compare, in order)`, text));
   }
   return Number(text);
 }
@@ -124,8 +126,8 @@ async function step(plan: SimPlan, result: SimResult, ctx: Context, prompter: Pr
   // The table's lines after the header: event separators come before their request's row.
   const body = table.slice(1);
   const rows = result.rows ?? [];
-  const help = wrap('Space or Enter: next request · q: show the rest · Ctrl+C: quit', out.columns).map((l) => c.dim(l));
-  const said = note ? ['', ...wrap(note, out.columns).map((l) => c.bold(l))] : [];
+  const help = wrapLines('Space or Enter: next request · q: show the rest · Ctrl+C: quit', out.columns).map((l) => c.dim(l));
+  const said = note ? ['', ...wrapLines(note, out.columns).map((l) => c.bold(l))] : [];
   out.write([...renderHeader(plan.config, [result], plan.scenario, view), ...said, '', ...help, '', header, ''].join('\n'));
   let line = 0;
   let fast = false;
@@ -135,7 +137,7 @@ async function step(plan: SimPlan, result: SimResult, ctx: Context, prompter: Pr
     line += take;
     out.write(lines.join('\n') + '\n');
     if (fast) continue;
-    out.write(wrap(explainRow(row, result), out.columns - 4).map((l) => c.dim('    ' + l)).join('\n') + '\n');
+    out.write(wrapLines(explainRow(row, result), out.columns - 4).map((l) => c.dim('    ' + l)).join('\n') + '\n');
     if (row === rows[rows.length - 1]) break;
     try {
       const key = await prompter.key({ message: c.dim('Space/Enter: next · q: the rest'), choices: STEP_KEYS });

@@ -87,16 +87,17 @@ export function mergeSection(old: ReturnType<typeof readSection>, fresh: readonl
   const out: { id: string; text: string }[] = [];
   const matched = new Set<string>();
 
-  const exact = (f: FreshItem) => untouched.has(f.id) && !matched.has(f.id);
-  for (const f of fresh) {
-    if (removed.has(f.id)) continue;
-    if (taken.has(f.id) && marker.ids.has(f.id)) {
-      report.kept++; // derived once, edited by the user since: theirs now, kept as they wrote it
+  // Derived once, edited by the user since: theirs now, kept as they wrote it.
+  const editedByUser = (f: FreshItem) => taken.has(f.id) && marker.ids.has(f.id);
+  const live = fresh.filter((f) => !removed.has(f.id));
+  const ids = matchOldIds(live.filter((f) => !editedByUser(f)), untouched);
+  const edited = new Set(live.filter(editedByUser));
+  for (const f of live) {
+    if (edited.has(f)) {
+      report.kept++;
       continue;
     }
-    // Same id but other words: ids with a -2 suffix shift when an earlier namesake goes; follow the words.
-    const drifted = exact(f) && similarity(f.render(f.id), untouched.get(f.id)!) < LIGHT_EDIT ? closest(f, untouched, matched) : undefined;
-    let id = drifted ?? (exact(f) ? f.id : closest(f, untouched, matched));
+    let id = ids.get(f);
     if (id !== undefined) {
       report.kept++;
       if (id !== f.id) report.renamed++;
@@ -117,16 +118,41 @@ export function mergeSection(old: ReturnType<typeof readSection>, fresh: readonl
   return { blocks: [...userOwned.map((i) => i.text), ...out.map((o) => o.text)], marker: next, report };
 }
 
-/** The old untouched item most like a fresh one, if it is at least a light edit of it. */
-function closest(f: FreshItem, untouched: ReadonlyMap<string, string>, matched: ReadonlySet<string>): string | undefined {
-  const text = f.render(f.id);
-  let best: { id: string; score: number } | undefined;
-  for (const [id, old] of untouched) {
-    if (matched.has(id)) continue;
-    const score = similarity(text, old);
-    if (score >= LIGHT_EDIT && (!best || score > best.score)) best = { id, score };
+/**
+ * Which old untouched item each fresh one continues, so that its id (and the progress under it)
+ * carries over. In order of confidence, never one old item for two fresh ones:
+ * 1. its own id, when the old text under that id is at least a light edit of the fresh one;
+ * 2. the most similar old item (a light edit or closer), best pairs first: ids with a -2 suffix
+ *    shift when an earlier namesake goes, and the words say where each item went;
+ * 3. its own id, still free, however much the text changed (the item was rewritten in place).
+ * Matching in this order, not item by item, keeps an unchanged item's id from being taken by an
+ * earlier item that merely looks like it.
+ */
+function matchOldIds(fresh: readonly FreshItem[], untouched: ReadonlyMap<string, string>): Map<FreshItem, string> {
+  const ids = new Map<FreshItem, string>();
+  const used = new Set<string>();
+  const give = (f: FreshItem, id: string) => {
+    ids.set(f, id);
+    used.add(id);
+  };
+  const text = new Map(fresh.map((f) => [f, f.render(f.id)]));
+  for (const f of fresh) {
+    const old = untouched.get(f.id);
+    if (old !== undefined && similarity(text.get(f)!, old) >= LIGHT_EDIT) give(f, f.id);
   }
-  return best?.id;
+  const pairs: { f: FreshItem; id: string; score: number }[] = [];
+  for (const f of fresh) {
+    if (ids.has(f)) continue;
+    for (const [id, old] of untouched) {
+      if (used.has(id)) continue;
+      const score = similarity(text.get(f)!, old);
+      if (score >= LIGHT_EDIT) pairs.push({ f, id, score });
+    }
+  }
+  // Stable sort: among equal scores the earlier fresh item, then the earlier old item, wins.
+  for (const p of pairs.sort((x, y) => y.score - x.score)) if (!ids.has(p.f) && !used.has(p.id)) give(p.f, p.id);
+  for (const f of fresh) if (!ids.has(f) && untouched.has(f.id) && !used.has(f.id)) give(f, f.id);
+  return ids;
 }
 
 /** The existing file's front matter and sections; a ContentError when it is not a content file. */

@@ -1,4 +1,5 @@
 // Events during a run (fail, recover, drain, add) and their checks.
+import { mustBe } from '../lib/flag-message.js';
 import type { ServerSpec, SimEvent } from './model.js';
 
 /** Same request: add first (so it can be failed at once), then fail, drain, recover; else as given. */
@@ -25,7 +26,17 @@ export function eventLabel(e: SimEvent): string {
 }
 
 export function eventFlag(e: SimEvent): string {
-  return `--${e.kind} ${e.server}${e.kind === 'add' && e.weight && e.weight !== 1 ? `:${e.weight}` : ''}@${e.at}`;
+  return `--${e.kind} ${eventValue(e)}`;
+}
+
+/** The value of an event's flag: `s2@40`, `s4:2@60`. */
+function eventValue(e: SimEvent): string {
+  return `${e.server}${e.kind === 'add' && e.weight && e.weight !== 1 ? `:${e.weight}` : ''}@${e.at}`;
+}
+
+/** A problem with one event in the flag style, quoting the event (`--fail must be …; got 's9@3'.`). */
+function eventProblem(e: SimEvent, what: string): string {
+  return mustBe(`--${e.kind}`, what, eventValue(e));
 }
 
 /**
@@ -38,19 +49,19 @@ export function checkEvents(servers: readonly ServerSpec[], events: readonly Sim
   const addedAt = new Map<string, number>();
   for (const e of events) {
     if (e.kind !== 'add') continue;
-    if (initial.has(e.server) || addedAt.has(e.server)) problems.push(`${eventFlag(e)}: there is already a server named ${e.server}`);
+    if (initial.has(e.server) || addedAt.has(e.server)) problems.push(eventProblem(e, `a new server name (there is already a server named ${e.server})`));
     else addedAt.set(e.server, e.at);
   }
   const known = [...initial, ...addedAt.keys()];
   for (const e of events) {
-    if (!Number.isInteger(e.at) || e.at < 1) problems.push(`${eventFlag(e)}: the request number must be 1 or more`);
-    else if (e.at > requests) problems.push(`${eventFlag(e)}: the run has only ${requests} requests`);
+    if (!Number.isInteger(e.at) || e.at < 1) problems.push(eventProblem(e, 'at request 1 or later'));
+    else if (e.at > requests) problems.push(eventProblem(e, `at request ${requests} or earlier (the run has ${requests} requests)`));
     if (e.kind === 'add') continue;
     const added = addedAt.get(e.server);
     if (!initial.has(e.server) && added === undefined) {
-      problems.push(`${eventFlag(e)}: no server named ${e.server} (servers: ${known.join(', ')})`);
+      problems.push(eventProblem(e, `on one of the servers ${known.join(', ')} (there is no ${e.server})`));
     } else if (added !== undefined && e.at < added) {
-      problems.push(`${eventFlag(e)}: ${e.server} is only added at request ${added}`);
+      problems.push(eventProblem(e, `at request ${added} or later (${e.server} is only added then)`));
     }
   }
   return problems;

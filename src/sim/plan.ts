@@ -5,7 +5,7 @@
 import { MEMORY_LIMIT_BYTES, memoryNeed } from './budget.js';
 import { checkEvents } from './events.js';
 import { EVENT_KINDS, RR_MODES, STORES, STRATEGIES, type RrMode, type ServerSpec, type SimConfig, type SimEvent, type Store, type Strategy, type TrafficSpec, type Variant } from './model.js';
-import { LIMITS, PlanProblem, choice, count, integer, numberedServers, parseCompare, parseEvents, parseSequence, parseServers, percent, usage } from './plan-values.js';
+import { LIMITS, PlanProblem, choice, count, integer, numberedServers, parseCompare, parseEvents, parseSequence, parseServers, percent, badValue, range } from './plan-values.js';
 import { SCENARIOS, findScenario, type Scenario, type SimFlags } from './scenarios.js';
 
 export { LIMITS, PlanProblem, numberedServers, parseCompare, parseEvents, parseSequence, parseServers };
@@ -87,7 +87,7 @@ function buildPlan(given: SimFlags, opts: PlanOptions): SimPlan {
 function scenarioNamed(name: string | undefined): Scenario | null {
   if (name === undefined) return null;
   const scenario = findScenario(name);
-  if (!scenario) throw usage('--scenario', name, `no such scenario; choose one of ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  if (!scenario) throw badValue('--scenario', name, `one of ${SCENARIOS.map((s) => s.name).join(', ')}`);
   return scenario;
 }
 
@@ -138,8 +138,8 @@ function trafficFlags(f: SimFlags, given: SimFlags, scenario: Scenario | null, l
     f.requests === undefined ? Math.max(DEFAULTS.requests, lastEvent + DEFAULTS.afterLastEvent) : integer('--requests', f.requests, 1, LIMITS.requests);
   const hot = f.hot === undefined ? 0 : percent('--hot', f.hot);
   if (hot > 0 && users < 2) {
-    const preset = given.hot === undefined && scenario ? ` (the ${scenario.name} scenario sets --hot ${f.hot}; add --hot 0% to turn it off)` : '';
-    throw usage('--hot', f.hot!, `needs 2 users or more; with ${count(users, 'user')}, A sends every request${preset}`);
+    const preset = given.hot === undefined && scenario ? `; the ${scenario.name} scenario sets --hot ${f.hot}: add --hot 0% to turn it off` : '';
+    throw badValue('--hot', f.hot!, `0% with fewer than 2 users (with ${count(users, 'user')}, A sends every request${preset})`);
   }
   return { kind: 'random', users, requests, hot, cart, seed };
 }
@@ -158,7 +158,9 @@ function replicasFlag(text: string | undefined, serverCount: number): number {
   if (text === undefined) return Math.min(DEFAULTS.replicas, serverCount - 1);
   const replicas = integer('--replicas', text, 1, LIMITS.servers);
   if (replicas > serverCount - 1) {
-    throw usage('--replicas', text, `a session can be copied to at most ${count(serverCount - 1, 'other server')} here`);
+    const others = serverCount - 1;
+    const what = others < 1 ? 'left out with 1 server (there is no other server to copy a session to)' : `a whole number ${range(1, others)} with ${count(serverCount, 'server')} (the other servers a session is copied to)`;
+    throw badValue('--replicas', text, what);
   }
   return replicas;
 }

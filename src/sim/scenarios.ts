@@ -92,12 +92,16 @@ export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);
 }
 
-/** The command line a scenario stands for. */
+/**
+ * The command line a scenario stands for. Its --compare list is written one configuration per
+ * --compare (the flag is repeatable), so that no argument is wider than a narrow terminal's line.
+ */
 export function scenarioCommand(s: Scenario): string {
   const parts = ['prepdeck simulate'];
   for (const [key, value] of Object.entries(s.flags)) {
     const flag = `--${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
-    for (const v of Array.isArray(value) ? value : [value]) parts.push(`${flag} ${String(v)}`);
+    const values = Array.isArray(value) ? value : key === 'compare' ? String(value).split(',') : [value];
+    for (const v of values) parts.push(`${flag} ${String(v)}`);
   }
   return parts.join(' ');
 }

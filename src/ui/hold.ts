@@ -30,11 +30,17 @@ export async function showText(text: string, ctx: Pick<Context, 'stdout'>, promp
     return;
   }
   ctx.stdout.write(lines.join('\n') + '\n');
-  if (!opts.wait) return;
-  await prompter.key({
-    message: opts.waitMessage ?? 'Enter: back to the menu',
-    choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }],
-  });
+  if (opts.wait) await waitForKey(prompter, opts.waitMessage);
+}
+
+/** Waits for Enter (or Space, q, Esc) under `message`: what is on screen stays until then. */
+export async function waitForKey(prompter: Prompter, message = 'Enter: back to the menu'): Promise<void> {
+  await prompter.key({ message, choices: [{ keys: ['return', 'space', 'q', 'escape'], value: 'back', label: '' }] });
+}
+
+/** ShowOptions for a result held until a key, `Enter: back to X`: the scroll view's q says `back to X` too. */
+export function holdOptions(waitMessage: string): ShowOptions {
+  return { wait: true, waitMessage, closeHint: waitMessage.replace(/^Enter: /, '') };
 }
 
 /** Runs a command that only prints, collecting what it prints (laid out for this terminal). */

@@ -103,17 +103,31 @@ export function countsLine(lines: readonly BackendLine[]): string {
   return 'requests: ' + lines.map((l) => `${l.name} ${l.requests}${l.state === 'up' ? '' : ` (${l.state})`}`).join(' · ');
 }
 
+/**
+ * Lines that rows of these display widths take on a terminal `columns` wide. Rows are drawn to fit
+ * the width they were drawn at; after the terminal narrows, a terminal that reflows its lines
+ * (tmux, VTE, iTerm2, kitty, Windows Terminal…) wraps each wider row onto several lines.
+ */
+export function linesOnScreen(widths: readonly number[], columns: number): number {
+  return widths.reduce((n, w) => n + Math.max(1, Math.ceil(w / Math.max(1, columns))), 0);
+}
+
 export class LiveView {
-  private drawn = 0;
+  /** Display widths of the rows on screen now: the redraw moves up by the lines they take at the current width. */
+  private drawn: number[] = [];
   private lastLine = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly out: Output,
     private readonly read: () => BackendLine[],
     private readonly intervalMs = 150,
-  ) {}
+  ) {
+    // A resized terminal gets the block laid out to its new width at once, not at the next request.
+    this.unsubscribe = out.isTTY && out.onResize ? out.onResize(() => this.changed()) : () => undefined;
+  }
 
   /** Something changed: redraw soon (at most every intervalMs). */
   changed(): void {
@@ -143,7 +157,7 @@ export class LiveView {
       this.erase();
       const rows = renderCounts(lines, this.out);
       this.out.write(rows.join('\n') + '\n');
-      this.drawn = rows.length;
+      this.drawn = rows.map(displayWidth);
     } else {
       const line = countsLine(lines);
       if (line !== this.lastLine) {
@@ -159,11 +173,14 @@ export class LiveView {
     this.timer = null;
     this.draw();
     this.closed = true;
+    this.unsubscribe();
   }
 
   private erase(): void {
+    // Counted at the width of now, not the one drawn at: rows wrapped by a narrower terminal take more lines.
+    const up = linesOnScreen(this.drawn, this.out.columns);
     // From the line start: a ^C echoed by the terminal has moved the cursor.
-    if (this.drawn > 0) this.out.write(`\r\x1b[${this.drawn}A\x1b[0J`);
-    this.drawn = 0;
+    if (up > 0) this.out.write(`\r\x1b[${up}A\x1b[0J`);
+    this.drawn = [];
   }
 }

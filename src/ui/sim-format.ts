@@ -1,9 +1,9 @@
 // What the simulator's text screens share: the view they draw for, how a configuration is named,
-// numbers in words, and word wrapping. Pure: values in, strings out.
+// numbers in words. Wrapping is text.ts's (`wrapLines`, `layoutCommand`), as on every other screen.
+// Pure: values in, strings out.
 import { eventLabel } from '../sim/events.js';
 import type { SimEvent, SimResult } from '../sim/index.js';
 import type { Colors } from './terminal.js';
-import { displayWidth, stripAnsi } from './text.js';
 
 export interface View {
   c: Colors;
@@ -65,51 +65,4 @@ export function pct(x: number): string {
 
 export function round1(x: number): string {
   return (Math.round(x * 10) / 10).toString();
-}
-
-/**
- * Word-wraps text to `width` display columns (measured by text.ts). Not text.ts `wrap`: a word
- * longer than a line here is a --compare list or a scenario's command, and it is broken after its
- * commas (the pieces joining up again where they fit), or else cut into pieces; lines are returned
- * one by one, never narrower than 20 columns.
- */
-export function wrap(text: string, width: number): string[] {
-  const w = Math.max(20, width);
-  const lines: string[] = [];
-  let line = '';
-  let len = 0;
-  const add = (word: string, glued: boolean): void => {
-    const wl = displayWidth(word);
-    const sep = len > 0 && !glued ? 1 : 0;
-    if (len > 0 && len + sep + wl > w) {
-      lines.push(line);
-      line = word;
-      len = wl;
-    } else {
-      line = sep ? `${line} ${word}` : line + word;
-      len += sep + wl;
-    }
-  };
-  for (const word of text.split(/ +/)) {
-    if (displayWidth(word) <= w) add(word, false);
-    // The pieces of a long word join up again (without a space) where they fit.
-    else breakWord(word, w).forEach((piece, i) => add(piece, i > 0));
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** Pieces of a word longer than `w`: up to a comma where possible, else w characters. */
-function breakWord(word: string, w: number): string[] {
-  if (word !== stripAnsi(word)) return [word];
-  const pieces: string[] = [];
-  let rest = word;
-  while (rest.length > w) {
-    const comma = rest.lastIndexOf(',', w - 1);
-    const at = comma > 0 ? comma + 1 : w;
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(at);
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
 }

@@ -1,9 +1,11 @@
 // The prose around a simulation: the header (what ran), the legend (what the marks and figures
-// mean) and the list of scenarios. Every line wraps to the view's width.
+// mean) and the list of scenarios. Every line wraps to the view's width; a scenario's command breaks
+// only between its arguments (text.ts layoutCommand).
 import type { Scenario, SimConfig, SimResult } from '../sim/index.js';
 import { scenarioCommand } from '../sim/scenarios.js';
 import { appendLines } from './table.js';
-import { DIFFERS, count, eventsText, fullLabels, pct, routesDiffer, wrap, type View } from './sim-format.js';
+import { DIFFERS, count, eventsText, fullLabels, pct, routesDiffer, type View } from './sim-format.js';
+import { layoutCommand, wrapLines } from './text.js';
 
 const STRATEGY_TEXT: Record<SimResult['strategy'], string> = {
   'round-robin': 'round-robin (no affinity)',
@@ -24,31 +26,31 @@ export function renderHeader(cfg: SimConfig, results: readonly SimResult[], scen
   const first = results[0]!;
   const lines: string[] = [];
   if (scenario) {
-    appendLines(lines, wrap(c.bold(`Scenario ${scenario.name}:`) + ' ' + scenario.point, v.columns));
-    appendLines(lines, wrap(`Watch: ${scenario.watch}`, v.columns).map((l) => c.dim(l)));
+    appendLines(lines, wrapLines(c.bold(`Scenario ${scenario.name}:`) + ' ' + scenario.point, v.columns));
+    appendLines(lines, wrapLines(`Watch: ${scenario.watch}`, v.columns).map((l) => c.dim(l)));
   }
   if (results.length === 1) {
     const modeNote =
       first.strategy === 'sticky-cookie' ? ` · rr-mode ${first.rrMode} (${first.rrMode === 'haproxy' ? 'cookie-routed requests do not move round-robin' : 'cookie-routed requests are charged to round-robin'})` : '';
     const store = first.store === 'replicated' ? `${STORE_TEXT.replicated} to ${first.replicas} peer${first.replicas === 1 ? '' : 's'}` : STORE_TEXT[first.store];
-    appendLines(lines, wrap(c.bold(STRATEGY_TEXT[first.strategy]) + ` · ${store}${modeNote}`, v.columns));
+    appendLines(lines, wrapLines(c.bold(STRATEGY_TEXT[first.strategy]) + ` · ${store}${modeNote}`, v.columns));
   } else {
-    appendLines(lines, wrap(c.bold(`Same traffic through ${results.length} configurations:`) + ' ' + fullLabels(results).join(', '), v.columns));
+    appendLines(lines, wrapLines(c.bold(`Same traffic through ${results.length} configurations:`) + ' ' + fullLabels(results).join(', '), v.columns));
   }
   const servers = cfg.servers.map((s) => (s.weight === 1 ? s.name : `${s.name} (weight ${s.weight})`)).join(', ');
   const traffic =
     cfg.traffic.kind === 'sequence'
-      ? `requests by ${cfg.traffic.sequence.join(',')}`
+      ? `requests by ${cfg.traffic.sequence.join(', ')}`
       : `${count(cfg.traffic.users, 'user')}${cfg.traffic.hot > 0 ? ` (A sends ${pct(cfg.traffic.hot)} of requests)` : ''}`;
   appendLines(
     lines,
-    wrap(
+    wrapLines(
       `${count(cfg.servers.length, 'server')}: ${servers} · ${traffic} · ${count(first.requests, 'request')} · seed ${first.seed}` +
         (first.maxIdle > 0 ? ` · cookie max-idle ${first.maxIdle} requests` : ''),
       v.columns,
     ),
   );
-  if (first.events.length > 0) appendLines(lines, wrap('Events: ' + eventsText(first.events), v.columns));
+  if (first.events.length > 0) appendLines(lines, wrapLines('Events: ' + eventsText(first.events), v.columns));
   return lines;
 }
 
@@ -83,19 +85,20 @@ export function renderLegend(cfg: SimConfig, results: readonly SimResult[], v: V
     (results.length > 1 ? 'Imbalance: busiest server / mean. ' : '') +
       'Peak sessions: the most users attached to one server at once (it served their last request; with --max-idle, idle users drop off).',
   );
-  return parts.flatMap((p) => wrap(p, v.columns)).map((l) => v.c.dim(l));
+  return parts.flatMap((p) => wrapLines(p, v.columns)).map((l) => v.c.dim(l));
 }
 
 export function renderScenarioList(scenarios: readonly Scenario[], v: View): string {
   const { c } = v;
   const note = '(prepdeck simulate --scenario NAME; add flags to change one thing)';
   const out: string[] =
-    'Scenarios'.length + 2 + note.length <= v.columns ? [c.bold('Scenarios') + '  ' + c.dim(note)] : [c.bold('Scenarios'), ...wrap(note, v.columns).map((l) => c.dim(l))];
+    'Scenarios'.length + 2 + note.length <= v.columns ? [c.bold('Scenarios') + '  ' + c.dim(note)] : [c.bold('Scenarios'), ...wrapLines(note, v.columns).map((l) => c.dim(l))];
   out.push('');
   for (const s of scenarios) {
     out.push(` ${c.bold(s.name)}`);
-    appendLines(out, wrap(s.point, v.columns - 3).map((l) => '   ' + l));
-    appendLines(out, wrap(scenarioCommand(s), v.columns - 3).map((l) => '   ' + c.dim(l)));
+    appendLines(out, wrapLines(s.point, v.columns - 3).map((l) => '   ' + l));
+    // A command for copying: it breaks only between arguments, its lines ending in ` \\`.
+    appendLines(out, layoutCommand(scenarioCommand(s), v.columns - 3).map((l) => '   ' + c.dim(l)));
     out.push('');
   }
   return out.join('\n');

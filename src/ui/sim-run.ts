@@ -4,7 +4,8 @@
 // gathered with appendLines, never push(...lines): a trace can have 100,000 rows.
 import type { RequestRow, Scenario, SimConfig, SimResult } from '../sim/index.js';
 import { renderHeader, renderLegend } from './sim-legend.js';
-import { TABLE_MAX_REQUESTS, algorithmName, count, maxOf, round1, wrap, type View } from './sim-format.js';
+import { TABLE_MAX_REQUESTS, algorithmName, count, maxOf, round1, type View } from './sim-format.js';
+import { wrapLines } from './text.js';
 import { resample, timelineSpark } from './sparkline.js';
 import { appendLines, renderTable, type Column, type TableRow } from './table.js';
 import type { Colors } from './terminal.js';
@@ -147,7 +148,7 @@ export function renderSummary(r: SimResult, v: View): string[] {
     if (!note) return [head];
     const padded = head.padEnd(keyW + 10);
     const room = v.columns - padded.length - 1;
-    return note.length <= room ? [`${padded}${c.dim(note)}`] : [head, ...wrap(note, v.columns - keyW - 3).map((l) => ' '.repeat(keyW + 3) + c.dim(l))];
+    return note.length <= room ? [`${padded}${c.dim(note)}`] : [head, ...wrapLines(note, v.columns - keyW - 3).map((l) => ' '.repeat(keyW + 3) + c.dim(l))];
   });
 }
 

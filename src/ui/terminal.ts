@@ -13,6 +13,8 @@ export interface Output {
   readonly rows?: number;
   readonly color: boolean;
   readonly c: Colors;
+  /** Calls `listener` whenever the terminal is resized (a terminal only); returns the unsubscribe. */
+  onResize?(listener: () => void): () => void;
 }
 
 interface WritableLike {
@@ -20,6 +22,8 @@ interface WritableLike {
   isTTY?: boolean;
   columns?: number;
   rows?: number;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
 
 /** Colour only on a terminal without NO_COLOR; FORCE_COLOR (other than 0/false) forces it on. */
@@ -106,6 +110,14 @@ export function makeOutput(stream: WritableLike, env: Record<string, string | un
     },
     color,
     c: createColors(color),
+    ...(isTTY && stream.on && stream.off
+      ? {
+          onResize(listener: () => void): () => void {
+            stream.on!('resize', listener);
+            return () => void stream.off!('resize', listener);
+          },
+        }
+      : {}),
   };
 }
 

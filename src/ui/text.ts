@@ -77,6 +77,11 @@ export function wrap(text: string, width: number): string {
   return fits(text, width) ? text : wrapAnsi(text, Math.max(1, width), { hard: true, trim: true });
 }
 
+/** `wrap`, as a list of lines (none for no text). */
+export function wrapLines(text: string, width: number): string[] {
+  return text === '' ? [] : wrap(text, width).split('\n');
+}
+
 /**
  * `label` then `body` wrapped beside it; later lines are indented to the label's width
  * (a hanging indent). When that would leave fewer than `minBody` columns for the body, the body

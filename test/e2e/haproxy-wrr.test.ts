@@ -76,6 +76,20 @@ const CASES: Case[] = [
     sticky: false,
     events: [{ kind: 'add', server: 'd', at: 6, weight: 3 }, { kind: 'fail', server: 'b', at: 12 }, { kind: 'recover', server: 'b', at: 18 }],
   },
+  // The top of HAProxy's weight range (1-256; `--servers` and the lab's --weights take the same).
+  {
+    name: 'weights at the top of the range without cookies, 256,255,128, a server of weight 256 added',
+    weights: [256, 255, 128],
+    sequence: seeded(13, 60, 26),
+    sticky: false,
+    events: [{ kind: 'add', server: 'd', at: 20, weight: 256 }, { kind: 'fail', server: 'a', at: 30 }, { kind: 'recover', server: 'a', at: 45 }],
+  },
+  {
+    name: 'weights 256,17,3 with cookies, the heavy server in maintenance and back',
+    weights: [256, 17, 3],
+    sequence: seeded(17, 40, 24),
+    events: [{ kind: 'fail', server: 'a', at: 10 }, { kind: 'recover', server: 'a', at: 25 }],
+  },
 ];
 
 async function predicted(c: Case): Promise<(string | null)[]> {

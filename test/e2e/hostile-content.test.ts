@@ -231,10 +231,21 @@ describe('the simulate: field and simulate flags', () => {
     expect((JSON.parse(json.stdout) as { simulate: string }).simulate).toBe('prepdeck simulate --scenario failover --servers=4');
   });
 
+  it('a bad value in simulate: is invalid content (exit 4), worded as the flag would be on the command line', async () => {
+    const dir = join(work.path, 'bad-value');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'bad.md'), FINE.replace('tags: [testing]\n', 'tags: [testing]\nsimulate: --compare ip-hash/local,ip-hash/redis\n'));
+    const v = await run(['validate', dir]);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toContain(
+      `bad.md:7: front matter: 'simulate': --compare must be configurations STRATEGY[/STORE[/RR-MODE]] separated by commas, where STORE is one of local, shared, replicated ("redis" is not); got 'ip-hash/local,ip-hash/redis'\n`,
+    );
+  });
+
   it('simulate --servers 1e3 is an error (exit 2), not one server named 1e3', async () => {
     const r = await run(['simulate', '--servers', '1e3']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--servers 1e3: a count must be a whole number, e.g. --servers 3 (or give names: --servers a,b,c).\n');
+    expect(r.stderr).toBe("--servers must be a count from 1 to 256 or names with weights, e.g. 3 or a:2,b,c; got '1e3'.\n");
   });
 
   it('a run whose memory need is out of proportion is refused up front (exit 2) with the limit', async () => {

@@ -69,7 +69,7 @@ describe('the home menu', () => {
     await pick(t, 'Which scenario?', 'seed-example');
     await pick(t, 'what to do?', 'Run it');
     await t.waitFor('Scenario seed-example', 20_000);
-    await t.waitFor(/Enter: back to the menu|q: close/, 20_000);
+    await t.waitFor(/Enter: back to the menu|q: back to the menu/, 20_000);
     t.write(KEYS.enter);
     await t.waitFor(MENU, 20_000);
 
@@ -118,8 +118,8 @@ describe('the home menu', () => {
     t.write('r');
     await t.waitFor('$ prepdeck simulate --scenario seed-example');
     await t.waitFor('Scenario seed-example', 20_000);
-    // The run stays on screen (scrollable when taller than the terminal) until a key.
-    await t.waitFor(/Enter: back to the menu|q: close/, 20_000);
+    // The run stays on screen (scrollable when taller than the terminal) until a key, which goes back to the answer.
+    await t.waitFor(/Enter: back to the answer|q: back to the answer/, 20_000);
     t.write(KEYS.enter);
     // Back at the read screen: another depth, then the menu.
     await t.waitFor('r: run its simulation · Enter: back to the menu', 20_000);

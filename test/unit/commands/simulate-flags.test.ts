@@ -37,7 +37,10 @@ describe('simulate flags: one set of rules', () => {
 
   it('the plan parser returns problems instead of throwing; events that do not fit are all listed', () => {
     const planned = planSim({ fail: ['s9@3'], add: ['s1@3'] });
-    expect(planned).toEqual({ ok: false, problems: ['--add s1@3: there is already a server named s1', '--fail s9@3: no server named s9 (servers: s1, s2, s3)'] });
+    expect(planned).toEqual({
+      ok: false,
+      problems: ["--add must be a new server name (there is already a server named s1); got 's1@3'.", "--fail must be on one of the servers s1, s2, s3 (there is no s9); got 's9@3'."],
+    });
   });
 
   it('a value flag given twice counts once, the last', () => {

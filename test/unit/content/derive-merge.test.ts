@@ -98,6 +98,22 @@ describe('mergeImport', () => {
     expect(m.cards.retired).toContain('list-reasons');
   });
 
+  it('an unchanged item keeps its id when an earlier, rewritten item looks more like it (found by the property test)', () => {
+    const title = 'Deck Q1: What is it? Question For: Mid Level Developer';
+    const doc = (brief: string[]) =>
+      [title, 'Question', title, 'Brief Answer', ...brief, 'Super Brief Answer', 'Short.', 'Detailed Answer', '- a: a A a.', '- Availability: A a a.'].join('\n');
+    const before = importDocument(doc(['It has clear benefits:', '- Availability: A A A.', '- [x] odd', 'Explanation: odd']), 'a.txt');
+    // Without the list's lead-in the Availability card is asked as a term ("what does … mean"),
+    // which makes it look like the unchanged `a` card ("what does *a* mean here?").
+    const after = importDocument(doc(['- Availability: A A A.', '- [x] odd', 'Explanation: odd']), 'a.txt');
+    const m = mergeImport(before.markdown, after, 'a.md');
+    const { question, problems } = parseQuestion(m.markdown, 'a.md');
+    expect(problems).toEqual([]);
+    const front = (id: string) => question!.cards.find((c) => c.id === id)?.front;
+    expect(front('a')).toBe('It: what does *a* mean here?');
+    expect(front('availability')).toBe('It: what does *availability* mean here?');
+  });
+
   it('the question id of the existing file wins', () => {
     expect(merged(first.markdown.replace('id: queues-q3', 'id: my-dlq')).q.id).toBe('my-dlq');
   });

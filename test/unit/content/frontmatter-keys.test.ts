@@ -24,6 +24,11 @@ describe('unknown front-matter keys', () => {
     expect(parseFrontMatter(BASE + 'colour: red', 'f.md', 2).problems[0]!.line).toBe(7);
   });
 
+  it("a bad simulate: value is worded as the flag's own message, quoting the value", () => {
+    const r = parseFrontMatter(BASE + 'simulate: --users lots', 'f.md', 2);
+    expect(r.problems.map((p) => p.message)).toEqual(["front matter: 'simulate': --users must be a whole number from 1 to 5,000,000; got 'lots'"]);
+  });
+
   it('known optional keys are fine', () => {
     const r = parseFrontMatter(BASE + 'order: 2\nrelated: []\nsource: notes\nsimulate: --scenario failover', 'f.md', 2);
     expect(r.problems).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countsLine, LiveView, renderBanner, renderCounts, type BackendLine } from '../../../src/ui/lab-view.js';
-import { memoryOutput } from '../../../src/ui/terminal.js';
+import { countsLine, linesOnScreen, LiveView, renderBanner, renderCounts, type BackendLine } from '../../../src/ui/lab-view.js';
+import { memoryOutput, type Output } from '../../../src/ui/terminal.js';
 import { displayWidth } from '../../../src/ui/text.js';
 
 const lines = (a: number, b: number, state: BackendLine['state'] = 'up'): BackendLine[] => [
@@ -72,5 +72,81 @@ describe('the live view', () => {
       expect(text.split(/\s+/)).toEqual(renderBanner(banner, memoryOutput({ isTTY: true, columns: 200 })).split(/\s+/));
     }
     expect(renderBanner(banner, memoryOutput({ columns: 60 }))).toContain('Backends:     s1 127.0.0.1:40001 · s2 127.0.0.1:40002 · s3 127.0.0.1:40003 · s4 127.0.0.1:40004\n');
+  });
+
+  it.each([
+    // widths of the rows drawn, the terminal's width now, lines they take on screen
+    [[50, 50, 30], 80, 3],
+    [[60, 60], 60, 2],
+    [[61, 0], 60, 3],
+    [[58, 58, 58, 36], 45, 7],
+    [[58, 58, 58, 36], 20, 11],
+    [[], 80, 0],
+  ])('rows %j on a terminal %i columns wide take %i lines', (widths, columns, n) => {
+    expect(linesOnScreen(widths, columns)).toBe(n);
+  });
+
+  /** A terminal whose width the test changes, resize events included. */
+  function resizable(columns: number) {
+    let text = '';
+    const listeners = new Set<() => void>();
+    const out: Output & { text(): string; resize(to: number): void; listeners: number } = {
+      write: (t) => void (text += t),
+      isTTY: true,
+      get columns() {
+        return columns;
+      },
+      color: false,
+      c: memoryOutput().c,
+      onResize(l) {
+        listeners.add(l);
+        return () => void listeners.delete(l);
+      },
+      text: () => text,
+      resize(to) {
+        columns = to;
+        for (const l of listeners) l();
+      },
+      get listeners() {
+        return listeners.size;
+      },
+    };
+    return out;
+  }
+
+  it.each([
+    [80, 80],
+    [80, 45],
+    [60, 30],
+    [100, 58],
+  ])('drawn at %i columns, redrawn at %i: the cursor goes up by the lines the old rows take now', (before, after) => {
+    const out = resizable(before);
+    const now = lines(12, 7);
+    const v = new LiveView(out, () => now, 1);
+    v.draw();
+    const drawn = out.text().trimEnd().split('\n');
+    for (const row of drawn) expect(displayWidth(row), row).toBeLessThanOrEqual(before);
+    out.resize(after);
+    v.draw();
+    const up = linesOnScreen(drawn.map(displayWidth), after);
+    expect(up).toBeGreaterThanOrEqual(drawn.length);
+    expect(out.text()).toContain(`\r\x1b[${up}A\x1b[0J`);
+    v.close();
+  });
+
+  it('a resized terminal gets the block redrawn to its width without waiting for a request; close stops listening', async () => {
+    const out = resizable(80);
+    const v = new LiveView(out, () => lines(3, 1), 1);
+    v.draw();
+    expect(out.listeners).toBe(1);
+    const before = out.text().length;
+    out.resize(40);
+    await new Promise((r) => setTimeout(r, 20));
+    const redrawn = out.text().slice(before);
+    const erase = `\r\x1b[${linesOnScreen(out.text().slice(0, before).trimEnd().split('\n').map(displayWidth), 40)}A\x1b[0J`;
+    expect(redrawn.startsWith(erase)).toBe(true);
+    for (const row of redrawn.slice(erase.length).trimEnd().split('\n')) expect(displayWidth(row), row).toBeLessThanOrEqual(40);
+    v.close();
+    expect(out.listeners).toBe(0);
   });
 });

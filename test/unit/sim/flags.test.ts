@@ -34,25 +34,44 @@ describe('simulate flags', () => {
     expect(parseServers('a:2,b:1,c')).toEqual([{ name: 'a', weight: 2 }, { name: 'b', weight: 1 }, { name: 'c', weight: 1 }]);
   });
 
+  // HAProxy's weight range is 0-256 (0 takes a server out of rotation); the lab's --weights take 1-256 too.
   it.each([
-    [() => parseServers('0'), '--servers 0: need at least 1 server.'],
-    [() => parseServers('a,a'), '--servers a,a: a is named twice.'],
-    [() => parseServers('a:0'), 'weight "0" must be a whole number from 1 to 100'],
-    [() => plan({ fail: ['s9@3'] }), '--fail s9@3: no server named s9 (servers: s1, s2, s3)'],
-    [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), '--fail s4@3: s4 is only added at request 10'],
-    [() => plan({ add: ['s1@3'] }), '--add s1@3: there is already a server named s1'],
-    [() => plan({ requests: '20', fail: ['s2@40'] }), '--fail s2@40: the run has only 20 requests'],
-    [() => plan({ hot: '150%' }), '--hot 150%: must be a percentage from 0% to 100%, e.g. 40%.'],
-    [() => plan({ hot: 'lots' }), '--hot lots: must be a percentage'],
-    [() => parseEvents('fail', 's2'), '--fail s2: write SERVER@REQUEST, e.g. --fail s2@40.'],
-    [() => parseEvents('fail', 's2:3@4'), 'only --add takes a weight'],
-    [() => plan({ users: '0' }), '--users 0: must be a whole number from 1 to 5,000,000.'],
-    [() => plan({ users: '2.5' }), '--users 2.5: not a whole number; give one from 1 to 5,000,000.'],
-    [() => plan({ strategy: 'random' }), '--strategy random: choose one of round-robin, sticky-cookie'],
-    [() => plan({ replicas: '5' }), '--replicas 5: a session can be copied to at most 2 other servers here.'],
-    [() => parseCompare('sticky-cookie/redis', { strategy: 'sticky-cookie', store: 'local', rrMode: 'haproxy' }), 'store must be one of local, shared, replicated'],
+    ['a:1,b', [1, 1]],
+    ['a:100,b:101', [100, 101]],
+    ['a:256,b:255', [256, 255]],
+  ])('--servers %s: weights %j', (text, weights) => {
+    expect(parseServers(text).map((s) => s.weight)).toEqual(weights);
+  });
+
+  it('--add takes a weight up to 256 too', () => {
+    expect(parseEvents('add', 's4:256@60')).toEqual([{ kind: 'add', server: 's4', at: 60, weight: 256 }]);
+  });
+
+  it.each([
+    [() => parseServers('0'), "--servers must be a count from 1 to 256 or names with weights, e.g. 3 or a:2,b,c; got '0'."],
+    [() => parseServers('a,a'), "--servers must be names given once each (a is named twice); got 'a,a'."],
+    [() => parseServers('a:0'), `--servers must be names with weights from 1 to ${LIMITS.weight}, e.g. a:2,b,c ("0" is not a weight); got 'a:0'.`],
+    [() => parseServers('a:257,b'), `--servers must be names with weights from 1 to 256, e.g. a:2,b,c ("257" is not a weight); got 'a:257,b'.`],
+    [() => parseEvents('add', 's4:257@3'), `--add must be SERVER:WEIGHT@REQUEST with a weight from 1 to 256, e.g. s4:2@60 ("257" is not a weight); got 's4:257@3'.`],
+    [() => parseServers('a:1.5'), `--servers must be names with weights from 1 to 256, e.g. a:2,b,c ("1.5" is not a weight); got 'a:1.5'.`],
+    [() => plan({ fail: ['s9@3'] }), "--fail must be on one of the servers s1, s2, s3 (there is no s9); got 's9@3'."],
+    [() => plan({ fail: ['s4@3'], add: ['s4@10'] }), "--fail must be at request 10 or later (s4 is only added then); got 's4@3'."],
+    [() => plan({ add: ['s1@3'] }), "--add must be a new server name (there is already a server named s1); got 's1@3'."],
+    [() => plan({ requests: '20', fail: ['s2@40'] }), "--fail must be at request 20 or earlier (the run has 20 requests); got 's2@40'."],
+    [() => plan({ hot: '150%' }), "--hot must be a percentage from 0% to 100%, e.g. 40%; got '150%'."],
+    [() => plan({ hot: 'lots' }), "--hot must be a percentage from 0% to 100%, e.g. 40%; got 'lots'."],
+    [() => parseEvents('fail', 's2'), "--fail must be SERVER@REQUEST, e.g. s2@40; got 's2'."],
+    [() => parseEvents('fail', 's2:3@4'), "--fail must be SERVER@REQUEST, e.g. s2@40 (only --add takes a weight); got 's2:3@4'."],
+    [() => plan({ users: '0' }), "--users must be a whole number from 1 to 5,000,000; got '0'."],
+    [() => plan({ users: '2.5' }), "--users must be a whole number from 1 to 5,000,000; got '2.5'."],
+    [() => plan({ strategy: 'random' }), "--strategy must be one of round-robin, sticky-cookie, ip-hash, consistent-hash, least-connections; got 'random'."],
+    [() => plan({ replicas: '5' }), "--replicas must be a whole number from 1 to 2 with 3 servers (the other servers a session is copied to); got '5'."],
+    [
+      () => parseCompare('sticky-cookie/redis', { strategy: 'sticky-cookie', store: 'local', rrMode: 'haproxy' }),
+      `--compare must be configurations STRATEGY[/STORE[/RR-MODE]] separated by commas, where STORE is one of local, shared, replicated ("redis" is not); got 'sticky-cookie/redis'.`,
+    ],
     [() => plan({ sequence: 'A,B', users: '4' }), '--sequence sets the users and requests itself; drop --users.'],
-    [() => plan({}, { scenario: 'nope' }), '--scenario nope: no such scenario'],
+    [() => plan({}, { scenario: 'nope' }), "--scenario must be one of seed-example, hot-user, failover, scale-out, flash-sale; got 'nope'."],
     [() => plan({}, { step: true, json: true }), '--step is interactive'],
   ])('rejects bad values with a clear message (%#)', (f, message) => {
     expect(usageMessage(f)).toContain(message);
@@ -65,31 +84,34 @@ describe('simulate flags', () => {
 
   it.each([
     // Without the sign, 0.4 would silently mean 0.4% when a fraction (40%) was probably meant.
-    ['--hot', '0.4', '--hot 0.4: write a percentage with the % sign: --hot 40% for a fraction of 0.4, or --hot 0.4% for 0.4 percent.'],
-    ['--hot', '40', '--hot 40: write a percentage with the % sign, e.g. --hot 40%.'],
-    ['--cart', '0.5', '--cart 0.5: write a percentage with the % sign: --cart 50% for a fraction of 0.5'],
+    ['--hot', '0.4', "--hot must be a percentage with the % sign: 40% for a fraction of 0.4, or 0.4% for 0.4 percent; got '0.4'."],
+    ['--hot', '40', "--hot must be a percentage with the % sign, e.g. 40%; got '40'."],
+    ['--cart', '0.5', "--cart must be a percentage with the % sign: 50% for a fraction of 0.5, or 0.5% for 0.5 percent; got '0.5'."],
   ])('%s %s without the %% sign is refused, saying why', (flag, text, message) => {
     expect(usageMessage(() => plan({ [flag.slice(2)]: text }))).toContain(message);
   });
 
   it('--hot needs 2 users or more: with one user A sends every request', () => {
-    expect(usageMessage(() => plan({ users: '1', hot: '40%' }))).toBe('--hot 40%: needs 2 users or more; with 1 user, A sends every request.');
-    expect(usageMessage(() => plan({ users: '1' }, { scenario: 'hot-user' }))).toContain('the hot-user scenario sets --hot 50%; add --hot 0% to turn it off');
+    expect(usageMessage(() => plan({ users: '1', hot: '40%' }))).toBe("--hot must be 0% with fewer than 2 users (with 1 user, A sends every request); got '40%'.");
+    expect(usageMessage(() => plan({ users: '1' }, { scenario: 'hot-user' }))).toBe(
+      "--hot must be 0% with fewer than 2 users (with 1 user, A sends every request; the hot-user scenario sets --hot 50%: add --hot 0% to turn it off); got '50%'.",
+    );
     expect(plan({ users: '1', hot: '0%' }).config.traffic).toMatchObject({ users: 1, hot: 0 });
     expect(plan({ users: '2', hot: '40%' }).config.traffic).toMatchObject({ users: 2, hot: 0.4 });
   });
 
   it.each([
-    ['seed', 'abc', '--seed abc: not a whole number; give one from 0 to 4,294,967,295.'],
-    ['users', 'abc', '--users abc: not a whole number; give one from 1 to 5,000,000.'],
-    ['requests', '1.5', '--requests 1.5: not a whole number; give one from 1 to 100,000,000.'],
-    ['requests', '1e3', '--requests 1e3: not a whole number'],
-    ['replicas', 'x', '--replicas x: not a whole number; give one from 1 to 256.'],
-    ['max-idle', 'soon', '--max-idle soon: not a whole number; give one from 1 to 100,000,000.'],
-    ['max-idle', '', '--max-idle "": not a whole number'],
-    ['seed', '-1', '--seed -1: must be a whole number from 0 to 4,294,967,295.'],
+    ['seed', 'abc', "--seed must be a whole number from 0 to 4,294,967,295; got 'abc'."],
+    ['users', 'abc', "--users must be a whole number from 1 to 5,000,000; got 'abc'."],
+    ['requests', '1.5', "--requests must be a whole number from 1 to 100,000,000; got '1.5'."],
+    ['requests', '1e3', "--requests must be a whole number from 1 to 100,000,000; got '1e3'."],
+    ['replicas', 'x', "--replicas must be a whole number from 1 to 256; got 'x'."],
+    ['max-idle', 'soon', "--max-idle must be a whole number from 1 to 100,000,000; got 'soon'."],
+    ['max-idle', '', "--max-idle must be a whole number from 1 to 100,000,000; got ''."],
+    ['users', ' 3x ', "--users must be a whole number from 1 to 5,000,000; got ' 3x '."],
+    ['seed', '-1', "--seed must be a whole number from 0 to 4,294,967,295; got '-1'."],
   ])('--%s %j: the message quotes the value as typed', (flag, value, message) => {
-    expect(usageMessage(() => planFromArgv([`--${flag}=${value}`, '--store', 'replicated']))).toContain(message);
+    expect(usageMessage(() => planFromArgv([`--${flag}=${value}`, '--store', 'replicated']))).toBe(message);
   });
 
   it('numbers are read from their text', () => {
@@ -151,8 +173,8 @@ describe('simulate flags', () => {
 
   it.each(['1e3', '2.5', '0x10', '.5', 'Infinity', '1e3,2e3', 'a,1.5'])('--servers %s: numeric-looking but not a whole number is an error', (text) => {
     const message = usageMessage(() => parseServers(text));
-    expect(message).toMatch(/^--servers /);
-    expect(message).toMatch(/whole number|give a count alone/);
+    expect(message).toMatch(/^--servers must be a count from 1 to 256 or names with weights, e.g. 3 or a:2,b,c/);
+    expect(message.endsWith(`; got '${text}'.`)).toBe(true);
   });
 
   it('--servers +3 and 3 are counts; names may hold digits and dots', () => {
