@@ -1,6 +1,6 @@
 // Reading content folders from disk: the only file in src/content that does I/O.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { delimiter, join, relative, resolve } from 'node:path';
+import { delimiter, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, NotFoundError, UserError, type Problem } from '../errors.js';
 import { builtInContentDir, packageRoot } from '../paths.js';
 import { listMarkdown, readFreshIndex } from './index-file.js';
@@ -18,7 +18,10 @@ export interface Library {
 /** Built-in content, then folders from PREPDECK_CONTENT, then --content flags. */
 export function contentDirs(flags: readonly string[] | undefined, env: Record<string, string | undefined>): string[] {
   const fromEnv = (env.PREPDECK_CONTENT ?? '').split(delimiter).filter(Boolean);
-  return [builtInContentDir(), ...fromEnv, ...(flags ?? [])];
+  // A folder named twice (in PREPDECK_CONTENT and --content, or the built-in one) is read once:
+  // read twice, each of its questions was a problem, an id reused by itself.
+  const seen = new Set<string>();
+  return [builtInContentDir(), ...fromEnv, ...(flags ?? [])].filter((dir) => !seen.has(resolve(dir)) && seen.add(resolve(dir)));
 }
 
 /** What a path given by the user is; a path that is not there is a NotFoundError naming it. */
@@ -39,7 +42,9 @@ export function findContentFiles(paths: readonly string[]): string[] {
     else if (st.isDirectory()) files.push(...listFolder(p));
     else throw new UserError(`${quoteForDisplay(p)} is ${kindOf(st)}, not a content file or folder.`, ExitCode.invalidContent);
   }
-  return files;
+  // Folders inside one another (content and content/caching) name a file twice: it is read once.
+  const seen = new Set<string>();
+  return files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)));
 }
 
 function listFolder(dir: string): string[] {
@@ -120,7 +125,8 @@ export async function loadLibrary(paths: readonly string[], { useIndex = true } 
   if (indexed) {
     for (const q of indexed) questions.push({ ...q, file: displayPath(join(builtIn, q.file)) });
   }
-  const files = findContentFiles(indexed ? paths.filter((p) => p !== builtIn) : paths);
+  // With the index, a built-in file reached through a user folder (--content content/x) is in already.
+  const files = indexed ? findContentFiles(paths.filter((p) => p !== builtIn)).filter((f) => !resolve(f).startsWith(builtIn + sep)) : findContentFiles(paths);
   // The parser (YAML, valibot) is loaded only when some file is not covered by the index.
   const { parseQuestion } = files.length > 0 ? await import('./parse.js') : { parseQuestion: undefined };
   for (const file of files) {

@@ -240,6 +240,23 @@ describe('--content and PREPDECK_CONTENT', () => {
   });
 });
 
+describe('a content folder named twice', () => {
+  it.each([
+    [['--content', 'test/fixtures/good', '--content', 'test/fixtures/good/'], {}],
+    [['--content', 'test/fixtures/good'], { PREPDECK_CONTENT: 'test/fixtures/good' }],
+    [['--content', 'test/fixtures/good', '--content', 'test/fixtures/good/custom'], {}],
+    [['--content', 'content'], {}],
+    [['--content', 'content/load-balancing'], {}],
+  ])('%j %j is read once: no problems, every question listed once', async (flags, env) => {
+    const r = await run(['list', '--json', ...flags], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const ids = (JSON.parse(r.stdout) as { decks: { questions: { id: string }[] }[] }).decks.flatMap((d) => d.questions.map((q) => q.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('session-persistence');
+  });
+});
+
 describe('read of a --content question', () => {
   it('suggests commands that carry the --content folder, and they work as printed', async () => {
     const r = await run(['read', 'cache-aside', '--content', 'test/fixtures/good'], { COLUMNS: '200' });
