@@ -39,13 +39,13 @@ export function labFlags(y: Argv): Argv<LabFlags> {
     .option('port', { type: 'string', requiresArg: true, coerce: wholeNumber('port', 0, 65535), describe: `Port of the load balancer (default ${LAB_DEFAULTS.port}; 0 = any free port, the default with --script)` })
     .option('host', { type: 'string', coerce: text('host', 'an address or host name', hostName), describe: 'Address the balancer listens on (default 127.0.0.1; others need --allow-remote)' })
     .option('allow-remote', { type: 'boolean', describe: 'Allow a --host that other machines can reach (prints a warning)' })
-    .option('balancer', { choices: BALANCERS, coerce: oneOf('balancer', BALANCERS), describe: 'builtin (nothing to install) or a real haproxy (Debian package haproxy)' })
+    .option('balancer', { type: 'string', choices: BALANCERS, coerce: oneOf('balancer', BALANCERS), describe: 'builtin (nothing to install) or a real haproxy (Debian package haproxy)' })
     .option('print-config', { type: 'boolean', describe: 'With --balancer haproxy: print the generated HAProxy configuration and exit' })
-    .option('store', { choices: LAB_STORES, coerce: oneOf('store', LAB_STORES), describe: "Session storage: each backend's memory, or a shared Redis" })
+    .option('store', { type: 'string', choices: LAB_STORES, coerce: oneOf('store', LAB_STORES), describe: "Session storage: each backend's memory, or a shared Redis" })
     .option('redis-url', { type: 'string', coerce: coerce(checkRedisUrl), describe: `With --store redis (default ${LAB_DEFAULTS.redisUrl})` })
-    .option('strategy', { choices: STRATEGIES, coerce: oneOf('strategy', STRATEGIES), describe: `Balancing strategy, as in prepdeck simulate (default ${LAB_DEFAULTS.strategy})` })
-    .option('rr-mode', { choices: RR_MODES, coerce: oneOf('rr-mode', RR_MODES), describe: 'Round-robin under stickiness: haproxy (default) or nginx, as in prepdeck simulate' })
-    .option('script', { choices: SCRIPTS, coerce: oneOf('script', SCRIPTS), describe: 'Run a scripted walk-through against the live lab, then stop' })
+    .option('strategy', { type: 'string', choices: STRATEGIES, coerce: oneOf('strategy', STRATEGIES), describe: `Balancing strategy, as in prepdeck simulate (default ${LAB_DEFAULTS.strategy})` })
+    .option('rr-mode', { type: 'string', choices: RR_MODES, coerce: oneOf('rr-mode', RR_MODES), describe: 'Round-robin under stickiness: haproxy (default) or nginx, as in prepdeck simulate' })
+    .option('script', { type: 'string', choices: SCRIPTS, coerce: oneOf('script', SCRIPTS), describe: 'Run a scripted walk-through against the live lab, then stop' })
     .option('json', { type: 'boolean', describe: 'With --script: print the steps and figures as JSON' });
 }
 

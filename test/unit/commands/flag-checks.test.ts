@@ -138,6 +138,11 @@ describe('the command line checks every flag before a command runs', () => {
     [['list', '--content'], "--content must be a folder; got ''."],
     [['list', '--content', 'content', '--content', ' '], "--content must be a folder; got ' '."],
     [['import', 'no-such-docs', '--deck'], "--deck must be a deck id; got ''."],
+    [['lab', '--balancer'], "--balancer must be one of builtin, haproxy; got ''."],
+    [['lab', '--store'], "--store must be one of memory, redis; got ''."],
+    [['lab', '--strategy', '--port', '0'], "--strategy must be one of round-robin, sticky-cookie, ip-hash, consistent-hash, least-connections; got ''."],
+    [['lab', '--rr-mode'], "--rr-mode must be one of haproxy, nginx; got ''."],
+    [['lab', '--script'], "--script must be one of sticky, failover, scale-out; got ''."],
   ])('%j: exit 2, one line, progress untouched', async (argv, message) => {
     const home = tempDir('prepdeck-flags-');
     try {
