@@ -228,14 +228,16 @@ export async function unsuspendMenu(args: { content?: unknown }, ctx: Context, d
   const cards = new Map(cardsInScope(questions).map((e) => [e.card.key, e]));
   const name = (key: string) => {
     const e = cards.get(key);
-    return e ? `${e.question.title} · ${e.card.front.split('\n')[0]!}` : `${key} (no longer in the content)`;
+    // The front's first paragraph, not its first source line (which stopped mid-sentence).
+    return e ? `${e.question.title} · ${e.card.front.split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim()}` : `${key} (no longer in the content)`;
   };
-  const key = await deps.prompter.select<string | undefined>({
+  const key = await deps.prompter.select<string | null>({
     message: 'Suspended cards: which one should come back?',
-    choices: [...keys.map((k) => ({ name: name(k), value: k, description: k })), { name: 'None: back to the menu', value: undefined }],
+    choices: [...keys.map((k) => ({ name: name(k), value: k, description: k })), { name: 'None: back to the menu (Esc)', value: null }],
     pageSize: 12,
+    escape: null,
   });
-  if (key === undefined) return;
+  if (key === null) return;
   store.update((d) => unsuspendCard(d, key));
   ctx.stdout.write(`Unsuspended ${key}: it is shown again when it is due.\n`);
 }

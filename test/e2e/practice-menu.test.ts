@@ -88,6 +88,9 @@ describe('practice from the home menu', () => {
     await practise(t, 'Suspended cards', 7);
     const list = await t.waitFor('None: back to the menu');
     expect(list).toContain('Suspended cards: which one should come back?');
+    // The card's whole front, not its first source line (QA: "… Where in a system can").
+    const prompt = (JSON.parse((await runCli(['read', key.split('/')[0]!, '--json'], { home: h })).stdout) as { question: string }).question;
+    expect(list.replace(/\s+/g, ' ')).toContain(prompt.replace(/\s+/g, ' '));
     t.write(KEYS.enter);
     await t.waitFor(`Unsuspended ${key}`);
     expect(saved(h).suspended).toEqual({});
