@@ -80,9 +80,10 @@ function relatedOf(q: Question, questions: readonly Question[]): Question[] {
   return q.related.map((id) => questions.find((x) => x.id === id)).filter((x): x is Question => x !== undefined);
 }
 
-async function pickRelated(q: Question, questions: readonly Question[], prompter: Prompter): Promise<Question | undefined> {
-  return prompter.select<Question | undefined>({
+async function pickRelated(q: Question, questions: readonly Question[], prompter: Prompter): Promise<Question | null> {
+  return prompter.select<Question | null>({
     message: `Related to "${q.title}"`,
-    choices: [...relatedOf(q, questions).map((r) => ({ name: r.title, value: r, description: `${r.deck} · ${r.level} · ${r.id}` })), { name: 'Back to the answer', value: undefined }],
+    choices: [...relatedOf(q, questions).map((r) => ({ name: r.title, value: r, description: `${r.deck} · ${r.level} · ${r.id}` })), { name: 'Back to the answer (Esc)', value: null }],
+    escape: null,
   });
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, openFromMenu, useSessions, type Session } from '../support/pty.js';
+import { pastScrollView } from '../support/scroll.js';
 
 const sessions = useSessions();
 const LEFT = '\x1b[D';
@@ -45,6 +46,17 @@ describe('Esc in the home menu', () => {
       await downThenEscape(t, questions[last]!);
       await t.waitFor('Ctrl+C quit');
     }
+    // Read → a question → l: related questions → Esc: back to the answer's keys, then to the menu.
+    await openFromMenu(t, 3, 'Read an answer');
+    await t.waitFor('Which question?');
+    await t.waitFor('❯ ');
+    t.write(KEYS.enter);
+    await pastScrollView(t, 'l: related questions');
+    t.write('l');
+    await downThenEscape(t, 'Related to');
+    await t.waitFor('l: related questions');
+    t.write(KEYS.enter);
+    await t.waitFor('Ctrl+C quit');
     t.write(KEYS.ctrlC);
     expect(await t.exit()).toBe(130);
     const settings = existsSync(join(home, 'progress.json')) ? (JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { settings: object }).settings : {};
