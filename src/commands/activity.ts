@@ -35,7 +35,9 @@ export async function storeFor(ctx: Context, deps: Deps): Promise<ProgressStore>
 export async function prompterFor(ctx: Context, deps: Deps): Promise<Prompter> {
   if (deps.prompter) return deps.prompter;
   const { terminalPrompter } = await import('../ui/prompts.js');
-  return terminalPrompter({ dim: ctx.stdout.c.dim, cursor: ctx.stdout.c.cyan, columns: () => ctx.stdout.columns });
+  const out = ctx.stdout;
+  const resize = out.onResize ? { onResize: (listener: () => void) => out.onResize!(listener) } : {};
+  return terminalPrompter({ dim: out.c.dim, cursor: out.c.cyan, columns: () => out.columns, rows: () => out.rows, ...resize });
 }
 
 export async function markdownFor(ctx: Context): Promise<Md> {

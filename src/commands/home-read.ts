@@ -3,7 +3,7 @@
 import type { Context } from '../context.js';
 import type { Depth, Question } from '../content/model.js';
 import { DEPTH_KEYS, questionsFor, storeFor, type Deps } from './activity.js';
-import { capture, showText } from '../ui/hold.js';
+import { showCaptured } from '../ui/hold.js';
 import type { Prompter } from '../ui/prompts.js';
 import { echoCommand, showSimulation } from './home-simulate.js';
 
@@ -27,7 +27,7 @@ export async function readMenu(base: Base, ctx: Context, deps: Deps & { prompter
   let show = true;
   for (;;) {
     // Held in the scroll view when taller than the terminal: the keys below would push its top away.
-    if (show) await showText(await capture(ctx, (captured) => read.run({ ...base, question: q.id, depth }, captured)), ctx, deps.prompter);
+    if (show) await showCaptured(ctx, deps.prompter, (captured) => read.run({ ...base, question: q.id, depth }, captured));
     show = true;
     const key = await nextStep(q, questions, deps.prompter);
     if (key === 'back') return;

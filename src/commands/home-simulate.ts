@@ -62,15 +62,14 @@ export function echoCommand(flags: string, ctx: Context): void {
  * `hold` names where the key goes back to (the menu, or the answer a run was started from).
  */
 export async function showSimulation(flags: string, ctx: Context, prompter: Prompter, hold = 'Enter: back to the menu'): Promise<void> {
-  const { capture, holdOptions, showText, waitForKey } = await import('../ui/hold.js');
+  const { holdOptions, showCaptured, waitForKey } = await import('../ui/hold.js');
   if (/(^|\s)--step(\s|$)/.test(flags)) {
     await runSimulation(flags, ctx, prompter);
     await waitForKey(prompter, hold);
     return;
   }
   // Collected first (laid out for this terminal's width, height and colours), to know its height.
-  const text = await capture(ctx, (captured) => runSimulation(flags, captured, prompter));
-  await showText(text, ctx, prompter, holdOptions(hold));
+  await showCaptured(ctx, prompter, (captured) => runSimulation(flags, captured, prompter), holdOptions(hold));
 }
 
 /**

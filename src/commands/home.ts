@@ -126,9 +126,8 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
       return lab.run({ port: 0 }, ctx, { returnOnStop: true });
     }
     case 'progress': {
-      const [progress, { capture, showText }] = await Promise.all([import('./progress.js'), import('../ui/hold.js')]);
-      const text = await capture(ctx, (captured) => progress.run(base, captured, deps));
-      return showText(text, ctx, deps.prompter, { wait: true, closeHint: 'back to the menu' });
+      const [progress, { showCaptured }] = await Promise.all([import('./progress.js'), import('../ui/hold.js')]);
+      return showCaptured(ctx, deps.prompter, (captured) => progress.run(base, captured, deps), { wait: true, closeHint: 'back to the menu' });
     }
     case 'settings':
       return settings(ctx, deps);

@@ -77,13 +77,13 @@ function fits(s: Session, screen: string): boolean {
 
 async function openPager(s: Session, pick: Pick, depth: Depth): Promise<void> {
   const { c, columns, rows } = s.ctx.stdout;
-  s.out(clearScreen(s.ctx.stdout));
-  await s.prompter.pager!({
-    title: wrap(`${c.bold(`Answer · ${depth}`)} ${c.dim(`· ${pick.question.title}`)}`, columns).split('\n')[0]!,
-    lines: wrap(s.md(pick.question.answers[depth]).trimEnd(), columns).split('\n'),
-    height: Math.max(3, (rows ?? 24) - 3),
-    closeHint: 'back to grading',
+  // s.md lays Markdown out to the terminal's width now: after a resize, the new one.
+  const render = (width: number) => ({
+    title: wrap(`${c.bold(`Answer · ${depth}`)} ${c.dim(`· ${pick.question.title}`)}`, width).split('\n')[0]!,
+    lines: wrap(s.md(pick.question.answers[depth]).trimEnd(), width).split('\n'),
   });
+  s.out(clearScreen(s.ctx.stdout));
+  await s.prompter.pager!({ ...render(columns), height: Math.max(3, (rows ?? 24) - 3), closeHint: 'back to grading', render });
 }
 
 /** The grade line (each grade with the interval it gives) and the other keys of the back. */

@@ -72,7 +72,7 @@ export async function run(args: QuizArgs, ctx: Context, deps: Deps = {}): Promis
   const replay = plan.replayable && !args.selection ? replayCommand(filter, count, plan.seed, contentFlags(args)) : undefined;
   const shown = renderQuizSummary(summary, view.c, ctx.stdout.columns, replay, view.inline);
   if (args.hold === undefined) view.out(shown);
-  else await showText(shown, ctx, view.prompter, holdOptions(args.hold));
+  else await showText(shown, ctx, view.prompter, { ...holdOptions(args.hold), render: (columns) => renderQuizSummary(summary, view.c, columns, replay, view.inline) });
 }
 
 /** One quiz attempt, decided before the first item shows. */
@@ -202,7 +202,9 @@ async function offerAnswers(question: Question, last: boolean, depth: Depth, vie
     });
     if (key === 'next') return depth;
     depth = key as Depth;
-    await showText(renderRelatedAnswer(question, depth, view.md, view.c), view.ctx, view.prompter, { closeHint: 'back to the question' });
+    // view.md lays Markdown out to the terminal's width now: after a resize, the new one.
+    const render = () => renderRelatedAnswer(question, depth, view.md, view.c);
+    await showText(render(), view.ctx, view.prompter, { closeHint: 'back to the question', render });
   }
 }
 

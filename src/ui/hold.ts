@@ -14,6 +14,11 @@ export interface ShowOptions {
   closeHint?: string;
   /** The wait's message (default `Enter: back to the menu`). */
   waitMessage?: string;
+  /**
+   * The text again for another width (as `text` is for the terminal's width now): the scroll view
+   * lays it out again from this when the terminal is resized.
+   */
+  render?: (columns: number) => string | Promise<string>;
 }
 
 /** Rows left for text: the terminal's height less the footer and the line the prompt leaves. */
@@ -23,14 +28,24 @@ export function pageHeight(out: Pick<Output, 'rows'>): number {
 
 /** Shows `text` (laid out for the terminal already): in the scroll view when taller than the terminal. */
 export async function showText(text: string, ctx: Pick<Context, 'stdout'>, prompter: Prompter, opts: ShowOptions = {}): Promise<void> {
-  const lines = text.replace(/\n+$/, '').split('\n');
+  const lines = linesOf(text);
   const height = pageHeight(ctx.stdout);
   if (prompter.pager && lines.length > height) {
-    await prompter.pager({ lines, height, ...(opts.closeHint !== undefined ? { closeHint: opts.closeHint } : {}) });
+    const { render } = opts;
+    await prompter.pager({
+      lines,
+      height,
+      ...(opts.closeHint !== undefined ? { closeHint: opts.closeHint } : {}),
+      ...(render ? { render: async (columns: number) => ({ lines: linesOf(await render(columns)) }) } : {}),
+    });
     return;
   }
   ctx.stdout.write(lines.join('\n') + '\n');
   if (opts.wait) await waitForKey(prompter, opts.waitMessage);
+}
+
+function linesOf(text: string): string[] {
+  return text.replace(/\n+$/, '').split('\n');
 }
 
 /** Waits for Enter (or Space, q, Esc) under `message`: what is on screen stays until then. */
@@ -43,10 +58,19 @@ export function holdOptions(waitMessage: string): ShowOptions {
   return { wait: true, waitMessage, closeHint: waitMessage.replace(/^Enter: /, '') };
 }
 
-/** Runs a command that only prints, collecting what it prints (laid out for this terminal). */
-export async function capture(ctx: Context, run: (ctx: Context) => Promise<void>): Promise<string> {
+/** Runs a command that only prints, collecting what it prints (laid out for this terminal, or `columns`). */
+export async function capture(ctx: Context, run: (ctx: Context) => Promise<void>, columns = ctx.stdout.columns): Promise<string> {
   const out = ctx.stdout;
-  const captured = memoryOutput({ color: out.color, columns: out.columns, isTTY: out.isTTY, ...(out.rows ? { rows: out.rows } : {}) });
+  const captured = memoryOutput({ color: out.color, columns, isTTY: out.isTTY, ...(out.rows ? { rows: out.rows } : {}) });
   await run({ ...ctx, stdout: captured });
   return captured.text();
+}
+
+/**
+ * Shows what a command that only prints prints (see showText), held like every menu result; in the
+ * scroll view, a resized terminal runs it again for the new width.
+ */
+export async function showCaptured(ctx: Context, prompter: Prompter, run: (ctx: Context) => Promise<void>, opts: ShowOptions = {}): Promise<void> {
+  const text = await capture(ctx, run);
+  await showText(text, ctx, prompter, { ...opts, render: (columns) => capture(ctx, run, columns) });
 }

@@ -43,7 +43,7 @@ export interface Prompter {
    * Text taller than the terminal shown in place (`lines` already wrapped, `height` at a time) and
    * scrolled with the keys until q, Escape or Enter. Optional: without it, callers print the text.
    */
-  pager?(opts: { title?: string; lines: readonly string[]; height: number; closeHint?: string }): Promise<void>;
+  pager?(opts: PagerOptions): Promise<void>;
   /** An arrow-key menu whose badges are filled in after the first screen. */
   menu<T>(opts: {
     message: string;
@@ -51,6 +51,15 @@ export interface Prompter {
     default?: T;
     badges?: () => Promise<ReadonlyMap<T, string>>;
   }): Promise<T>;
+}
+
+export interface PagerOptions {
+  title?: string;
+  lines: readonly string[];
+  height: number;
+  closeHint?: string;
+  /** The title and lines again for another width: the view follows a resized terminal with it. */
+  render?: (columns: number) => { title?: string; lines: readonly string[] } | Promise<{ title?: string; lines: readonly string[] }>;
 }
 
 /** Ctrl+C, or the input closed, while a prompt was waiting. */
@@ -79,6 +88,10 @@ export interface TerminalPrompterOptions {
   cursor?: (s: string) => string;
   /** The terminal's width now (read at each prompt: the terminal may have been resized). */
   columns?: () => number;
+  /** The terminal's height now, when known. */
+  rows?: () => number | undefined;
+  /** The terminal's resizes (see Output.onResize): the scroll view lays its text out again. */
+  onResize?: (listener: () => void) => () => void;
 }
 
 // inquirer draws `? message`, `❯ name` (select) and `❯◯ name` (checkbox): the columns before the text.
@@ -204,7 +217,9 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
     pager: (opts) =>
       guard(async () => {
         const { scrollView } = await import('./scroll-view.js');
-        await scrollView({ ...opts, columns: columns(), dim: style.dim }, { clearPromptOnDone: true });
+        const onResize = style.onResize;
+        const terminal = onResize ? { columns, rows: () => style.rows?.(), onResize } : undefined;
+        await scrollView({ ...opts, columns: columns(), dim: style.dim, ...(terminal ? { terminal } : {}) }, { clearPromptOnDone: true });
       }),
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {
