@@ -5,6 +5,7 @@
 // laid out for the old width would be broken mid-word by the terminal, and re-wrapping them leaves
 // ragged text and broken rules), the same part of it stays in view, and the screen is redrawn clean.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
+import { displayWidth } from './text.js';
 
 /** What the view shows: a title kept above the text (fits the width) and the text's lines. */
 export interface ScrollPage {
@@ -71,11 +72,15 @@ export function heightFor(rows: number | undefined, reserved: number, fallback: 
   return rows === undefined ? fallback : Math.max(3, rows - reserved);
 }
 
-/** The footer: where the view is and its keys, shortened when the long form does not fit. */
+/** The footer: where the view is and its keys, the longest form that fits (one line: it is the prompt line). */
 export function footerText(top: number, page: number, total: number, columns: number, close: string): string {
   const end = Math.min(total, top + page);
-  const long = `lines ${top + 1}–${end} of ${total} · ↑↓ PgUp/PgDn: scroll · q: ${close}`;
-  return long.length <= columns ? long : `${top + 1}–${end}/${total} · ↑↓ PgUp/PgDn · q: ${close}`;
+  const forms = [
+    `lines ${top + 1}–${end} of ${total} · ↑↓ PgUp/PgDn: scroll · q: ${close}`,
+    `${top + 1}–${end}/${total} · ↑↓ PgUp/PgDn · q: ${close}`,
+    `${top + 1}–${end}/${total} · q: ${close}`,
+  ];
+  return forms.find((f) => displayWidth(f) <= columns) ?? `${top + 1}–${end}/${total}`;
 }
 
 /** The view laid out again, from its source, for the terminal's size now. */

@@ -41,6 +41,8 @@ export interface Session {
   /** Everything printed so far, escapes included (for test/support/screen.ts). */
   raw(): string;
   write(data: string): void;
+  /** Resizes the terminal (the program gets SIGWINCH, as from a real terminal window). */
+  resize(cols: number, rows: number): void;
   /** Waits for text (or a pattern) to appear after the last match; returns the text up to it. */
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Waits for the process to end; its exit code. */
@@ -121,6 +123,7 @@ export function spawnCli(args: readonly string[], opts: SpawnOptions): Session {
     recent: () => output().slice(cursor),
     raw: () => raw,
     write: (data) => term.write(data),
+    resize: (cols, rows) => term.resize(cols, rows),
     waitFor: (what, timeoutMs = 10_000) =>
       until(
         () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Context } from '../../../src/context.js';
 import { showSimulation } from '../../../src/commands/home-simulate.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
+import { displayWidth } from '../../../src/ui/text.js';
 import { scripted, type Step } from '../quiz/harness.js';
 
 function setup(rows: number, steps: Step[]) {
@@ -41,6 +42,21 @@ describe('showSimulation', () => {
     expect(prompter.left()).toBe(0);
     expect(stdout.text()).toBe('');
     expect(hints).toEqual([closeHint]);
+  });
+
+  it('in the scroll view, a resized terminal gets the run laid out again for its new width', async () => {
+    const { ctx, prompter } = setup(10, [{ pager: true }]);
+    let again: ((columns: number) => unknown) | undefined;
+    const pager = prompter.pager!;
+    prompter.pager = async (opts) => {
+      again = opts.render;
+      await pager(opts);
+    };
+    await showSimulation('--scenario seed-example', ctx, prompter);
+    const page = (await again!(44)) as { lines: string[] };
+    expect(page.lines.join('\n')).toContain('Scenario seed-example');
+    expect(page.lines.filter((l) => displayWidth(l) > 44)).toEqual([]);
+    expect(Math.max(...page.lines.map(displayWidth))).toBeGreaterThan(30);
   });
 
   it('--step: the walk, then the same key to go back', async () => {

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as quiz } from '../../../src/commands/quiz.js';
 import { showText } from '../../../src/ui/hold.js';
+import type { PagerOptions } from '../../../src/ui/prompts.js';
 import { memoryOutput } from '../../../src/ui/terminal.js';
 import { question } from '../quiz/fixtures.js';
 import { context, scripted, tempHome } from '../quiz/harness.js';
@@ -17,6 +18,20 @@ describe('showText', () => {
     await showText(lines(30), { stdout }, prompter, { wait: true });
     expect(prompter.left()).toBe(0);
     expect(stdout.text()).toBe('');
+  });
+
+  it('gives the scroll view the text again for another width (a resized terminal), as lines', async () => {
+    const stdout = memoryOutput({ rows: 10 });
+    const prompter = scripted([{ pager: true }]);
+    const seen: PagerOptions[] = [];
+    const pager = prompter.pager!;
+    prompter.pager = async (opts) => {
+      seen.push(opts);
+      await pager(opts);
+    };
+    const render = (columns: number) => lines(30).replaceAll('line', `at ${columns}:`);
+    await showText(render(80), { stdout }, prompter, { render });
+    expect(await seen[0]!.render!(40)).toEqual({ lines: render(40).trimEnd().split('\n') });
   });
 
   it('prints text that fits and, when asked, waits for a key', async () => {
