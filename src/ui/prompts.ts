@@ -166,13 +166,6 @@ async function onEscape<T>(value: T, ask: (signal: AbortSignal) => Promise<T>): 
   }
 }
 
-/**
- * inquirer's select moves to the first choice whose name starts with what was typed, and any other
- * key (Esc, ←, →, Tab) searches for '', which every name starts with: Esc then Enter picked the
- * first choice (an answer, a setting). Its vim keys (j/k, as in the scroll view) turn that off.
- */
-const NO_SEARCH = { keybindings: ['vim'] as const };
-
 /** Prompts on the real terminal. Each inquirer module is imported the first time it is needed. */
 export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter {
   const inquirer = () => import('@inquirer/prompts');
@@ -182,13 +175,17 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
   return {
     select: (opts) =>
       guard(async () => {
-        const { select } = await inquirer();
-        const msg = message(opts.message);
-        const choices = layoutChoices(opts.choices, msg, columns(), SELECT_MARK);
-        // No `default` key at all when none is given: inquirer would preselect a choice whose value is undefined.
-        const config = { message: msg, choices, ...('default' in opts && opts.default !== undefined ? { default: opts.default } : {}), pageSize: opts.pageSize ?? 10, loop: false, theme: NO_SEARCH };
-        if (!('escape' in opts) || opts.escape === undefined) return select(config, { clearPromptOnDone: opts.clear ?? false });
-        return onEscape(opts.escape, (signal) => select(config, { clearPromptOnDone: true, signal }));
+        const { listPrompt } = await import('./list-prompt.js');
+        // Laid out again at each redraw for the width then: the terminal may be resized while the list is open.
+        const layout = (width: number) => {
+          const msg = layoutForPrompt(opts.message, width, PREFIX);
+          return { message: msg, choices: layoutChoices(opts.choices, msg, width, SELECT_MARK) };
+        };
+        // No `default` key at all when none is given: a choice whose value is undefined would be preselected.
+        const config = { layout, columns, ...(style.onResize ? { onResize: style.onResize } : {}), ...('default' in opts && opts.default !== undefined ? { default: opts.default } : {}), pageSize: opts.pageSize ?? 10 };
+        const ask = (context: { clearPromptOnDone: boolean; signal?: AbortSignal }) => listPrompt(config, context) as Promise<never>;
+        if (!('escape' in opts) || opts.escape === undefined) return ask({ clearPromptOnDone: opts.clear ?? false });
+        return onEscape(opts.escape, (signal) => ask({ clearPromptOnDone: true, signal }));
       }),
     checkbox: (opts) =>
       guard(async () => {

@@ -1,7 +1,8 @@
-// The scroll view in a terminal that is resized while it is open (QA: narrowed from 80 to 60
-// columns, the answer's lines stayed laid out for 80 and were broken mid-word, even after the next
-// key). The view lays its text out again for the new width from its source: every row on screen
-// fits the new width and no word is split across rows.
+// The scroll view and the lists in a terminal that is resized while they are open (QA: narrowed
+// from 80 to 60 columns, an answer's lines stayed laid out for 80 and were broken mid-word, even
+// after the next key; a list opened at 100 columns and resized to 50 kept its labels laid out for
+// 100). Both lay their text out again for the new width: every row on screen fits the new width and
+// no word is split across rows.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +20,8 @@ function filesUnder(dir: string, ext: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-// Every word the program can print: the content's and the program's own.
-const WORDS = vocabulary([...filesUnder(join(ROOT, 'content'), '.md'), ...filesUnder(join(ROOT, 'src'), '.ts')].map((f) => readFileSync(f, 'utf8')));
+// Every word the program can print: the content's and the program's own (and inquirer's key help).
+const WORDS = vocabulary(['navigate select', ...[...filesUnder(join(ROOT, 'content'), '.md'), ...filesUnder(join(ROOT, 'src'), '.ts')].map((f) => readFileSync(f, 'utf8'))]);
 
 /** Waits until the program has stopped drawing (quiet for two ticks in a row), so a screen is checked whole. */
 async function settled(t: Session): Promise<void> {
@@ -34,9 +35,9 @@ async function settled(t: Session): Promise<void> {
 }
 
 /**
- * Resizes the terminal to `cols` while the scroll view is open, presses ↓ (a key redraws even a view
- * that ignored the resize), and returns the screen's problems at the new width: what was drawn
- * since the resize, as the terminal shows it now.
+ * Resizes the terminal to `cols` while a scroll view or list is open, presses ↓ (a key redraws even
+ * a screen that ignored the resize), and returns the screen's problems at the new width: what was
+ * drawn since the resize, as the terminal shows it now.
  */
 async function resizeAndCheck(t: Session, cols: number): Promise<{ problems: string[]; screen: string }> {
   const mark = t.raw().length;
@@ -44,11 +45,41 @@ async function resizeAndCheck(t: Session, cols: number): Promise<{ problems: str
   await settled(t);
   t.write(KEYS.down);
   await settled(t);
-  const rows = emulate(t.raw().slice(mark), cols, ROWS).rows.slice(-ROWS);
+  return check(t.raw().slice(mark), cols);
+}
+
+/** Rows wider than `cols` and words split across rows, on the screen `raw` leaves a terminal `cols` wide. */
+function check(raw: string, cols: number): { problems: string[]; screen: string } {
+  const rows = emulate(raw, cols, ROWS).rows.slice(-ROWS);
   const screen = rows.map((r) => r.text).join('\n');
   const wide = rows.filter((r) => displayWidth(r.text) > cols).map((r) => `wider than ${cols}: ${JSON.stringify(r.text)}`);
   return { problems: [...wide, ...layoutProblems({ rows }, WORDS)], screen };
 }
+
+describe('a list in a resized terminal', () => {
+  it('Read an answer → Which question?: opened at 100 columns, resized to 50, redrawn at once and after ↓', async () => {
+    const t = sessions.start([], sessions.home(), { cols: 100, rows: ROWS });
+    await openFromMenu(t, 3, 'Read an answer');
+    await t.waitFor('Which question?');
+    await t.waitFor('navigate');
+    await settled(t);
+    const mark = t.raw().length;
+    t.resize(50, ROWS);
+    await settled(t);
+    // Redrawn without waiting for a key.
+    const resized = check(t.raw().slice(mark), 50);
+    expect(resized.screen).toMatch(/❯ 1\. What is a load balancer/);
+    expect(resized.problems, resized.screen).toEqual([]);
+
+    t.write(KEYS.down);
+    await settled(t);
+    const moved = check(t.raw().slice(mark), 50);
+    expect(moved.screen).toMatch(/❯ 2\. /);
+    expect(moved.problems, moved.screen).toEqual([]);
+    t.write(KEYS.enter);
+    await t.waitFor(/Layer 4 vs Layer 7[\s\S]*(q: close|back to the menu)/);
+  });
+});
 
 describe('the scroll view in a resized terminal', () => {
   it('Read an answer: narrowed 80 → 60, then widened to 100, the text is laid out again for each width', async () => {
