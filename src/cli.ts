@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { DEPTHS } from './content/model.js';
 import { simulateFlags } from './commands/simulate-flags.js';
 import { labFlags } from './commands/lab-flags.js';
-import { checkOneOf, coerce, oneOf, someText, someTexts, wholeNumber, yargsFailure } from './commands/flag-checks.js';
+import { checkOneOf, checkSwitches, coerce, oneOf, someText, someTexts, wholeNumber, yargsFailure } from './commands/flag-checks.js';
 
 /** What `--help` shows of a command. */
 interface CommandInfo {
@@ -267,6 +267,9 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
       describe: 'Add a content folder (repeatable; also PREPDECK_CONTENT)',
       global: true,
     })
+    // Global, so it runs with the matched command's options: its switches come from its builder.
+    // (yargs passes its getOptions() here; its types call the argument an alias map.)
+    .check((_, options: object) => (checkSwitches(argv, (options as { boolean?: string[] }).boolean ?? []), true), true)
     .strict()
     .recommendCommands()
     .exitProcess(false)

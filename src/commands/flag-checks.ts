@@ -60,6 +60,26 @@ export function checkText(name: string, v: unknown, what: string, accept: (v: st
   return ok;
 }
 
+/**
+ * A switch typed with a value (`--json=yes`): yargs reads every value but `true` as false, so
+ * `--json=1` would quietly print text. `true` and `false` are kept (scripts write them); anything
+ * else is refused. Looked for in what was typed, since `coerce` only ever sees the boolean; the
+ * switches are the command's own boolean options (`switches`), so no list is kept by hand.
+ */
+export function checkSwitches(argv: readonly string[], switches: readonly string[]): void {
+  const end = argv.indexOf('--');
+  for (const arg of end < 0 ? argv : argv.slice(0, end)) {
+    const typed = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (!typed) continue;
+    // yargs takes `--printConfig` for `--print-config`.
+    const name = typed[1]!.replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`);
+    const value = typed[2]!;
+    if (switches.includes(name) && value !== 'true' && value !== 'false') {
+      throw new UsageError(mustBe(`--${name}`, 'true or false (a switch takes no value)', value));
+    }
+  }
+}
+
 /** A check as a yargs `coerce` for `--flag`: the last of a repeated flag, its error kept for `yargsFailure`. */
 export function coerce<T>(check: (v: unknown) => T): (raw: unknown) => T {
   return (raw) => {

@@ -6,7 +6,7 @@ import { InterruptedError, UserError } from '../errors.js';
 import { writeUserError } from '../error-output.js';
 import { DEPTHS, type Depth } from '../content/model.js';
 import { prompterFor, questionsFor, storeFor, type Deps } from './activity.js';
-import { choicesOf, numberChoices, PromptInterrupted, type Prompter } from '../ui/prompts.js';
+import { choicesOf, numberChoices, PromptInterrupted, type Choice, type Prompter } from '../ui/prompts.js';
 
 // The entries in the order shown, each keyed by the activity it starts.
 const MENU = {
@@ -102,15 +102,12 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
         const { missedQuiz } = await import('./home-practise.js');
         return missedQuiz(base, ctx, { ...deps, questions });
       }
-      const count = await deps.prompter.select<number>({
-        message: 'How many items?',
-        choices: numberChoices([3, 5, 10, 20]),
-        default: 10,
-        escape: 0,
-      });
+      // No items at all: nothing to ask; the quiz command says so.
+      const total = items(deck);
+      const count = total > 0 ? await deps.prompter.select<number>({ message: 'How many items?', ...countChoices(total), escape: 0 }) : undefined;
       if (count === 0) return;
       const quiz = await import('./quiz.js');
-      return quiz.run({ ...base, count, hold: MENU_WAIT, ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
+      return quiz.run({ ...base, hold: MENU_WAIT, ...(count !== undefined ? { count } : {}), ...(deck !== undefined ? { deck } : {}) }, ctx, { ...deps, questions });
     }
     case 'read': {
       const { readMenu } = await import('./home-read.js');
@@ -132,6 +129,17 @@ async function activity(choice: Exclude<Activity, 'quit'>, args: HomeArgs, ctx: 
     case 'settings':
       return settings(ctx, deps);
   }
+}
+
+const QUIZ_COUNTS = [3, 5, 10, 20];
+
+/**
+ * The quiz lengths to offer for `total` items: the usual ones shorter than the quiz, then all of
+ * them (a deck of 3 offered 10 and 20, and quietly gave 3). Default 10 when offered, else all.
+ */
+export function countChoices(total: number): { choices: Choice<number>[]; default: number } {
+  const fewer = QUIZ_COUNTS.filter((n) => n < total);
+  return { choices: [...numberChoices(fewer), { name: `all ${total}`, value: total }], default: fewer.includes(10) ? 10 : total };
 }
 
 const DEPTH_BLURB: Record<Depth, string> = { 'super-brief': 'the 20-second version', brief: 'the two-minute version', detailed: 'the full answer' };

@@ -85,7 +85,7 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
     menu: Boolean(args.menu),
   };
   if (!pickNext(s, before, ctx.now())) {
-    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), s.menu, ctx.stdout.c, ctx.stdout.columns));
+    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), s.menu, ctx.stdout.c, ctx.stdout.columns, args.new));
     return;
   }
   s.out(renderSessionStart(cram, ctx.stdout.c));

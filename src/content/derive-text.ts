@@ -26,3 +26,50 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4')
     .replace(/^(\s*)([-+=])(\s|$)/, '$1\\$2$3');
 }
+
+/** The longest key point derived from a list item, in characters (code points), `…` included. */
+export const POINT_MAX = 90;
+
+// Words a cut line must not end on: "… an external store wins" reads as unfinished, "… and" worse.
+const DANGLING = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'so', 'than', 'that', 'the', 'then', 'to', 'which', 'while', 'who', 'with']);
+// Where a clause ends inside a sentence: a comma, a dash between spaces, an opening parenthesis.
+const CLAUSE_END = /,\s|\s[-\u2013\u2014]\s|\s\(/g;
+
+const length = (text: string): number => [...text].length;
+const bare = (text: string): string => text.trim().replace(/[\s.,;:\-\u2013\u2014(]+$/, '');
+
+/**
+ * A list item as a short key point (at most POINT_MAX characters): its first sentence when short
+ * enough; else its longest run of whole clauses that fits ("X trades A for B, and an external store
+ * wins both back" -> "X trades A for B"), which needs no ellipsis; else cut after a whole word that
+ * can end a phrase, with one `…`. Only a single word longer than the limit is cut inside.
+ */
+export function keyPointOf(text: string): string {
+  const sentence = bare(text.split(/(?<=[.;:!?])\s/)[0]!);
+  if (length(sentence) <= POINT_MAX) return sentence;
+  return clauses(sentence) ?? wordCut(sentence);
+}
+
+/** The longest prefix of `sentence` ending at a clause boundary that fits, if it says something (3+ words). */
+function clauses(sentence: string): string | undefined {
+  let best: string | undefined;
+  for (const m of sentence.matchAll(CLAUSE_END)) {
+    const prefix = bare(sentence.slice(0, m.index));
+    if (length(prefix) > POINT_MAX) break;
+    if (prefix.split(/\s+/).length >= 3) best = prefix;
+  }
+  return best;
+}
+
+/** Whole words up to the limit, minus any that would leave the phrase hanging, then `…`. */
+function wordCut(sentence: string): string {
+  const chars = [...sentence];
+  const words = chars.slice(0, POINT_MAX).join('').split(/\s+/);
+  // The last word is cut off unless a space (or the end) follows it.
+  if (chars.length > POINT_MAX && !/\s/.test(chars[POINT_MAX]!)) words.pop();
+  while (words.length > 0 && length(`${bare(words.join(' '))}\u2026`) > POINT_MAX) words.pop();
+  while (words.length > 1 && DANGLING.has(bare(words.at(-1)!).toLowerCase())) words.pop();
+  const kept = bare(words.join(' '));
+  // One word longer than the limit (a URL, a long identifier): cut inside it, as a last resort.
+  return kept ? `${kept}\u2026` : `${chars.slice(0, POINT_MAX - 1).join('')}\u2026`;
+}

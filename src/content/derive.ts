@@ -2,7 +2,7 @@
 // content/README.md, "Derived flashcards and quiz items"). Pure: lists in, items out; ids come from
 // the words of a term or a list's intro, never from a position, so that re-importing keeps them.
 import type { ListItem, SourceList } from './derive-lists.js';
-import { escapeMarkdown, slugify } from './derive-text.js';
+import { escapeMarkdown, keyPointOf, slugify } from './derive-text.js';
 
 export interface DerivedCard {
   id: string;
@@ -145,10 +145,9 @@ function termCard(t: Term, topic: string): Omit<DerivedCard, 'id'> {
   return { front: withTopic(topic, what), back: md(t.explanation), keyPoints: [] };
 }
 
+/** A list item's key point: its term, else its first sentence or clause, cut short (derive-text.ts). */
 function pointOf(item: ListItem): string {
-  if (item.term) return item.term;
-  const first = item.text.split(/(?<=[.;:])\s/)[0]!;
-  return first.length <= 90 ? first.replace(/[.;:]$/, '') : first.slice(0, 87).replace(/\s\S*$/, '') + '...';
+  return keyPointOf(item.term ?? item.text);
 }
 
 function listCard(list: SourceList, topic: string): Omit<DerivedCard, 'id'> {

@@ -2,7 +2,7 @@
 import { DEPTHS, type Depth, type Question } from '../content/model.js';
 import { shellCommand } from '../content/sanitize.js';
 import type { Md } from './markdown-loader.js';
-import { layoutHints, wrap } from './text.js';
+import { commandFits, layoutHints, wrap } from './text.js';
 import type { Output } from './terminal.js';
 
 export const DEPTH_LABEL: Record<Depth, string> = {
@@ -44,22 +44,27 @@ export function renderAnswer(q: Question, depths: readonly Depth[], out: Out, md
   if (q.related.length > 0) next.push(['Related:', q.related.map((r) => shellCommand([...prepdeck, 'read', r]))]);
   // Every question is a card of its own (cards/question-card.ts); a quiz only where it has items.
   next.push(['Practise:', [...(q.quiz.length > 0 ? [shellCommand([...prepdeck, 'quiz', '--question', q.id])] : []), shellCommand([...prepdeck, 'practice'])]]);
-  parts.push(rule(out, 'Next'), next.map(([label, items]) => c.dim(footerLine(label, items, out.columns))).join('\n') + '\n');
+  parts.push(rule(out, 'Next'), footer(next, out.columns).map((l) => c.dim(l)).join('\n') + '\n');
   return parts.join('\n');
 }
 
+const LABEL = 14;
+
 /**
- * `label` then its commands, broken only between whole commands (or a long command between whole
- * arguments), continuation lines under the first command; below the label when the width is narrow.
+ * Each label then its commands, broken only between whole commands (or a long command between whole
+ * arguments), continuation lines under the first command. The commands go below their labels, for
+ * the whole footer alike, when the width is narrow or an argument (a long id, a --content folder)
+ * is too wide for the room beside a label.
  */
-function footerLine(label: string, items: readonly string[], columns: number): string {
-  const LABEL = 14;
-  if (columns - LABEL >= 30) {
-    return layoutHints(items, columns - LABEL, { commands: true })
+function footer(next: readonly [string, readonly string[]][], columns: number): string[] {
+  const room = columns - LABEL;
+  const beside = room >= 30 && next.every(([, items]) => items.every((item) => commandFits(item, room)));
+  return next.map(([label, items]) => {
+    if (!beside) return [label, ...layoutHints(items, columns - 2, { commands: true }).map((l) => `  ${l}`)].join('\n');
+    return layoutHints(items, room, { commands: true })
       .map((l, i) => (i === 0 ? label.padEnd(LABEL) : ' '.repeat(LABEL)) + l)
       .join('\n');
-  }
-  return [label, ...layoutHints(items, columns - 2, { commands: true }).map((l) => `  ${l}`)].join('\n');
+  });
 }
 
 export function answerJson(q: Question, depths: readonly Depth[]) {

@@ -183,14 +183,26 @@ export function reviewedLine(s: { grades: readonly Grade[]; cards: number }): st
   return `${what}: ${byGrade}`;
 }
 
-export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number): string {
-  // Nothing to pick and nothing scheduled: the new cards left are beyond today's limit.
-  const when = nextDue ? nextDueLine(nextDue, now, menu) : "No card is scheduled yet, and today's new-card limit is reached.";
+/**
+ * Nothing to review: when the next card is due, else why no new card was picked. `newAsked` is the
+ * --new given, if any: with `--new 0` the user asked for none, so no daily limit is to blame.
+ */
+export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number, newAsked?: number): string {
+  const noneAsked = !nextDue && newAsked === 0;
+  // Nothing to pick and nothing scheduled: the new cards left are beyond today's limit, or none were asked for.
+  const when = nextDue
+    ? nextDueLine(nextDue, now, menu)
+    : noneAsked
+      ? 'No cards are due, and --new 0 asked for no new cards.'
+      : "No card is scheduled yet, and today's new-card limit is reached.";
   const lines = [`Nothing to review right now. ${when}`];
-  const hint = menu
-    ? "More new cards: Practise → Extra new cards beyond today's limit. Review anyway without changing schedules: Practise → Cram."
-    : "More new cards: 'prepdeck practice --new 5'. Review anyway without changing schedules: 'prepdeck practice --cram'.";
-  lines.push(c.dim(hint));
+  const more = noneAsked
+    ? "New cards: 'prepdeck practice' (up to today's limit) or 'prepdeck practice --new 5'."
+    : menu
+      ? "More new cards: Practise → Extra new cards beyond today's limit."
+      : "More new cards: 'prepdeck practice --new 5'.";
+  const cram = menu ? 'Review anyway without changing schedules: Practise → Cram.' : "Review anyway without changing schedules: 'prepdeck practice --cram'.";
+  lines.push(c.dim(`${more} ${cram}`));
   return wrap(lines.join('\n'), columns) + '\n';
 }
 

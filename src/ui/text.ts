@@ -164,19 +164,12 @@ const SHELL_WORD = /(?:[^\s'$]+|'[^']*'|\$'(?:[^'\\]|\\.)*'|\$)+/g;
  * arguments (a flag stays with its value: `--seed 565511`), every line but the last ends in ` \`
  * so that the lines pasted into a shell still make one command, and continuation lines are
  * indented by `indent`. A command that fits stays on one line; an argument wider than the width
- * gets a line of its own (and is never broken).
+ * gets a line of its own, without the indent if that lets it fit, and is cut with … only when it
+ * is wider than the whole line (the one case where the lines no longer paste back).
  */
 export function layoutCommand(command: string, width: number, indent = 2): string[] {
   if (displayWidth(command) <= width) return [command];
-  const words = command.match(SHELL_WORD) ?? [];
-  const units: string[] = [];
-  for (const w of words) {
-    const last = units.at(-1);
-    const pair = `${last} ${w}`;
-    // A flag keeps its value on its line, when the two fit a continuation line together.
-    if (last !== undefined && /^--?[a-z][\w-]*$/i.test(last) && !w.startsWith('-') && indent + displayWidth(pair) + 2 <= width) units[units.length - 1] = pair;
-    else units.push(w);
-  }
+  const units = commandUnits(command, width, indent);
   const lines: string[] = [];
   let line = '';
   for (const unit of units) {
@@ -184,12 +177,43 @@ export function layoutCommand(command: string, width: number, indent = 2): strin
     const candidate = line === '' ? lead + unit : `${line} ${unit}`;
     // Room for the " \" that ends a continued line.
     if (line !== '' && displayWidth(candidate) + 2 > width) {
-      lines.push(line + ' \\');
+      lines.push(line);
       line = ' '.repeat(indent) + unit;
     } else line = candidate;
   }
   lines.push(line);
-  return lines;
+  // Every line but the last goes on with the shell's continuation.
+  return lines.map((l, i) => fitLine(l, width, i < lines.length - 1));
+}
+
+/** Whether `layoutCommand` lays `command` out at `width` with every argument whole and indented. */
+export function commandFits(command: string, width: number, indent = 2): boolean {
+  if (displayWidth(command) <= width) return true;
+  return (command.match(SHELL_WORD) ?? []).every((w) => indent + displayWidth(w) + 2 <= width);
+}
+
+/** The command's arguments, a flag glued to its value when the two fit a continuation line together. */
+function commandUnits(command: string, width: number, indent: number): string[] {
+  const units: string[] = [];
+  for (const w of command.match(SHELL_WORD) ?? []) {
+    const last = units.at(-1);
+    const pair = `${last} ${w}`;
+    if (last !== undefined && /^--?[a-z][\w-]*$/i.test(last) && !w.startsWith('-') && indent + displayWidth(pair) + 2 <= width) units[units.length - 1] = pair;
+    else units.push(w);
+  }
+  return units;
+}
+
+/**
+ * A laid-out line (` \` added after it when `continued`) that is too wide holds one argument alone:
+ * without its indent if that is enough (a shell ignores it), else the argument cut with ….
+ */
+function fitLine(line: string, width: number, continued: boolean): string {
+  const tail = continued ? ' \\' : '';
+  if (displayWidth(line + tail) <= width) return line + tail;
+  const alone = line.trimStart();
+  if (displayWidth(alone + tail) <= width) return alone + tail;
+  return truncate(alone, width - displayWidth(tail)) + tail;
 }
 
 /**

@@ -1,9 +1,9 @@
 // `prepdeck import` defects found by QA, each checked on the CLI: repeated terms across lists,
 // "which term" stems, the seed-shaped select-all item, the summary's counts, layout and wording.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli as runBuilt, tempDir } from '../support/cli.js';
+import { PLAIN_FIXTURES, ROOT, runCli as runBuilt, tempDir } from '../support/cli.js';
 // Output-only cases in-process through main(argv, ctx); the terminal session uses the built CLI.
 import { runMain as runCli } from '../support/main.js';
 import { KEYS, useSessions } from '../support/pty.js';
@@ -86,6 +86,30 @@ describe('import defects found by QA', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(r.stdout).toMatch(/load-balancing\/load-balancing-q10\s+1\s+0/);
     expect(r.stdout).toContain(join(out, 'load-balancing', 'load-balancing-q2.md'));
+  });
+
+  it('key points of long list items end on a whole clause or a whole word with one …, never "wins..."', async () => {
+    const out = join(temp(), 'out');
+    const r = await runCli(['import', PLAIN_FIXTURES, SERIES, '--out', out]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(5);
+    // Every key point: of a card (`- ` under "Key points:") and of the question (front matter `  - `).
+    const points = files.flatMap((f) => {
+      const text = readFileSync(join(out, f), 'utf8');
+      const front = /^key-points:\n((?: {2}- .*\n)+)/m.exec(text)?.[1] ?? '';
+      const cards = [...text.matchAll(/^Key points:\n((?:- .*\n)+)/gm)].map((m) => m[1]!).join('');
+      return (front + cards).split('\n').filter(Boolean).map((l) => l.replace(/^\s*- /, ''));
+    });
+    expect(points.length).toBeGreaterThan(20);
+    for (const p of points) {
+      expect(p).not.toContain('...');
+      expect([...p].length).toBeLessThanOrEqual(90);
+      expect(p).not.toMatch(/[,;]…?$|\s(and|the|of|to|a)…$/);
+    }
+    const session = readFileSync(join(out, 'load-balancing', 'load-balancing-q4.md'), 'utf8');
+    expect(session).toContain('- Affinity trades availability and even load for simplicity\n');
+    expect(r.code).toBe(4); // the series holds one broken document on purpose
   });
 });
 

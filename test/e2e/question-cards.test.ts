@@ -59,13 +59,15 @@ describe("read's Practise hint", () => {
   it('a question with no quiz items or flashcards can still be practised', async () => {
     const r = await run(['read', 'bare-one']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Practise: +prepdeck practice\n/);
-    expect(r.stdout).not.toContain('prepdeck quiz');
+    // The suggested commands carry the run's --content folder, so that they find the question.
+    expect(r.stdout).toContain(`Practise:     prepdeck --content ${content.path} practice\n`);
+    expect(r.stdout).not.toContain('quiz');
   });
 
   it('a question with quiz items offers its quiz too', async () => {
     const r = await run(['read', 'rich-one']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Practise: +prepdeck quiz --question rich-one · prepdeck practice\n/);
+    const practise = r.stdout.slice(r.stdout.indexOf('Practise:')).replace(/ \\\n\s*/g, ' ');
+    expect(practise).toMatch(new RegExp(`^Practise: +prepdeck --content \\S+ quiz --question rich-one(?: · |\\s+)prepdeck --content \\S+ practice\\n`));
   });
 });

@@ -145,6 +145,15 @@ describe('practice command', () => {
     expect(stdout.text()).toContain('Nothing to review right now.');
   });
 
+  it('--new 0 on a fresh profile: says no new cards were asked for (no limit was reached) and how to get some', async () => {
+    const { ctx, stdout } = context(home);
+    await run({ new: 0 }, ctx, { prompter: scripted([]), questions });
+    const text = stdout.text().replace(/\s+/g, ' ');
+    expect(text).toContain('Nothing to review right now. No cards are due, and --new 0 asked for no new cards.');
+    expect(text).toContain("New cards: 'prepdeck practice' (up to today's limit) or 'prepdeck practice --new 5'.");
+    expect(text).not.toContain('limit is reached');
+  });
+
   it('--cram records reviews without touching schedules', async () => {
     const { ctx, stdout } = context(home);
     await run({ cram: true, deck: 'd2' }, ctx, { prompter: scripted([...card('4'), { key: 'q' }]), questions });

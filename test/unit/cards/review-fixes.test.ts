@@ -145,6 +145,18 @@ describe('session words', () => {
   });
 
   it.each([
+    [undefined, undefined, "No card is scheduled yet, and today's new-card limit is reached.", "More new cards: 'prepdeck practice --new 5'."],
+    [undefined, 0, 'No cards are due, and --new 0 asked for no new cards.', "New cards: 'prepdeck practice' (up to today's limit) or 'prepdeck practice --new 5'."],
+    [undefined, 5, "No card is scheduled yet, and today's new-card limit is reached.", "More new cards: 'prepdeck practice --new 5'."],
+    [new Date(now.getTime() + 8 * 60_000), 0, 'Next card due: in 8 minutes.', "More new cards: 'prepdeck practice --new 5'."],
+  ])('nothing to review, next due %s, --new %s: %s', (due, asked, why, next) => {
+    const text = renderNothingDue(due, now, false, c, 200, asked);
+    expect(text).toContain(`Nothing to review right now. ${why}`);
+    expect(text).toContain(next);
+    expect(text).toContain("Review anyway without changing schedules: 'prepdeck practice --cram'.");
+  });
+
+  it.each([
     ['what-is-a-load-balancer/@question', '--unsuspend what-is-a-load-balancer/@question (or'],
     ["it's/@question", "--unsuspend 'it'\\''s/@question' (or"],
   ])('the unsuspend note names the real key, shell-quoted: %s', (key, shown) => {

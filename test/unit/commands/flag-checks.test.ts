@@ -155,3 +155,55 @@ describe('the command line checks every flag before a command runs', () => {
     }
   });
 });
+
+describe('a switch typed with a value', () => {
+  const refused = (flag: string, value: string) => `--${flag} must be true or false (a switch takes no value); got '${value}'.`;
+  // Every boolean flag of every command: yargs would read each of these values as false.
+  it.each([
+    [['list', '--json=yes'], refused('json', 'yes')],
+    [['list', '--json=1'], refused('json', '1')],
+    [['list', '--json=TRUE'], refused('json', 'TRUE')],
+    [['list', '--json='], refused('json', '')],
+    [['read', 'sticky', '--json=on'], refused('json', 'on')],
+    [['practice', '--cram=x'], refused('cram', 'x')],
+    [['import', 'no-such-docs', '--update=maybe'], refused('update', 'maybe')],
+    [['import', 'no-such-docs', '--force=0'], refused('force', '0')],
+    [['progress', '--json=no'], refused('json', 'no')],
+    [['progress', '--path=1'], refused('path', '1')],
+    [['progress', 'reset', '--yes=y'], refused('yes', 'y')],
+    [['progress', 'export', 'x.json', '--force=yes'], refused('force', 'yes')],
+    [['simulate', '--list=1'], refused('list', '1')],
+    [['simulate', '--json=yes'], refused('json', 'yes')],
+    [['simulate', '--trace=all'], refused('trace', 'all')],
+    [['simulate', '--step=1'], refused('step', '1')],
+    [['lab', '--allow-remote=yes'], refused('allow-remote', 'yes')],
+    [['lab', '--print-config=1'], refused('print-config', '1')],
+    [['lab', '--printConfig=1'], refused('print-config', '1')],
+    [['lab', '--script', 'sticky', '--json=yes'], refused('json', 'yes')],
+  ])('%j: exit 2, one line, nothing run', async (argv, message) => {
+    const home = tempDir('prepdeck-switch-');
+    try {
+      const r = await runMain(argv, { home: home.path });
+      expect(r.code).toBe(ExitCode.usage);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(message);
+      expect(readdirSync(home.path)).toEqual([]);
+    } finally {
+      home.remove();
+    }
+  });
+
+  it.each([
+    [['list', '--json=true'], true],
+    [['list', '--json'], true],
+    [['list', '--json=false'], false],
+    [['list'], false],
+    // After `--` nothing is a flag.
+    [['list', '--json', '--', '--json=yes'], true],
+  ])('%j: accepted, JSON %s', async (argv, json) => {
+    const r = await runMain(argv);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(ExitCode.ok);
+    expect(r.stdout.trimStart().startsWith('{') || r.stdout.trimStart().startsWith('[')).toBe(json);
+  });
+});
