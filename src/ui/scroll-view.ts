@@ -83,10 +83,12 @@ export function footerText(top: number, page: number, total: number, columns: nu
   return forms.find((f) => displayWidth(f) <= columns) ?? `${top + 1}–${end}/${total}`;
 }
 
-/** The view laid out again, from its source, for the terminal's size now. */
-async function relayout(config: ScrollViewConfig, terminal: LiveTerminal, reserved: number, before: ViewState): Promise<ViewState> {
+/** The view laid out again, from its source, for the terminal's size now; `now` is the view on screen once it is ready. */
+async function relayout(config: ScrollViewConfig, terminal: LiveTerminal, reserved: number, now: () => ViewState): Promise<ViewState> {
   const columns = terminal.columns();
   const page = await config.render!(columns);
+  // Read after the await: a key may have scrolled the view meanwhile.
+  const before = now();
   const height = heightFor(terminal.rows(), reserved, before.height);
   const top = keepPlace(before.top, before.lines.length, page.lines.length, height);
   return { ...(page.title === undefined ? {} : { title: page.title }), lines: page.lines, columns, height, top };
@@ -104,7 +106,7 @@ function useResize(config: ScrollViewConfig, state: ViewState, apply: (next: Vie
     let open = true;
     const off = terminal.onResize(() => {
       const mine = ++seq;
-      void relayout(config, terminal, reserved, latest.current).then(
+      void relayout(config, terminal, reserved, () => latest.current).then(
         (next) => open && mine === seq && apply(next),
         () => undefined, // the text could not be laid out again: the view stays as it was
       );
