@@ -1,19 +1,13 @@
 // The command registry. Each command's flags live here (cheap, needed for --help); its handler is
 // imported only when that command runs, so start-up stays close to bare Node.
 import yargs, { type ArgumentsCamelCase, type Argv } from 'yargs';
+import { ABOUT, CONTENT_FLAG, SUMMARY, USAGE } from './about.js';
 import type { Context } from './context.js';
+import type { CommandInfo } from './ui/help.js';
 import { DEPTHS } from './content/model.js';
 import { simulateFlags } from './commands/simulate-flags.js';
 import { labFlags } from './commands/lab-flags.js';
 import { checkOneOf, checkSwitches, coerce, oneOf, someText, someTexts, wholeNumber, yargsFailure } from './commands/flag-checks.js';
-
-/** What `--help` shows of a command. */
-interface CommandInfo {
-  command: string;
-  aliases?: string[];
-  describe: string;
-  examples: [string, string][];
-}
 
 /** The handler module of a command, loaded only when the command runs. */
 type Loader<A> = () => Promise<{ run: (args: ArgumentsCamelCase<A>, ctx: Context) => Promise<void> }>;
@@ -52,24 +46,12 @@ const PROGRESS_ACTIONS = ['show', 'reset', 'export', 'import'] as const;
 
 export const COMMANDS: CommandSpec[] = [
   define({
-    command: 'list',
-    describe: 'List decks and questions with id, level and tags',
-    examples: [
-      ['$0 list', 'every question, numbered'],
-      ['$0 list --deck load-balancing --json', 'one deck as JSON'],
-    ],
+    ...ABOUT.list,
     builder: (y: Argv) => y.option('deck', deckFlag).option('json', jsonFlag),
     run: () => import('./commands/list.js'),
   }),
   define({
-    command: 'read <question>',
-    aliases: ['explain'],
-    describe: 'Read a question and its answer at the depth you choose',
-    examples: [
-      ['$0 read sticky', 'find by words from the title (default depth: brief)'],
-      ['$0 read session-persistence --depth detailed', 'the full answer'],
-      ['$0 read 4 --depth all --json', 'by list number, every depth, as JSON'],
-    ],
+    ...ABOUT.read,
     builder: (y: Argv) =>
       y
         .positional('question', { type: 'string', demandOption: true, describe: 'id, list number or words from the title' })
@@ -83,23 +65,12 @@ export const COMMANDS: CommandSpec[] = [
     run: () => import('./commands/read.js'),
   }),
   define({
-    command: 'validate [paths..]',
-    describe: 'Check content files and print every problem as file:line: message',
-    examples: [
-      ['$0 validate', 'check the built-in content and your --content folders'],
-      ['$0 validate my-deck/', 'check a folder or single files'],
-    ],
+    ...ABOUT.validate,
     builder: (y: Argv) => y.positional('paths', { type: 'string', array: true, describe: 'files or folders' }),
     run: () => import('./commands/validate.js'),
   }),
   define({
-    command: 'import <paths..>',
-    describe: 'Import plain-text interview documents (files or folders) as questions with derived flashcards and quiz items',
-    examples: [
-      ['$0 import my-docs/ --out my-content', 'every *.txt under my-docs/ -> my-content/<deck>/<id>.md, with a summary'],
-      ['$0 import my-docs/ --out my-content --update', 'after editing documents: update in place, ids and progress kept'],
-      ['$0 import notes/ --glob "**/*.md" --deck caching', 'other file names; put everything in one deck'],
-    ],
+    ...ABOUT.import,
     builder: (y: Argv) =>
       y
         // A required list has no default: without `default: undefined` the help says "[required] [default: []]".
@@ -112,40 +83,17 @@ export const COMMANDS: CommandSpec[] = [
     run: () => import('./commands/import.js'),
   }),
   define({
-    command: 'simulate',
-    aliases: ['sim'],
-    describe: 'Simulate a load balancer: sticky cookies vs round-robin, failures, scale-out, session stores',
-    examples: [
-      ['$0 simulate --scenario seed-example', 'three servers, users A, B, C: see the cookie override round-robin'],
-      ['$0 simulate --list', 'the named scenarios and what each demonstrates'],
-      ['$0 simulate --strategy sticky-cookie --servers 3 --fail s2@40 --store shared', 'a failure with a shared session store'],
-      ['$0 simulate --compare sticky-cookie/local,round-robin/shared --fail s2@40', 'the same traffic, side by side'],
-    ],
+    ...ABOUT.simulate,
     builder: simulateFlags,
     run: () => import('./commands/simulate.js'),
   }),
   define({
-    command: 'lab',
-    describe: 'Run a live lab on loopback: backends, a load balancer (built-in or HAProxy), sessions in memory or Redis',
-    examples: [
-      ['$0 lab', 'three backends behind the built-in balancer on http://127.0.0.1:8080/'],
-      ['$0 lab --store redis --redis-url redis://127.0.0.1:6379', 'sessions in Redis: kill a backend and keep the cart'],
-      ['$0 lab --balancer haproxy --print-config', 'the HAProxy configuration the lab would run'],
-      ['$0 lab --script failover --store memory', 'a scripted walk-through: the pinned backend dies'],
-    ],
+    ...ABOUT.lab,
     builder: labFlags,
     run: () => import('./commands/lab.js'),
   }),
   define({
-    command: 'practice',
-    aliases: ['flashcards', 'cards'],
-    describe: 'Practise flashcards on a spaced-repetition schedule (FSRS): reveal, tick key points, grade 1-4',
-    examples: [
-      ['$0 practice', 'due cards first, then up to 10 new ones a day'],
-      ['$0 practice --deck load-balancing --new 5', 'one deck, five new cards'],
-      ['$0 practice --cram', 'review every card without changing its schedule'],
-      ['$0 practice --unsuspend session-persistence/@question', 'show a suspended card again'],
-    ],
+    ...ABOUT.practice,
     builder: (y: Argv) =>
       y
         .option('deck', deckFlag)
@@ -157,13 +105,7 @@ export const COMMANDS: CommandSpec[] = [
     run: () => import('./commands/practice.js'),
   }),
   define({
-    command: 'quiz',
-    describe: 'Take a multiple-choice quiz; items you missed before come first',
-    examples: [
-      ['$0 quiz', 'ten items from every deck'],
-      ['$0 quiz --deck load-balancing --count 5', 'five items from one deck'],
-      ['$0 quiz --question session-persistence --seed 42', 'one question, replayable with the same seed'],
-    ],
+    ...ABOUT.quiz,
     builder: (y: Argv) =>
       y
         .option('deck', deckFlag)
@@ -174,15 +116,7 @@ export const COMMANDS: CommandSpec[] = [
     run: () => import('./commands/quiz.js'),
   }),
   define({
-    command: 'progress [action] [file]',
-    aliases: ['stats'],
-    describe: 'Your progress: cards, quiz scores, streak, reviews per day; reset, export, import',
-    examples: [
-      ['$0 progress', 'per deck and question, with a 14-day chart'],
-      ['$0 progress --json', 'the same figures as JSON'],
-      ['$0 progress export backup.json', 'save everything to a file; import merges it back'],
-      ['$0 progress reset --deck load-balancing', 'start a deck over (asks first)'],
-    ],
+    ...ABOUT.progress,
     builder: (y: Argv) =>
       y
         .positional('action', { choices: PROGRESS_ACTIONS, coerce: coerce((v) => checkOneOf('action', v, PROGRESS_ACTIONS)), describe: 'What to do (default: show)' })
@@ -195,13 +129,7 @@ export const COMMANDS: CommandSpec[] = [
     run: () => import('./commands/progress.js'),
   }),
   define({
-    command: 'config [action] [key] [value]',
-    describe: 'Show or change settings: depth, new-per-day',
-    examples: [
-      ['$0 config', 'every setting and its value'],
-      ['$0 config set depth detailed', 'remember the answer depth'],
-      ['$0 config get depth', 'print one setting'],
-    ],
+    ...ABOUT.config,
     builder: (y: Argv) =>
       y
         // Checked by the command, which answers `config new-per-day 5` with the command that was meant.
@@ -255,7 +183,7 @@ function ownWords(msg: string, argv: readonly string[], word: string | undefined
 export function buildParser(argv: string[], ctx: Context, version: string): Argv {
   let y: Argv = yargs(argv)
     .scriptName('prepdeck')
-    .usage('$0 [command]\n\nPractise system-design interview questions: read answers at three depths, quiz yourself, review flashcards.')
+    .usage(`$0 ${USAGE}\n\n${SUMMARY}`)
     .version(version)
     .alias('version', 'v')
     .help()
@@ -264,7 +192,7 @@ export function buildParser(argv: string[], ctx: Context, version: string): Argv
       // Not `array: true`: that would swallow the command after it. Repeats still collect into an array.
       type: 'string',
       coerce: someTexts('content', 'a folder'),
-      describe: 'Add a content folder (repeatable; also PREPDECK_CONTENT)',
+      describe: CONTENT_FLAG,
       global: true,
     })
     // Global, so it runs with the matched command's options: its switches come from its builder.

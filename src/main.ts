@@ -12,10 +12,19 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+async function topLevelHelp(ctx: Context): Promise<string> {
+  const [{ HELP }, { renderHelp }] = await Promise.all([import('./about.js'), import('./ui/help.js')]);
+  return renderHelp(HELP, ctx.stdout);
+}
+
 export async function main(argv: string[], ctx: Context): Promise<number> {
-  // Fast path: answering --version needs no argument parser.
+  // Fast paths: answering --version or the top-level --help needs no argument parser.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     ctx.stdout.write(version() + '\n');
+    return ExitCode.ok;
+  }
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    ctx.stdout.write(await topLevelHelp(ctx));
     return ExitCode.ok;
   }
   try {
@@ -26,7 +35,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     if (positional.length === 0 && !args.help && !args.version) {
       // No command: the home menu in a terminal (see commands/home.ts), the help otherwise.
       const home = await import('./commands/home.js');
-      await home.run({ content: args.content }, ctx, () => parser.getHelp());
+      await home.run({ content: args.content }, ctx, async () => (await topLevelHelp(ctx)).trimEnd());
     }
     return ExitCode.ok;
   } catch (err) {

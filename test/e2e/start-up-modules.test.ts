@@ -1,6 +1,6 @@
 // What the built CLI loads to start: the start-up work of issue 12 stays done. A brief `read` of a
 // built-in answer renders what the build rendered (ui/prebuilt.ts) and loads no Markdown library;
-// `--version` loads no argument parser. Recognised by text only those libraries contain, since the
+// `--version` and the top-level `--help` load no argument parser. Recognised by text only those libraries contain, since the
 // bundle's file names are hashes. (How long start-up takes is `npm run bench`'s job, not a test's.)
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -46,9 +46,13 @@ describe('start-up loads only what the command needs', () => {
     expect(loadedCode(['read', 'session-persistence', '--depth', 'detailed'])).toContain(MARKED);
   });
 
-  it('--version loads neither the argument parser nor marked', () => {
-    const code = loadedCode(['--version']);
+  it.each(['--version', '--help', '-h'])('%s loads neither the argument parser nor marked', (flag) => {
+    const code = loadedCode([flag]);
     expect(code).not.toContain(YARGS);
     expect(code).not.toContain(MARKED);
+  });
+
+  it("a command's own --help is the parser's", () => {
+    expect(loadedCode(['read', '--help'])).toContain(YARGS);
   });
 });

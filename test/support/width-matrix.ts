@@ -70,6 +70,7 @@ export function widthMatrix(cols: number): void {
       for (const depth of ['super-brief', 'brief', 'detailed']) await printed(sessions, ['read', 'session-persistence', '--depth', depth], home, cols, c, `read ${depth}`);
       await printed(sessions, ['read', 'what-is-a-load-balancer', '--depth', 'detailed'], home, cols, c, 'read lists');
       await printed(sessions, ['list'], home, cols, c, 'list');
+      await printed(sessions, ['--help'], home, cols, c, '--help');
       await printed(sessions, ['simulate', '--scenario', 'seed-example'], home, cols, c, 'simulate');
       await printed(sessions, ['simulate', '--scenario', 'failover'], home, cols, c, 'simulate --compare');
       await printed(sessions, ['simulate', '--list'], home, cols, c, 'simulate --list');
