@@ -1,6 +1,6 @@
 // The command registry. Each command's flags live here (cheap, needed for --help); its handler is
 // imported only when that command runs, so start-up stays close to bare Node.
-import yargs, { type ArgumentsCamelCase, type Argv } from 'yargs';
+import yargs, { type ArgumentsCamelCase, type Argv, type Options } from 'yargs';
 import { ABOUT, CONTENT_FLAG, SUMMARY, USAGE } from './about.js';
 import type { Context } from './context.js';
 import type { CommandInfo } from './ui/help.js';
@@ -42,6 +42,21 @@ const deckFlag = { type: 'string', coerce: someText('deck', 'a deck id'), descri
 // `type: 'string'`: a --depth without its value is then '' (not `true`), and quoted back as such.
 const depthFlag = (describe: string) => ({ type: 'string', choices: DEPTHS, coerce: oneOf('depth', DEPTHS), describe }) as const;
 const READ_DEPTHS = [...DEPTHS, 'all'] as const;
+/** A study command's flags (practice, quiz): the deck to draw from, its own, and the answers' depth. */
+// Numbers are read as text, so a bad value is quoted back as typed (not as NaN).
+const PRACTICE_FLAGS = {
+  new: { type: 'string', coerce: wholeNumber('new', 0), describe: 'New cards this session (default: what is left of your daily limit, 10)' },
+  cram: { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' },
+  unsuspend: { type: 'string', coerce: someText('unsuspend', "a card key, as 'progress' lists it"), describe: "Show a suspended card again (its key, as 'progress' lists it)" },
+} satisfies Record<string, Options>;
+const QUIZ_FLAGS = {
+  question: { type: 'string', coerce: someText('question', 'a question id, list number or title words'), describe: 'Only this question (id, list number or title words)' },
+  count: { type: 'string', coerce: wholeNumber('count', 1), describe: 'Number of items (default: 10)' },
+  seed: { type: 'string', coerce: someText('seed', 'some text or a number'), describe: 'Shuffle seed: the same seed replays the same quiz' },
+} satisfies Record<string, Options>;
+function studyFlags<O extends Record<string, Options>>(y: Argv, own: O, depthHelp: string) {
+  return y.option('deck', deckFlag).options(own).option('depth', depthFlag(depthHelp));
+}
 const PROGRESS_ACTIONS = ['show', 'reset', 'export', 'import'] as const;
 
 export const COMMANDS: CommandSpec[] = [
@@ -94,25 +109,12 @@ export const COMMANDS: CommandSpec[] = [
   }),
   define({
     ...ABOUT.practice,
-    builder: (y: Argv) =>
-      y
-        .option('deck', deckFlag)
-        // Read as text, so a bad value is quoted back as typed (not as NaN).
-        .option('new', { type: 'string', coerce: wholeNumber('new', 0), describe: 'New cards this session (default: what is left of your daily limit, 10)' })
-        .option('cram', { type: 'boolean', describe: 'Review all cards in scope; schedules stay unchanged' })
-        .option('unsuspend', { type: 'string', coerce: someText('unsuspend', "a card key, as 'progress' lists it"), describe: "Show a suspended card again (its key, as 'progress' lists it)" })
-        .option('depth', depthFlag('Answer depth shown with each card (default: your setting, else brief)')),
+    builder: (y: Argv) => studyFlags(y, PRACTICE_FLAGS, 'Answer depth shown with each card (default: your setting, else brief)'),
     run: () => import('./commands/practice.js'),
   }),
   define({
     ...ABOUT.quiz,
-    builder: (y: Argv) =>
-      y
-        .option('deck', deckFlag)
-        .option('question', { type: 'string', coerce: someText('question', 'a question id, list number or title words'), describe: 'Only this question (id, list number or title words)' })
-        .option('count', { type: 'string', coerce: wholeNumber('count', 1), describe: 'Number of items (default: 10)' })
-        .option('seed', { type: 'string', coerce: someText('seed', 'some text or a number'), describe: 'Shuffle seed: the same seed replays the same quiz' })
-        .option('depth', depthFlag('Depth of the answer shown on request (default: your setting, else brief)')),
+    builder: (y: Argv) => studyFlags(y, QUIZ_FLAGS, 'Depth of the answer shown on request (default: your setting, else brief)'),
     run: () => import('./commands/quiz.js'),
   }),
   define({
