@@ -22,13 +22,9 @@ export interface ListLayout<T> {
   choices: readonly ListChoice<T>[];
 }
 
-export interface ListPromptConfig<T> {
+export interface ListPromptConfig<T> extends Resizable {
   /** The message and choices laid out for a width; called again whenever the width changed. */
   layout: (columns: number) => ListLayout<T>;
-  /** The terminal's width now. */
-  columns: () => number;
-  /** The terminal's resizes: the list is redrawn for the new width at once. */
-  onResize?: (listener: () => void) => () => void;
   default?: T;
   pageSize?: number;
 }
@@ -37,7 +33,7 @@ const CURSOR_HIDE = '\u001b[?25l';
 // j/k move too, as in the scroll view. No search by typing: inquirer's select moved to the first choice
 // starting with what was typed, and Esc, ←, → or Tab searched for '' (Esc then Enter picked the first).
 const KEYS = ['vim'] as const;
-const help = `${styleText('bold', '↑↓')} ${styleText('dim', 'navigate')}${styleText('dim', ' • ')}${styleText('bold', '⏎')} ${styleText('dim', 'select')}`;
+const HELP = [['↑↓', 'navigate'], ['⏎', 'select']] as const;
 
 /**
  * Rows that lines of these display widths take once a terminal `columns` wide has reflowed them
@@ -57,28 +53,68 @@ export function moveActive(active: number, down: boolean, count: number): number
   return Math.min(count - 1, Math.max(0, active + (down ? 1 : -1)));
 }
 
-/** Follows resizes: the width to lay out for, and the rows of the old frame to erase first. */
-function useWidth<T>(config: ListPromptConfig<T>, drawn: { current: number[] }, erase: { current: number }): number {
-  const [columns, setColumns] = useState(config.columns());
+/** A terminal that may be resized while a prompt is open. */
+export interface Resizable {
+  /** The terminal's width now. */
+  columns: () => number;
+  /** The terminal's resizes: the prompt is redrawn for the new width at once. */
+  onResize?: (listener: () => void) => () => void;
+}
+
+/**
+ * Follows resizes: the width to lay out for, and `draw`, which a prompt's render returns its frame
+ * through (it first erases the rows of the old frame the terminal added when it reflowed it).
+ */
+export function useReflow(terminal: Resizable): { columns: number; draw: (frame: string) => string } {
+  const drawn = useRef<number[]>([]);
+  const erase = useRef(0);
+  const [columns, setColumns] = useState(terminal.columns());
   useEffect(() => {
-    if (!config.onResize) return undefined;
-    return config.onResize(() => {
-      const now = config.columns();
+    if (!terminal.onResize) return undefined;
+    return terminal.onResize(() => {
+      const now = terminal.columns();
       // The old frame's rows as the prompt counted them, and as the terminal shows them now.
       erase.current = rowsAfterReflow(drawn.current, now) - drawn.current.length;
       setColumns(now);
     });
   }, []);
-  return columns;
+  const draw = (frame: string) => {
+    drawn.current = frame.split('\n').map(displayWidth);
+    const before = eraseAbove(erase.current);
+    erase.current = 0;
+    return before + frame;
+  };
+  return { columns, draw };
+}
+
+/** `layout(columns)`, computed again only when the width changed (not at every key). */
+export function useLayout<L>(layout: (columns: number) => L, columns: number): L {
+  const laidOut = useRef<{ columns: number; layout: L } | undefined>(undefined);
+  if (laidOut.current?.columns !== columns) laidOut.current = { columns, layout: layout(columns) };
+  return laidOut.current.layout;
+}
+
+/** inquirer's key help ("↑↓ navigate • ⏎ select"), broken between hints when wider than `columns`. */
+export function keysHelp(keys: readonly (readonly [string, string])[], columns: number): string {
+  const lines: string[] = [];
+  let width = -1;
+  for (const [key, action] of keys) {
+    const hint = `${styleText('bold', key)} ${styleText('dim', action)}`;
+    const w = displayWidth(`${key} ${action}`);
+    if (width >= 0 && width + 3 + w <= columns) {
+      lines[lines.length - 1] += `${styleText('dim', ' • ')}${hint}`;
+      width += 3 + w;
+    } else {
+      lines.push(hint);
+      width = w;
+    }
+  }
+  return lines.join('\n');
 }
 
 export const listPrompt = createPrompt<unknown, ListPromptConfig<unknown>>((config, done) => {
-  const drawn = useRef<number[]>([]);
-  const erase = useRef(0);
-  const columns = useWidth(config, drawn, erase);
-  const laidOut = useRef<{ columns: number; layout: ListLayout<unknown> } | undefined>(undefined);
-  if (laidOut.current?.columns !== columns) laidOut.current = { columns, layout: config.layout(columns) };
-  const { message, choices } = laidOut.current.layout;
+  const { columns, draw } = useReflow(config);
+  const { message, choices } = useLayout(config.layout, columns);
   const start = choices.findIndex((c) => 'default' in config && c.value === config.default);
   const [active, setActive] = useState(Math.max(0, start));
   const [finished, setFinished] = useState(false);
@@ -101,15 +137,11 @@ export const listPrompt = createPrompt<unknown, ListPromptConfig<unknown>>((conf
     } else if (isBackspaceKey(key)) rl.clearLine(0);
   });
   useEffect(() => () => clearTimeout(jump.current), []);
-  const frame = render(prefix, styleText('bold', message), choices, active, finished, config.pageSize ?? 7);
-  drawn.current = frame.split('\n').map(displayWidth);
-  const before = eraseAbove(erase.current);
-  erase.current = 0;
-  return before + frame;
+  return draw(render(prefix, styleText('bold', message), choices, active, finished, config.pageSize ?? 7, columns));
 });
 
 /** The page (the part of the list around the cursor), the cursor entry's description and the keys. */
-function render(prefix: string, message: string, choices: readonly ListChoice<unknown>[], active: number, finished: boolean, pageSize: number): string {
+function render(prefix: string, message: string, choices: readonly ListChoice<unknown>[], active: number, finished: boolean, pageSize: number, columns: number): string {
   const chosen = choices[active]!;
   const page = usePagination({
     items: choices,
@@ -119,6 +151,6 @@ function render(prefix: string, message: string, choices: readonly ListChoice<un
     loop: false,
   });
   if (finished) return [prefix, message, styleText('cyan', chosen.short)].filter(Boolean).join(' ');
-  const lines = [[prefix, message].filter(Boolean).join(' '), page, ' ', chosen.description ? styleText('cyan', chosen.description) : '', help];
+  const lines = [[prefix, message].filter(Boolean).join(' '), page, ' ', chosen.description ? styleText('cyan', chosen.description) : '', keysHelp(HELP, columns)];
   return `${lines.filter(Boolean).join('\n').trimEnd()}${CURSOR_HIDE}`;
 }

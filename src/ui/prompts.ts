@@ -189,16 +189,16 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
       }),
     checkbox: (opts) =>
       guard(async () => {
-        const { checkbox } = await inquirer();
-        const msg = message(opts.message);
-        const choices = layoutChoices(opts.choices, msg, columns(), CHECKBOX_MARK);
-        let warned = false;
-        const validate = (ticked: readonly unknown[]) => {
-          if (ticked.length > 0 || warned || opts.confirmEmpty === undefined) return true;
-          warned = true;
-          return layoutForPrompt(opts.confirmEmpty, columns(), 2);
+        const { checkboxPrompt } = await import('./checkbox-prompt.js');
+        // Laid out again at each redraw for the width then, as for select.
+        const layout = (width: number) => {
+          const msg = layoutForPrompt(opts.message, width, PREFIX);
+          const empty = opts.confirmEmpty === undefined ? {} : { confirmEmpty: layoutForPrompt(opts.confirmEmpty, width, 2) };
+          return { message: msg, choices: layoutChoices(opts.choices, msg, width, CHECKBOX_MARK), ...empty };
         };
-        return checkbox({ message: msg, choices, pageSize: 12, loop: false, validate }, { clearPromptOnDone: opts.clear ?? false });
+        const checked = opts.choices.flatMap((c, i) => (c.checked ? [i] : []));
+        const config = { layout, columns, ...(style.onResize ? { onResize: style.onResize } : {}), checked, pageSize: 12 };
+        return checkboxPrompt(config, { clearPromptOnDone: opts.clear ?? false }) as Promise<never>;
       }),
     confirm: (opts) =>
       guard(async () => {

@@ -1,10 +1,11 @@
 // The list prompt lays its message and labels out at every redraw for the width then, and redraws
 // at once when the terminal is resized, first erasing the rows the terminal added when it reflowed
 // the old frame (QA: a list opened at 100 columns and resized to 50 broke its labels mid-word).
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { eraseAbove, listPrompt, moveActive, rowsAfterReflow, type ListLayout } from '../../../src/ui/list-prompt.js';
 import { displayWidth, wrapIndented } from '../../../src/ui/text.js';
+import { FakeTerminal, tick } from '../../support/fake-terminal.js';
 import { emulate, layoutProblems, vocabulary } from '../../support/screen.js';
 
 describe('rowsAfterReflow', () => {
@@ -45,30 +46,6 @@ const TITLES = [
   'How do you keep the load balancer itself from being a single point of failure?',
 ];
 const WORDS = vocabulary([...TITLES, 'Which question? navigate select']);
-
-class FakeTerminal extends Writable {
-  text = '';
-  isTTY = true;
-  private resizeListeners = new Set<() => void>();
-  constructor(public cols: number) {
-    super();
-  }
-  get columns(): number {
-    return this.cols;
-  }
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
-    // A terminal's line discipline turns each \n into \r\n (the emulator moves down only on \n).
-    this.text += String(chunk).replace(/\r?\n/g, '\r\n');
-    cb();
-  }
-  onResize = (l: () => void) => (this.resizeListeners.add(l), () => void this.resizeListeners.delete(l));
-  resize(cols: number): void {
-    this.cols = cols;
-    this.resizeListeners.forEach((l) => l());
-  }
-}
-
-const tick = () => new Promise((r) => setImmediate(r));
 
 async function open(cols: number) {
   const term = new FakeTerminal(cols);
