@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentDirs, loadLibrary } from '../../src/content/load.js';
+import { optionOrder, quizPool, selectItems } from '../../src/quiz/select.js';
 import { KEYS, openFromMenu, pick, ROOT, useSessions, type Session } from '../support/pty.js';
 import { emulate, layoutProblems, vocabulary } from '../support/screen.js';
 import { displayWidth } from '../../src/ui/text.js';
@@ -78,6 +80,51 @@ describe('a list in a resized terminal', () => {
     expect(moved.problems, moved.screen).toEqual([]);
     t.write(KEYS.enter);
     await t.waitFor(/Layer 4 vs Layer 7[\s\S]*(q: close|back to the menu)/);
+  });
+});
+
+/** A quiz of one multi-answer item (`quiz --question Q --count 1 --seed S`): the options in screen order. */
+async function multiAnswerQuiz() {
+  const questions = (await loadLibrary(contentDirs([], {}))).questions;
+  for (const { id } of questions) {
+    for (const seed of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+      const [first] = selectItems(quizPool(questions, { question: id }), [], { count: 1, seed, missedFirst: false });
+      if (first?.item.type === 'multi') return { id, seed, item: first.item, order: optionOrder(first.item, seed) };
+    }
+  }
+  throw new Error('no multi-answer quiz item in the content');
+}
+
+describe('a checkbox list in a resized terminal', () => {
+  it('a quiz multi-answer item: opened at 100 columns, resized to 50, redrawn at once; ticked and submitted, the answer is saved', async () => {
+    const { id, seed, item, order } = await multiAnswerQuiz();
+    const h = sessions.home();
+    const t = sessions.start(['quiz', '--question', id, '--count', '1', '--seed', seed], h, { cols: 100, rows: ROWS });
+    await t.waitFor('Space to tick');
+    await t.waitFor('submit');
+    await settled(t);
+    const mark = t.raw().length;
+    t.resize(50, ROWS);
+    await settled(t);
+    // Redrawn without waiting for a key.
+    const resized = check(t.raw().slice(mark), 50);
+    expect(resized.screen).toMatch(/❯◯ /);
+    expect(resized.problems, resized.screen).toEqual([]);
+
+    // Tick exactly the right options, checking the screen after the first move.
+    const right = order.map((i) => item.options[i]!.correct);
+    t.write(KEYS.down);
+    await settled(t);
+    const moved = check(t.raw().slice(mark), 50);
+    expect(moved.problems, moved.screen).toEqual([]);
+    t.write(KEYS.up + right.map((tick, i) => (i > 0 ? KEYS.down : '') + (tick ? KEYS.space : '')).join('') + KEYS.enter);
+    await t.waitFor('✔ Right.');
+    await t.waitFor('Enter: see your score');
+    const saved = JSON.parse(readFileSync(join(h, 'progress.json'), 'utf8')) as { quiz: { key: string; correct: boolean }[] };
+    expect(saved.quiz.map((a) => [a.key, a.correct])).toEqual([[item.key, true]]);
+    t.write(KEYS.enter);
+    await t.waitFor('Quiz finished');
+    expect(await t.exit()).toBe(0);
   });
 });
 
