@@ -3,6 +3,7 @@
 // - menuPrompt: an arrow-key menu whose labels can gain a badge once it has been computed
 //   (the due count), so the first screen never waits for content or progress to load.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { useReflow, type Resizable } from './list-prompt.js';
 
 export interface KeyChoice<K extends string> {
   /** Key names as readline reports them: 'return' (Enter), 'space', '1', 's'…; a typed character ('!'); 'ctrl+z'. */
@@ -72,7 +73,13 @@ export interface MenuPromptConfig<T> {
   /** Dims the badges (colour is the caller's: it knows NO_COLOR). */
   dim?: (s: string) => string;
   cursor?: (s: string) => string;
+  /** The terminal, when it may be resized: the menu is laid out again for the new width at once. */
+  terminal?: Resizable;
+  /** Lays text out for a width, `lead` columns in (the message after `? `, a label after `❯ `). */
+  fit?: (text: string, columns: number, lead: number) => string;
 }
+
+const UNKNOWN_WIDTH: Resizable = { columns: () => 80 };
 
 export const menuPrompt = createPrompt<unknown, MenuPromptConfig<unknown>>((config, done) => {
   const start = Math.max(0, config.choices.findIndex((c) => c.value === config.default));
@@ -82,6 +89,8 @@ export const menuPrompt = createPrompt<unknown, MenuPromptConfig<unknown>>((conf
   const prefix = usePrefix({ status: finished ? 'done' : 'idle' });
   const dim = config.dim ?? ((s: string) => s);
   const cursor = config.cursor ?? ((s: string) => s);
+  const { columns, draw } = useReflow(config.terminal ?? UNKNOWN_WIDTH);
+  const fit = (text: string, lead: number) => (config.fit ? config.fit(text, columns, lead) : text);
 
   useEffect(() => {
     if (!config.badges) return;
@@ -119,7 +128,8 @@ export const menuPrompt = createPrompt<unknown, MenuPromptConfig<unknown>>((conf
     const badge = badges.get(c.value);
     return badge ? `${c.name}  ${dim(badge)}` : c.name;
   };
-  if (finished) return `${prefix} ${config.message} ${config.choices[active]!.name}`;
-  const lines = config.choices.map((c, i) => (i === active ? cursor(`❯ ${label(c)}`) : `  ${label(c)}`));
-  return `${prefix} ${config.message}\n${lines.join('\n')}\n${dim('↑↓ move · Enter choose · 1-9 jump · Ctrl+C quit')}`;
+  const message = fit(config.message, 2);
+  if (finished) return draw(`${prefix} ${message} ${config.choices[active]!.name}`);
+  const lines = config.choices.map((c, i) => (i === active ? cursor(`❯ ${fit(label(c), 2)}`) : `  ${fit(label(c), 2)}`));
+  return draw(`${prefix} ${message}\n${lines.join('\n')}\n${dim(fit('↑↓ move · Enter choose · 1-9 jump · Ctrl+C quit', 0))}`);
 });

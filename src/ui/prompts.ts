@@ -221,7 +221,9 @@ export function terminalPrompter(style: TerminalPrompterOptions = {}): Prompter 
     menu: <T>(opts: { message: string; choices: readonly MenuChoice<T>[]; default?: T; badges?: () => Promise<ReadonlyMap<T, string>> }) =>
       guard(async () => {
         const { menuPrompt } = await own();
-        return (await menuPrompt({ ...opts, message: message(opts.message), dim: style.dim, cursor: style.cursor } as never)) as T;
+        // Laid out at each redraw for the width then (see layoutForPrompt): the terminal may be resized.
+        const terminal = { columns, ...(style.onResize ? { onResize: style.onResize } : {}) };
+        return (await menuPrompt({ ...opts, dim: style.dim, cursor: style.cursor, terminal, fit: layoutForPrompt } as never)) as T;
       }),
   };
 }
