@@ -128,8 +128,8 @@ export const menuPrompt = createPrompt<unknown, MenuPromptConfig<unknown>>((conf
     const badge = badges.get(c.value);
     return badge ? `${c.name}  ${dim(badge)}` : c.name;
   };
+  if (finished) return draw(`${prefix} ${fit(`${config.message} ${config.choices[active]!.name}`, 2)}`);
   const message = fit(config.message, 2);
-  if (finished) return draw(`${prefix} ${message} ${config.choices[active]!.name}`);
   const lines = config.choices.map((c, i) => (i === active ? cursor(`❯ ${fit(label(c), 2)}`) : `  ${fit(label(c), 2)}`));
   return draw(`${prefix} ${message}\n${lines.join('\n')}\n${dim(fit('↑↓ move · Enter choose · 1-9 jump · Ctrl+C quit', 0))}`);
 });

@@ -83,6 +83,28 @@ describe('a list in a resized terminal', () => {
   });
 });
 
+describe('the home menu in a resized terminal', () => {
+  it('opened at 100 columns with its counts, resized to 30: redrawn at once, every label whole', async () => {
+    const t = sessions.start([], sessions.home(), { cols: 100, rows: ROWS });
+    await t.waitFor('Ctrl+C quit');
+    await t.waitFor('due');
+    await settled(t);
+    const mark = t.raw().length;
+    t.resize(30, ROWS);
+    await settled(t);
+    const resized = check(t.raw().slice(mark), 30);
+    expect(resized.screen).toMatch(/❯ Practise flashcards/);
+    expect(resized.problems, resized.screen).toEqual([]);
+    // The answered line is laid out for 30 columns too.
+    t.write('3' + KEYS.enter);
+    await t.waitFor('Which question?');
+    await settled(t);
+    const chosen = check(t.raw().slice(mark), 30);
+    expect(chosen.screen).toMatch(/What would you like to do\?\s+Read an answer/);
+    expect(chosen.problems, chosen.screen).toEqual([]);
+  });
+});
+
 /** A quiz of one multi-answer item (`quiz --question Q --count 1 --seed S`): the options in screen order. */
 async function multiAnswerQuiz() {
   const questions = (await loadLibrary(contentDirs([], {}))).questions;
