@@ -31,9 +31,10 @@ export function renderBanner(b: LabBanner, out: Output): string {
       ? `HAProxy${b.haproxyPid ? ` (pid ${b.haproxyPid})` : ''}, ${b.strategy}`
       : `built-in, ${b.strategy}${b.strategy === 'sticky-cookie' ? ` (rr-mode ${b.rrMode})` : ''}`;
   const store = b.store === 'redis' ? `Redis at ${b.redisUrl ?? ''}` : "each backend's memory";
-  const rows: [string, string][] = [
-    ['Shop:', c.cyan(b.url)],
-    ['Admin panel:', `${c.cyan(`${b.url}#token=${b.token}`)}  ${c.dim('(open this one; the token stays in the URL fragment, never in a server log)')}`],
+  // [label, value, whole]: `whole` (a URL, a path) is printed first and never broken (see bannerRow).
+  const rows: [string, string, string?][] = [
+    ['Shop:', '', b.url],
+    ['Admin panel:', c.dim('(open this one; the token stays in the URL fragment, never in a server log)'), `${b.url}#token=${b.token}`],
     ['Admin token:', `${b.token}  ${c.dim('(header X-Lab-Token for /_lab/…)')}`],
     ['Balancer:', balancer],
     ['Sessions:', store],
@@ -41,21 +42,29 @@ export function renderBanner(b: LabBanner, out: Output): string {
   ];
   // Weights get their own row (short, so it does not wrap) once any differs from 1.
   if (b.backends.some((x) => (x.weight ?? 1) !== 1)) rows.push(['Weights:', b.backends.map((x) => `${x.name} ${x.weight ?? 1}`).join(' · ')]);
-  if (b.haproxyConfig) rows.push(['HAProxy config:', b.haproxyConfig]);
+  if (b.haproxyConfig) rows.push(['HAProxy config:', '', b.haproxyConfig]);
   const title = `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`;
-  return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value]) => bannerRow(label, value, out))].join('\n') + '\n\n';
+  return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value, whole]) => bannerRow(label, value, out, whole))].join('\n') + '\n\n';
 }
 
 /**
- * `  Label:  value`. On a terminal the value wraps beside the label at word boundaries, or goes on the
- * lines under it when its longest word (a URL) would not fit beside it. Piped, each row stays one
- * line: scripts read the banner (the URL, the token, the backends' ports).
+ * `  Label:  whole  value`. On a terminal the value wraps beside the label at word boundaries, or goes
+ * on the lines under it when its longest word would not fit beside it. `whole` (a URL or a path, to
+ * copy or click) is never broken: when it does not fit indented it gets a line of its own, unindented,
+ * which the terminal soft-wraps if need be and still copies and opens as one line. Piped, each row
+ * stays one line: scripts read the banner (the URL, the token, the backends' ports).
  */
-function bannerRow(label: string, value: string, out: Output): string {
+function bannerRow(label: string, value: string, out: Output, whole?: string): string {
   const head = `  ${label.padEnd(13)} `;
-  if (!out.isTTY) return head + value;
-  const longest = Math.max(...stripAnsi(value).split(/\s+/).map(displayWidth));
-  return hang(head, value, out.columns, { minBody: Math.min(longest, out.columns - 4), indent: 4 });
+  const text = whole === undefined ? value : [out.c.cyan(whole), value].filter(Boolean).join('  ');
+  if (!out.isTTY) return head + text;
+  const indent = 4;
+  if (whole !== undefined && displayWidth(whole) > out.columns - indent) {
+    const rest = value ? wrap(value, out.columns - indent).split('\n').map((l) => ' '.repeat(indent) + l) : [];
+    return [head.trimEnd(), out.c.cyan(whole), ...rest].join('\n');
+  }
+  const longest = Math.max(...stripAnsi(text).split(/\s+/).map(displayWidth));
+  return hang(head, text, out.columns, { minBody: Math.min(longest, out.columns - indent), indent });
 }
 
 export function remoteWarning(host: string, out: Output): string {

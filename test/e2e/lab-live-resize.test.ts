@@ -49,6 +49,13 @@ describe('prepdeck lab in a terminal that is resized', () => {
     home.remove();
   });
 
+  it('at 60 columns the admin URL is whole on a line of its own (the terminal may soft-wrap it; copy and click get it whole)', () => {
+    const joined = tmux('capture-pane', '-p', '-J', '-S', '-200');
+    const token = /Admin token:\s+([0-9a-f]{32})/.exec(joined)?.[1];
+    expect(token, joined).toBeDefined();
+    expect(joined.split('\n').map((l) => l.trimEnd()), joined).toContain(`${url}#token=${token}`);
+  });
+
   it('narrowed from 60 to 44 columns: one block of counts, at the new width, and no stale rows', async () => {
     await get(url, 12);
     await waitFor('12 requests', () => screen().includes('12 requests in all'));

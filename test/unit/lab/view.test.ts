@@ -61,15 +61,18 @@ describe('the live view', () => {
     if (columns >= 60) expect(rows[0]).toMatch(/█{3,}/);
   });
 
-  it('in a terminal the banner wraps beside its labels, a URL that does not fit goes whole on the next line; piped rows stay whole', () => {
+  it('in a terminal the banner wraps beside its labels; a URL or path is never broken: whole, alone on its line when it does not fit; piped rows stay whole', () => {
     const banner = { url: 'http://127.0.0.1:8080/', token: 'f'.repeat(32), balancer: 'builtin' as const, strategy: 'sticky-cookie', rrMode: 'haproxy', store: 'memory' as const, backends: [1, 2, 3, 4].map((i) => ({ name: `s${i}`, port: 40000 + i })) };
-    for (const columns of [60, 80, 100]) {
-      const text = renderBanner(banner, memoryOutput({ isTTY: true, columns }));
-      for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
-      // At 60 columns the admin URL (61 characters) is the one word too long for a line.
-      if (columns < 80) continue;
-      expect(text).toContain(`http://127.0.0.1:8080/#token=${'f'.repeat(32)}`);
-      expect(text.split(/\s+/)).toEqual(renderBanner(banner, memoryOutput({ isTTY: true, columns: 200 })).split(/\s+/));
+    const admin = `http://127.0.0.1:8080/#token=${'f'.repeat(32)}`;
+    const config = `/tmp/prepdeck-lab-${'x'.repeat(40)}/haproxy.cfg`;
+    for (const columns of [40, 45, 50, 60, 80, 100]) {
+      const text = renderBanner({ ...banner, haproxyConfig: config }, memoryOutput({ isTTY: true, columns }));
+      const lines = text.split('\n');
+      // The one line allowed wider than the terminal: a URL or path alone (the terminal soft-wraps it, still one line to copy).
+      for (const line of lines) if (line !== admin && line !== config) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      for (const whole of [admin, config, banner.url]) expect(lines.some((l) => l.trim() === whole || l.includes(` ${whole}`)), `${whole} @${columns}`).toBe(true);
+      if (columns < 66) expect(lines, `@${columns}`).toContain(admin);
+      expect(text.split(/\s+/)).toEqual(renderBanner({ ...banner, haproxyConfig: config }, memoryOutput({ isTTY: true, columns: 200 })).split(/\s+/));
     }
     expect(renderBanner(banner, memoryOutput({ columns: 60 }))).toContain('Backends:     s1 127.0.0.1:40001 · s2 127.0.0.1:40002 · s3 127.0.0.1:40003 · s4 127.0.0.1:40004\n');
   });
