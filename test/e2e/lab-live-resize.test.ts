@@ -71,6 +71,9 @@ describe('prepdeck lab in a terminal that is resized', () => {
     expect(rows, text).toHaveLength(4);
     expect(rows.at(-1)).toMatch(/15 requests in all/);
     for (const row of rows) expect(row.trimEnd().length, row).toBeLessThanOrEqual(44);
+    // Laid out narrower by a rule, never cut mid-word ("0 sessio…").
+    for (const row of rows) expect(row, row).not.toContain('…');
+    expect(rows[0]).toMatch(/\d+ (req|requests?) +\d+ (sess|sessions?)\b/);
     // Nothing of the old block is left below the banner (a wrapped half-row would be a line of bars or a port).
     const afterBanner = text.slice(text.lastIndexOf('127.0.0.1:'));
     expect(afterBanner.split('\n').filter((l) => /^\s*█+\s*$/.test(l))).toEqual([]);

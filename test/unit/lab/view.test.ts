@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countsLine, linesOnScreen, LiveView, renderBanner, renderCounts, type BackendLine } from '../../../src/ui/lab-view.js';
 import { memoryOutput, type Output } from '../../../src/ui/terminal.js';
-import { displayWidth } from '../../../src/ui/text.js';
+import { displayWidth, stripAnsi } from '../../../src/ui/text.js';
 
 const lines = (a: number, b: number, state: BackendLine['state'] = 'up'): BackendLine[] => [
   { name: 's1', port: 4001, state: 'up', requests: a, sessions: 1 },
@@ -53,10 +53,18 @@ describe('the live view', () => {
     expect(banner).toContain('Weights:      s1 2 · s2 1\n');
   });
 
-  it.each([20, 40, 60, 80, 100])('at %i columns every live row fits (the in-place redraw counts rows), with bars when there is room', (columns) => {
+  it.each([20, 30, 40, 45, 50, 60, 80, 100])('at %i columns every live row fits (the in-place redraw counts rows), no word is cut, with bars when there is room', (columns) => {
     const out = memoryOutput({ isTTY: true, columns, color: true });
     const rows = renderCounts([{ name: 's12', port: 40123, state: 'draining', requests: 123456, sessions: 9999 }, ...lines(4, 2)], out);
     for (const r of rows) expect(displayWidth(r), r).toBeLessThanOrEqual(columns);
+    const plain = rows.map(stripAnsi);
+    for (const r of plain) expect(r, r).not.toContain('…');
+    // Whole words only: the full labels, or the short ones the narrow layout uses.
+    const words = new Set(plain.join(' ').split(/[\s█]+/).filter((w) => /^[a-z]+$/i.test(w)));
+    for (const w of words) expect(['s', 'up', 'draining', 'request', 'requests', 'session', 'sessions', 'req', 'sess', 'in', 'all', 'Ctrl', 'to', 'stop']).toContain(w);
+    // One row per backend down to 40 columns (the total may wrap); the labels stay full from 50.
+    if (columns >= 40) expect(plain.slice(0, 3).every((r) => /^ {2}s\d/.test(r)) && !/^ {4}/.test(plain[3]!), plain.join('\n')).toBe(true);
+    if (columns >= 40) expect(plain[0]).toMatch(columns >= 50 ? /123456 requests +9999 sessions/ : /123456 req +9999 sess\b/);
     if (columns >= 80) expect(rows[1]).toMatch(/:4001 /);
     if (columns >= 60) expect(rows[0]).toMatch(/█{3,}/);
   });
@@ -134,6 +142,18 @@ describe('the live view', () => {
     const up = linesOnScreen(drawn.map(displayWidth), after);
     expect(up).toBeGreaterThanOrEqual(drawn.length);
     expect(out.text()).toContain(`\r\x1b[${up}A\x1b[0J`);
+    v.close();
+  });
+
+  it('at 20 columns the rows wrap under a hanging indent, and the redraw goes up by every line drawn', () => {
+    const out = resizable(20);
+    const v = new LiveView(out, () => [{ name: 's12', port: 40123, state: 'draining', requests: 123456, sessions: 9999 }, ...lines(4, 2)], 1);
+    v.draw();
+    const drawn = out.text().trimEnd().split('\n');
+    expect(drawn.length).toBeGreaterThan(4);
+    expect(drawn.some((l) => l.startsWith('    '))).toBe(true);
+    v.draw();
+    expect(out.text()).toContain(`\r\x1b[${drawn.length}A\x1b[0J`);
     v.close();
   });
 
