@@ -54,3 +54,19 @@ export function nextDueAfter(entries: readonly QueueEntry[], doc: ProgressDoc): 
   }
   return next === undefined ? undefined : new Date(next);
 }
+
+/** What keeps the cards in scope from being picked once none is scheduled (see `hiddenRest`). */
+export type HiddenRest = { kind: 'suspended'; key: string } | { kind: 'buried' };
+
+/**
+ * When no card is scheduled and no new card can be picked: undefined while a new card is waiting
+ * (the new-card limit, or --new, holds it back); else what hides the rest: suspended (with the first
+ * such card's key, to bring it back), or buried until tomorrow.
+ */
+export function hiddenRest(entries: readonly QueueEntry[], doc: ProgressDoc, now: Date): HiddenRest | undefined {
+  const waiting = entries.some(({ card }) => kindOf(doc.cards[card.key], now) === 'new' && !isHidden(doc, card.key, now));
+  if (waiting) return undefined;
+  const suspended = entries.find(({ card }) => doc.suspended[card.key] !== undefined);
+  if (suspended) return { kind: 'suspended', key: suspended.card.key };
+  return entries.some(({ card }) => isHidden(doc, card.key, now)) ? { kind: 'buried' } : undefined;
+}

@@ -7,7 +7,7 @@ import { InterruptedError, NotFoundError } from '../errors.js';
 import { sanitizeText } from '../content/sanitize.js';
 import type { Depth } from '../content/model.js';
 import { countCards, kindOf, type Counts } from '../cards/counts.js';
-import { nextCard, nextDueAfter, type Pick, type QueueEntry } from '../cards/queue.js';
+import { hiddenRest, nextCard, nextDueAfter, type Pick, type QueueEntry } from '../cards/queue.js';
 import { schedule } from '../cards/schedule.js';
 import { buildSession, cardsInScope, DEFAULT_NEW_PER_DAY, newAllowance } from '../cards/session.js';
 import { applyUndo, flagStep, gradeStep, type UndoStep } from '../cards/undo.js';
@@ -85,7 +85,7 @@ export async function run(args: PracticeArgs, ctx: Context, deps: Deps = {}): Pr
     menu: Boolean(args.menu),
   };
   if (!pickNext(s, before, ctx.now())) {
-    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), s.menu, ctx.stdout.c, ctx.stdout.columns, args.new));
+    s.out(renderNothingDue(nextDueAfter(scope, before), ctx.now(), s.menu, ctx.stdout.c, ctx.stdout.columns, args.new, hiddenRest(scope, before, ctx.now())));
     return;
   }
   s.out(renderSessionStart(cram, ctx.stdout.c));

@@ -1,13 +1,13 @@
 // What a flashcard session shows, as strings.
 import { formatCounts, type Counts } from '../cards/counts.js';
-import type { Pick } from '../cards/queue.js';
+import type { HiddenRest, Pick } from '../cards/queue.js';
 import { GRADE_NAMES } from '../cards/schedule.js';
 import type { Depth } from '../content/model.js';
 import type { Grade } from '../progress/model.js';
 import { formatInterval } from './charts.js';
 import type { Md } from './quiz-render.js';
 import type { Colors, Output } from './terminal.js';
-import { plural, visibleLength, wrap } from './text.js';
+import { layoutCommand, plural, visibleLength, wrap } from './text.js';
 import { shellQuote } from '../content/sanitize.js';
 
 const KIND: Record<Pick['kind'], string> = { due: 'due', new: 'new', learning: 'learning' };
@@ -186,8 +186,10 @@ export function reviewedLine(s: { grades: readonly Grade[]; cards: number }): st
 /**
  * Nothing to review: when the next card is due, else why no new card was picked. `newAsked` is the
  * --new given, if any: with `--new 0` the user asked for none, so no daily limit is to blame.
+ * `hidden`: no new card is left to pick at all, the rest being suspended or buried.
  */
-export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number, newAsked?: number): string {
+export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boolean, c: Colors, columns: number, newAsked?: number, hidden?: HiddenRest): string {
+  if (!nextDue && hidden) return renderAllHidden(hidden, menu, c, columns);
   const noneAsked = !nextDue && newAsked === 0;
   // Nothing to pick and nothing scheduled: the new cards left are beyond today's limit, or none were asked for.
   const when = nextDue
@@ -204,6 +206,22 @@ export function renderNothingDue(nextDue: Date | undefined, now: Date, menu: boo
   const cram = menu ? 'Review anyway without changing schedules: Practise → Cram.' : "Review anyway without changing schedules: 'prepdeck practice --cram'.";
   lines.push(c.dim(`${more} ${cram}`));
   return wrap(lines.join('\n'), columns) + '\n';
+}
+
+/**
+ * No card is due and every other card is suspended or buried: no limit is to blame and neither more
+ * new cards nor cramming would show one (both skip hidden cards), so the one way on is said.
+ */
+function renderAllHidden(hidden: HiddenRest, menu: boolean, c: Colors, columns: number): string {
+  if (hidden.kind === 'buried') return wrap('Nothing to review right now. No cards are due; the other cards are buried until tomorrow.', columns) + '\n';
+  const lines = [wrap('Nothing to review right now. No cards are due; the other cards are suspended.', columns)];
+  if (menu) lines.push(wrap(c.dim('To bring one back: Practise → Suspended cards.'), columns));
+  else {
+    // The command on lines of its own, broken (if at all) only between its arguments.
+    lines.push(wrap(c.dim('To bring one back (or Practise → Suspended cards in the menu):'), columns));
+    lines.push(...layoutCommand(`prepdeck practice --unsuspend ${shellQuote(hidden.key)}`, columns - 2).map((l) => `  ${l}`));
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** When the next card is due, in words; a card due already is said so, with how to review it. */

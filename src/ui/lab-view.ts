@@ -1,7 +1,7 @@
 // The running lab in the terminal: what was started, then a live per-backend request count. On a
 // terminal a few lines are redrawn in place; piped, a line is printed whenever the counts change.
 import type { Output } from './terminal.js';
-import { displayWidth, hang, stripAnsi, truncate, wrap } from './text.js';
+import { displayWidth, hang, stripAnsi, wrap } from './text.js';
 
 export interface LabBanner {
   url: string;
@@ -31,9 +31,10 @@ export function renderBanner(b: LabBanner, out: Output): string {
       ? `HAProxy${b.haproxyPid ? ` (pid ${b.haproxyPid})` : ''}, ${b.strategy}`
       : `built-in, ${b.strategy}${b.strategy === 'sticky-cookie' ? ` (rr-mode ${b.rrMode})` : ''}`;
   const store = b.store === 'redis' ? `Redis at ${b.redisUrl ?? ''}` : "each backend's memory";
-  const rows: [string, string][] = [
-    ['Shop:', c.cyan(b.url)],
-    ['Admin panel:', `${c.cyan(`${b.url}#token=${b.token}`)}  ${c.dim('(open this one; the token stays in the URL fragment, never in a server log)')}`],
+  // [label, value, whole]: `whole` (a URL, a path) is printed first and never broken (see bannerRow).
+  const rows: [string, string, string?][] = [
+    ['Shop:', '', b.url],
+    ['Admin panel:', c.dim('(open this one; the token stays in the URL fragment, never in a server log)'), `${b.url}#token=${b.token}`],
     ['Admin token:', `${b.token}  ${c.dim('(header X-Lab-Token for /_lab/…)')}`],
     ['Balancer:', balancer],
     ['Sessions:', store],
@@ -41,57 +42,108 @@ export function renderBanner(b: LabBanner, out: Output): string {
   ];
   // Weights get their own row (short, so it does not wrap) once any differs from 1.
   if (b.backends.some((x) => (x.weight ?? 1) !== 1)) rows.push(['Weights:', b.backends.map((x) => `${x.name} ${x.weight ?? 1}`).join(' · ')]);
-  if (b.haproxyConfig) rows.push(['HAProxy config:', b.haproxyConfig]);
+  if (b.haproxyConfig) rows.push(['HAProxy config:', '', b.haproxyConfig]);
   const title = `${c.bold('prepdeck lab')} ${c.dim('· everything on your machine; Ctrl+C stops it all')}`;
-  return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value]) => bannerRow(label, value, out))].join('\n') + '\n\n';
+  return [out.isTTY ? wrap(title, out.columns) : title, ...rows.map(([label, value, whole]) => bannerRow(label, value, out, whole))].join('\n') + '\n\n';
 }
 
 /**
- * `  Label:  value`. On a terminal the value wraps beside the label at word boundaries, or goes on the
- * lines under it when its longest word (a URL) would not fit beside it. Piped, each row stays one
- * line: scripts read the banner (the URL, the token, the backends' ports).
+ * `  Label:  whole  value`. On a terminal the value wraps beside the label at word boundaries, or goes
+ * on the lines under it when its longest word would not fit beside it. `whole` (a URL or a path, to
+ * copy or click) is never broken: when it does not fit indented it gets a line of its own, unindented,
+ * which the terminal soft-wraps if need be and still copies and opens as one line. Piped, each row
+ * stays one line: scripts read the banner (the URL, the token, the backends' ports).
  */
-function bannerRow(label: string, value: string, out: Output): string {
+function bannerRow(label: string, value: string, out: Output, whole?: string): string {
   const head = `  ${label.padEnd(13)} `;
-  if (!out.isTTY) return head + value;
-  const longest = Math.max(...stripAnsi(value).split(/\s+/).map(displayWidth));
-  return hang(head, value, out.columns, { minBody: Math.min(longest, out.columns - 4), indent: 4 });
+  const text = whole === undefined ? value : [out.c.cyan(whole), value].filter(Boolean).join('  ');
+  if (!out.isTTY) return head + text;
+  const indent = 4;
+  if (whole !== undefined && displayWidth(whole) > out.columns - indent) {
+    const rest = value ? wrap(value, out.columns - indent).split('\n').map((l) => ' '.repeat(indent) + l) : [];
+    return [head.trimEnd(), out.c.cyan(whole), ...rest].join('\n');
+  }
+  const longest = Math.max(...stripAnsi(text).split(/\s+/).map(displayWidth));
+  return hang(head, text, out.columns, { minBody: Math.min(longest, out.columns - indent), indent });
 }
 
 export function remoteWarning(host: string, out: Output): string {
   return `${out.c.yellow('warning:')} the lab listens on ${host}: other machines may reach the shop and, with the token, its admin API. It has no TLS and no real accounts.\n`;
 }
 
-function stateWord(line: BackendLine, out: Output): string {
+function stateWord(line: BackendLine, width: number, out: Output): string {
   const { c } = out;
-  const w = line.state.padEnd(8);
+  const w = line.state.padEnd(width);
   return line.state === 'up' ? c.green(w) : line.state === 'down' ? c.red(w) : c.yellow(w);
 }
 
-/** The block redrawn on a terminal: one line per backend and a total. */
+/** How one layout of the live rows looks: each narrower than the one before, nothing cut. */
+interface CountsLayout {
+  port: boolean;
+  /** Numbers padded to a fixed width (columns stay put as counts grow) or to the widest now. */
+  fixed: boolean;
+  /** "3 req", "1 sess" instead of "3 requests", "1 session". */
+  short: boolean;
+}
+
+// Tried in order until the rows fit: the port goes first, then the numbers' spare padding, then the
+// labels are shortened. Below that (a very narrow terminal) each row wraps with a hanging indent.
+const LAYOUTS: readonly CountsLayout[] = [
+  { port: true, fixed: true, short: false },
+  { port: false, fixed: true, short: false },
+  { port: false, fixed: false, short: false },
+  { port: false, fixed: false, short: true },
+];
+
+function countsRows(lines: readonly BackendLine[], layout: CountsLayout, out: Output): string[] {
+  const digits = (pick: (l: BackendLine) => number | null, fixed: number) =>
+    layout.fixed ? fixed : Math.max(1, ...lines.map((l) => String(pick(l) ?? '').length));
+  const [reqDigits, sessDigits] = [digits((l) => l.requests, 6), digits((l) => l.sessions, 4)];
+  const stateWidth = layout.fixed ? 8 : Math.max(...lines.map((l) => l.state.length));
+  const label = (n: number, word: 'request' | 'session') => (layout.short ? (word === 'request' ? 'req' : 'sess') : plural(n, word));
+  const labelWidth = (word: 'request' | 'session') => (layout.short ? label(0, word).length : 8);
+  return lines.map((l) => {
+    const sessions = l.sessions === null ? '' : `  ${String(l.sessions).padStart(sessDigits)}${NB}${label(l.sessions, 'session').padEnd(labelWidth('session'))}`;
+    const port = layout.port ? ` :${String(l.port).padEnd(6)}` : '';
+    const requests = `${String(l.requests).padStart(reqDigits)}${NB}${label(l.requests, 'request').padEnd(labelWidth('request'))}`;
+    return `  ${out.c.bold(l.name.padEnd(4))} ${stateWord(l, stateWidth, out)}${port} ${requests}${sessions}`;
+  });
+}
+
+/**
+ * The block redrawn on a terminal: one row per backend and a total. Words are never cut: the layout
+ * narrows by a rule (see LAYOUTS), and a row that still does not fit wraps onto more rows, each
+ * returned as its own row so that the in-place redraw counts every line it drew.
+ */
 export function renderCounts(lines: readonly BackendLine[], out: Output): string[] {
   const { c } = out;
   const max = Math.max(1, ...lines.map((l) => l.requests));
-  // Every row must fit the terminal, or the in-place redraw (cursor up N rows) goes wrong: the port
-  // column goes first when space is short, then the bars shrink to what is left (none below 3).
-  const texts = (withPort: boolean) =>
-    lines.map((l) => {
-      const sessions = l.sessions === null ? '' : `  ${String(l.sessions).padStart(4)} ${plural(l.sessions, 'session').padEnd(8)}`;
-      const port = withPort ? ` :${String(l.port).padEnd(6)}` : '';
-      return `  ${c.bold(l.name.padEnd(4))} ${stateWord(l, out)}${port} ${String(l.requests).padStart(6)} ${plural(l.requests, 'request').padEnd(8)}${sessions}`;
-    });
-  let rows = texts(true);
   const widest = (r: string[]) => Math.max(0, ...r.map(displayWidth));
-  if (widest(rows) + 5 > out.columns) rows = texts(false);
+  // The widest layout leaves room for a short bar (5) before a narrower one is chosen.
+  const layouts = LAYOUTS.map((layout) => countsRows(lines, layout, out));
+  let rows = layouts.find((r, i) => widest(r) + (i === 0 ? 5 : 0) <= out.columns) ?? layouts.at(-1)!;
   const room = Math.min(30, out.columns - widest(rows) - 3);
   rows = rows.map((row, i) => {
     const bar = room >= 3 ? '█'.repeat(Math.round((lines[i]!.requests / max) * room)) : '';
     return bar ? `${row}  ${c.cyan(bar)}` : row;
   });
   const total = lines.reduce((n, l) => n + l.requests, 0);
-  rows.push(c.dim(`  ${total} ${plural(total, 'request')} in all · Ctrl+C to stop`));
-  // Still too wide (a very narrow terminal): cut, so that each row stays one line on screen.
-  return rows.map((r) => (displayWidth(r) > out.columns ? truncate(r, out.columns) : r));
+  rows.push(c.dim(`  ${glue(`${total} ${plural(total, 'request')} in all`)} ${glue('· Ctrl+C to stop')}`));
+  return rows.flatMap((r) => (displayWidth(r) > out.columns ? wrapRow(r, out.columns) : [r])).map((r) => r.replaceAll(NB, ' '));
+}
+
+// A no-break space holds a count to its label ("3 req") and a phrase together when a row wraps.
+const NB = '\u00a0';
+const glue = (phrase: string) => phrase.replaceAll(' ', NB);
+
+/** A row too wide even in the narrowest layout: wrapped at its spaces, continued under a hanging indent. */
+function wrapRow(row: string, columns: number): string[] {
+  const width = Math.max(1, columns - 4);
+  // A glued phrase wider than a line is let go at its spaces, or wrap would break it mid-word.
+  const words = row.trimStart().split(' ').map((w) => (displayWidth(w) > width ? w.replaceAll(NB, ' ') : w));
+  return wrap(words.join(' '), width)
+    .split('\n')
+    .map((line, i) => (i === 0 ? '  ' : '    ') + line);
 }
 
 function plural(n: number, word: string): string {

@@ -1,6 +1,6 @@
 // The terminal as the rest of the program sees it: where text goes, how wide it is, whether to colour.
 import { createColors } from 'picocolors';
-import { displayWidth, hang, wrapIndented } from './text.js';
+import { displayWidth, hang, stripAnsi, wrapIndented } from './text.js';
 
 export type Colors = ReturnType<typeof createColors>;
 
@@ -48,6 +48,10 @@ const CONTROL = /\r|\u001b\[[0-9;?]*[A-HJKSTfhlsu]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_PREFIX = /^(?:\r|\u001b\[[0-9;?]*[A-HJKSTfhlsu])+/;
 
+// A URL (or an absolute path) alone on its line is passed through whole even when wider than the
+// terminal: the terminal soft-wraps it and still copies and opens it as one line; broken, it could not be.
+const URL_ALONE = /^ *(?:https?:\/\/|\/)\S+$/;
+
 /**
  * The last step of every screen on a terminal: a line wider than the terminal is wrapped at word
  * boundaries (its indent and list marker kept as a hanging indent) instead of being broken by the
@@ -70,7 +74,7 @@ export function layoutWriter(columns: () => number, write: (text: string) => voi
       const rest = line.slice(prefix.length);
       if (CONTROL.test(rest)) return line;
       const from = prefix ? 0 : start;
-      if (from + displayWidth(rest) <= width) return line;
+      if (from + displayWidth(rest) <= width || (from === 0 && URL_ALONE.test(stripAnsi(rest)))) return line;
       // A continued line: its first piece goes after what is already on screen.
       if (from > 0) return from < width - 10 ? hang(' '.repeat(from), rest, width, { minBody: 1 }).slice(from) : '\n' + wrapIndented(rest, width);
       return prefix + wrapIndented(rest, width);

@@ -49,6 +49,13 @@ describe('prepdeck lab in a terminal that is resized', () => {
     home.remove();
   });
 
+  it('at 60 columns the admin URL is whole on a line of its own (the terminal may soft-wrap it; copy and click get it whole)', () => {
+    const joined = tmux('capture-pane', '-p', '-J', '-S', '-200');
+    const token = /Admin token:\s+([0-9a-f]{32})/.exec(joined)?.[1];
+    expect(token, joined).toBeDefined();
+    expect(joined.split('\n').map((l) => l.trimEnd()), joined).toContain(`${url}#token=${token}`);
+  });
+
   it('narrowed from 60 to 44 columns: one block of counts, at the new width, and no stale rows', async () => {
     await get(url, 12);
     await waitFor('12 requests', () => screen().includes('12 requests in all'));
@@ -64,6 +71,9 @@ describe('prepdeck lab in a terminal that is resized', () => {
     expect(rows, text).toHaveLength(4);
     expect(rows.at(-1)).toMatch(/15 requests in all/);
     for (const row of rows) expect(row.trimEnd().length, row).toBeLessThanOrEqual(44);
+    // Laid out narrower by a rule, never cut mid-word ("0 sessio…").
+    for (const row of rows) expect(row, row).not.toContain('…');
+    expect(rows[0]).toMatch(/\d+ (req|requests?) +\d+ (sess|sessions?)\b/);
     // Nothing of the old block is left below the banner (a wrapped half-row would be a line of bars or a port).
     const afterBanner = text.slice(text.lastIndexOf('127.0.0.1:'));
     expect(afterBanner.split('\n').filter((l) => /^\s*█+\s*$/.test(l))).toEqual([]);

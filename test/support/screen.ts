@@ -154,7 +154,11 @@ export function layoutProblems(state: ScreenState, words: ReadonlySet<string>): 
   const known = (w: string) => w.length < 2 || words.has(w);
   // A word by itself: known, and longer than one letter unless it is "a" or "i".
   const whole = (w: string) => words.has(w) && (w.length > 1 || w === 'a' || w === 'i');
+  const urlRows = urlAloneRows(state);
   state.rows.forEach((r, i) => {
+    // A URL alone on its line is the one line allowed wider than the screen: soft-wrapped by the
+    // terminal, it stays one line to copy and click (breaking it ourselves would not).
+    if (urlRows.has(i)) return;
     if (r.wrapped) problems.push(`row ${i} wrapped by the terminal (line wider than the screen): ${JSON.stringify(state.rows[i - 1]?.text)} + ${JSON.stringify(r.text)}`);
     for (const token of r.text.split(/\s+/)) {
       // Text cut with …, and paths (a temporary home's random name) are not words.
@@ -174,4 +178,17 @@ export function layoutProblems(state: ScreenState, words: ReadonlySet<string>): 
     }
   });
   return problems;
+}
+
+/** Rows of lines that are a URL alone (http(s):// or an absolute path), soft-wrapped by the terminal or not. */
+function urlAloneRows(state: ScreenState): Set<number> {
+  const rows = new Set<number>();
+  for (let start = 0; start < state.rows.length; ) {
+    let end = start + 1;
+    while (state.rows[end]?.wrapped) end++;
+    const line = state.rows.slice(start, end).map((r) => r.text).join('');
+    if (/^ *(?:https?:\/\/|\/)\S+$/.test(line)) for (let i = start; i < end; i++) rows.add(i);
+    start = end;
+  }
+  return rows;
 }

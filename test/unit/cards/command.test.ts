@@ -154,6 +154,22 @@ describe('practice command', () => {
     expect(text).not.toContain('limit is reached');
   });
 
+  it('nothing due and every card left suspended: says so (no limit is reached) and how to bring one back', async () => {
+    await run({ deck: 'd2' }, context(home).ctx, { prompter: scripted([{ key: '!' }, { key: '!' }]), questions });
+    expect(Object.keys(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).suspended)).toEqual(['q2/@question', 'q2/d']);
+    for (const args of [{ deck: 'd2' }, { deck: 'd2', new: 0 }, { deck: 'd2', new: 5 }]) {
+      const { ctx, stdout } = context(home);
+      await run(args, ctx, { prompter: scripted([]), questions });
+      const text = stdout.text().replace(/\s+/g, ' ');
+      expect(text).toContain('Nothing to review right now. No cards are due; the other cards are suspended.');
+      expect(text).toContain('To bring one back (or Practise → Suspended cards in the menu): prepdeck practice --unsuspend q2/@question');
+      expect(text).not.toContain('limit is reached');
+      expect(text).not.toContain('--new 0 asked');
+      // Neither cramming nor more new cards would show a suspended card.
+      expect(text).not.toContain('--cram');
+    }
+  });
+
   it('--cram records reviews without touching schedules', async () => {
     const { ctx, stdout } = context(home);
     await run({ cram: true, deck: 'd2' }, ctx, { prompter: scripted([...card('4'), { key: 'q' }]), questions });

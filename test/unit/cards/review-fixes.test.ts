@@ -145,6 +145,19 @@ describe('session words', () => {
   });
 
   it.each([
+    [false, { kind: 'suspended' as const, key: 'a b/@question' }, ['No cards are due; the other cards are suspended.', "  prepdeck practice --unsuspend 'a b/@question'"]],
+    [true, { kind: 'suspended' as const, key: 'q/@question' }, ['No cards are due; the other cards are suspended.', 'To bring one back: Practise → Suspended cards.']],
+    [false, { kind: 'buried' as const }, ['No cards are due; the other cards are buried until tomorrow.']],
+  ])('nothing due and the rest hidden (menu %s, %j): says what is true and the way on', (menu, hidden, says) => {
+    const text = renderNothingDue(undefined, now, menu, c, 60, undefined, hidden);
+    for (const s of says) expect(s.startsWith('  ') ? text.split('\n') : text.replace(/\s+/g, ' ')).toContain(s);
+    expect(text).not.toMatch(/limit is reached|--new|Cram|--cram/);
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
+    // With a card scheduled later, when it is due is what matters.
+    expect(renderNothingDue(new Date(now.getTime() + 60 * 60_000), now, menu, c, 60, undefined, hidden)).toContain('Next card due');
+  });
+
+  it.each([
     [undefined, undefined, "No card is scheduled yet, and today's new-card limit is reached.", "More new cards: 'prepdeck practice --new 5'."],
     [undefined, 0, 'No cards are due, and --new 0 asked for no new cards.', "New cards: 'prepdeck practice' (up to today's limit) or 'prepdeck practice --new 5'."],
     [undefined, 5, "No card is scheduled yet, and today's new-card limit is reached.", "More new cards: 'prepdeck practice --new 5'."],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countsLine, linesOnScreen, LiveView, renderBanner, renderCounts, type BackendLine } from '../../../src/ui/lab-view.js';
 import { memoryOutput, type Output } from '../../../src/ui/terminal.js';
-import { displayWidth } from '../../../src/ui/text.js';
+import { displayWidth, stripAnsi } from '../../../src/ui/text.js';
 
 const lines = (a: number, b: number, state: BackendLine['state'] = 'up'): BackendLine[] => [
   { name: 's1', port: 4001, state: 'up', requests: a, sessions: 1 },
@@ -53,23 +53,34 @@ describe('the live view', () => {
     expect(banner).toContain('Weights:      s1 2 · s2 1\n');
   });
 
-  it.each([20, 40, 60, 80, 100])('at %i columns every live row fits (the in-place redraw counts rows), with bars when there is room', (columns) => {
+  it.each([20, 30, 40, 45, 50, 60, 80, 100])('at %i columns every live row fits (the in-place redraw counts rows), no word is cut, with bars when there is room', (columns) => {
     const out = memoryOutput({ isTTY: true, columns, color: true });
     const rows = renderCounts([{ name: 's12', port: 40123, state: 'draining', requests: 123456, sessions: 9999 }, ...lines(4, 2)], out);
     for (const r of rows) expect(displayWidth(r), r).toBeLessThanOrEqual(columns);
+    const plain = rows.map(stripAnsi);
+    for (const r of plain) expect(r, r).not.toContain('…');
+    // Whole words only: the full labels, or the short ones the narrow layout uses.
+    const words = new Set(plain.join(' ').split(/[\s█]+/).filter((w) => /^[a-z]+$/i.test(w)));
+    for (const w of words) expect(['s', 'up', 'draining', 'request', 'requests', 'session', 'sessions', 'req', 'sess', 'in', 'all', 'Ctrl', 'to', 'stop']).toContain(w);
+    // One row per backend down to 40 columns (the total may wrap); the labels stay full from 50.
+    if (columns >= 40) expect(plain.slice(0, 3).every((r) => /^ {2}s\d/.test(r)) && !/^ {4}/.test(plain[3]!), plain.join('\n')).toBe(true);
+    if (columns >= 40) expect(plain[0]).toMatch(columns >= 50 ? /123456 requests +9999 sessions/ : /123456 req +9999 sess\b/);
     if (columns >= 80) expect(rows[1]).toMatch(/:4001 /);
     if (columns >= 60) expect(rows[0]).toMatch(/█{3,}/);
   });
 
-  it('in a terminal the banner wraps beside its labels, a URL that does not fit goes whole on the next line; piped rows stay whole', () => {
+  it('in a terminal the banner wraps beside its labels; a URL or path is never broken: whole, alone on its line when it does not fit; piped rows stay whole', () => {
     const banner = { url: 'http://127.0.0.1:8080/', token: 'f'.repeat(32), balancer: 'builtin' as const, strategy: 'sticky-cookie', rrMode: 'haproxy', store: 'memory' as const, backends: [1, 2, 3, 4].map((i) => ({ name: `s${i}`, port: 40000 + i })) };
-    for (const columns of [60, 80, 100]) {
-      const text = renderBanner(banner, memoryOutput({ isTTY: true, columns }));
-      for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
-      // At 60 columns the admin URL (61 characters) is the one word too long for a line.
-      if (columns < 80) continue;
-      expect(text).toContain(`http://127.0.0.1:8080/#token=${'f'.repeat(32)}`);
-      expect(text.split(/\s+/)).toEqual(renderBanner(banner, memoryOutput({ isTTY: true, columns: 200 })).split(/\s+/));
+    const admin = `http://127.0.0.1:8080/#token=${'f'.repeat(32)}`;
+    const config = `/tmp/prepdeck-lab-${'x'.repeat(40)}/haproxy.cfg`;
+    for (const columns of [40, 45, 50, 60, 80, 100]) {
+      const text = renderBanner({ ...banner, haproxyConfig: config }, memoryOutput({ isTTY: true, columns }));
+      const lines = text.split('\n');
+      // The one line allowed wider than the terminal: a URL or path alone (the terminal soft-wraps it, still one line to copy).
+      for (const line of lines) if (line !== admin && line !== config) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      for (const whole of [admin, config, banner.url]) expect(lines.some((l) => l.trim() === whole || l.includes(` ${whole}`)), `${whole} @${columns}`).toBe(true);
+      if (columns < 66) expect(lines, `@${columns}`).toContain(admin);
+      expect(text.split(/\s+/)).toEqual(renderBanner({ ...banner, haproxyConfig: config }, memoryOutput({ isTTY: true, columns: 200 })).split(/\s+/));
     }
     expect(renderBanner(banner, memoryOutput({ columns: 60 }))).toContain('Backends:     s1 127.0.0.1:40001 · s2 127.0.0.1:40002 · s3 127.0.0.1:40003 · s4 127.0.0.1:40004\n');
   });
@@ -131,6 +142,18 @@ describe('the live view', () => {
     const up = linesOnScreen(drawn.map(displayWidth), after);
     expect(up).toBeGreaterThanOrEqual(drawn.length);
     expect(out.text()).toContain(`\r\x1b[${up}A\x1b[0J`);
+    v.close();
+  });
+
+  it('at 20 columns the rows wrap under a hanging indent, and the redraw goes up by every line drawn', () => {
+    const out = resizable(20);
+    const v = new LiveView(out, () => [{ name: 's12', port: 40123, state: 'draining', requests: 123456, sessions: 9999 }, ...lines(4, 2)], 1);
+    v.draw();
+    const drawn = out.text().trimEnd().split('\n');
+    expect(drawn.length).toBeGreaterThan(4);
+    expect(drawn.some((l) => l.startsWith('    '))).toBe(true);
+    v.draw();
+    expect(out.text()).toContain(`\r\x1b[${drawn.length}A\x1b[0J`);
     v.close();
   });
 

@@ -102,6 +102,17 @@ describe('layoutWriter (the terminal safety net)', () => {
     expect(o.text()).toBe(json + '\r3 of 10 files imported\x1b[K\nfits\n');
   });
 
+  it('passes a URL or path alone on its line through whole (the terminal soft-wraps it, copy and click get it whole)', () => {
+    const o = collect(20);
+    const url = `http://127.0.0.1:8080/#token=${'f'.repeat(32)}`;
+    o.write(`Admin panel:\n\x1b[36m${url}\x1b[39m\n  /tmp/prepdeck-lab-abcdef/haproxy.cfg\nsee http://127.0.0.1:8080/a/long/path\n`);
+    const lines = o.text().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['Admin panel:', `\x1b[36m${url}\x1b[39m`]);
+    expect(lines).toContain('  /tmp/prepdeck-lab-abcdef/haproxy.cfg');
+    // Not alone on its line: the line is wrapped as ever.
+    expect(o.text()).not.toContain('see http://127.0.0.1:8080/a/long/path');
+  });
+
   it('lays out what follows a redraw (clear screen, cursor up) from the first column', () => {
     const o = collect(20);
     o.write('\x1b[H\x1b[2JThe answer was shown in the scrollable view\n');

@@ -26,6 +26,12 @@ describe('layoutProblems', () => {
     expect(broken.join('\n')).toContain('unknown word piece "detecte"');
   });
 
+  it('accepts exactly a URL alone on a line the terminal wrapped (one line to copy and click), not a URL with other text', () => {
+    const url = `http://127.0.0.1:8080/#token=${'f'.repeat(32)}`;
+    expect(layoutProblems(emulate(`${url}\r\nthe user\r\n`, 20, 10), words)).toEqual([]);
+    expect(layoutProblems(emulate(`the user ${url}\r\n`, 20, 10), words).join('\n')).toContain('wrapped by the terminal');
+  });
+
   it('reports two pieces that make a word at a row break; accepts words, ids and cut text', () => {
     expect(layoutProblems(emulate('the user stay\r\ns on the new server\r\n', 80, 10), words).join('\n')).toContain('"stay" + "s"');
     expect(layoutProblems(emulate('the new server\r\ns1 crash\r\nthe user stays on the new serv…\r\n', 80, 10), words)).toEqual([]);
