@@ -3,38 +3,21 @@
 // after the next key; a list opened at 100 columns and resized to 50 kept its labels laid out for
 // 100). Both lay their text out again for the new width: every row on screen fits the new width and
 // no word is split across rows.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDirs, loadLibrary } from '../../src/content/load.js';
 import { optionOrder, quizPool, selectItems } from '../../src/quiz/select.js';
-import { KEYS, openFromMenu, pick, ROOT, useSessions, type Session } from '../support/pty.js';
-import { emulate, layoutProblems, vocabulary } from '../support/screen.js';
+import { KEYS, openFromMenu, pick, settled, useSessions, type Session } from '../support/pty.js';
+import { emulate, layoutProblems, programVocabulary } from '../support/screen.js';
 import { displayWidth } from '../../src/ui/text.js';
 
 const sessions = useSessions();
 const ROWS = 30;
 const FOOTER = /lines \d+–\d+ of \d+ · ↑↓ PgUp\/PgDn: scroll · q: [a-z ]+/;
 
-function filesUnder(dir: string, ext: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(ext))
-    .map((e) => join(e.parentPath, e.name));
-}
-
 // Every word the program can print: the content's and the program's own (and inquirer's key help).
-const WORDS = vocabulary(['navigate select', ...[...filesUnder(join(ROOT, 'content'), '.md'), ...filesUnder(join(ROOT, 'src'), '.ts')].map((f) => readFileSync(f, 'utf8'))]);
-
-/** Waits until the program has stopped drawing (quiet for two ticks in a row), so a screen is checked whole. */
-async function settled(t: Session): Promise<void> {
-  let seen = -1;
-  for (let quiet = 0; quiet < 2; ) {
-    await new Promise((r) => setTimeout(r, 150));
-    const now = t.raw().length;
-    quiet = now === seen ? quiet + 1 : 0;
-    seen = now;
-  }
-}
+const WORDS = programVocabulary('navigate select');
 
 /**
  * Resizes the terminal to `cols` while a scroll view or list is open, presses ↓ (a key redraws even

@@ -239,3 +239,18 @@ export async function revealAndGrade(t: Session, grade: '1' | '2' | '3' | '4', o
   }
   t.write(grade);
 }
+
+/**
+ * Waits until the program has stopped drawing, so that a screen is checked whole, never half-drawn
+ * (the pseudo-terminal may report the exit before the last output has arrived). Quiet for two
+ * ticks in a row: on a loaded machine one 150 ms gap can fall mid-screen.
+ */
+export async function settled(t: Session): Promise<void> {
+  let seen = -1;
+  for (let quiet = 0; quiet < 2; ) {
+    await new Promise((r) => setTimeout(r, 150));
+    const now = t.raw().length;
+    quiet = now === seen ? quiet + 1 : 0;
+    seen = now;
+  }
+}

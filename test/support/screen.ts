@@ -2,6 +2,9 @@
 // the cursor movements and erasing that prompts use) into rows, the way xterm would draw them,
 // and records which rows the terminal had to wrap because a line was wider than the screen.
 // Enough of VT100/xterm for our CLI and inquirer; other sequences are ignored.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { displayWidth } from '../../src/ui/text.js';
 
 export interface Row {
@@ -191,4 +194,21 @@ function urlAloneRows(state: ScreenState): Set<number> {
     start = end;
   }
   return rows;
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function filesUnder(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * The words the program may print: the content's and its own (its strings live in src/), and
+ * `library`, words of other programs' text on screen (inquirer's key help: "↑↓ navigate • ⏎ select").
+ */
+export function programVocabulary(library: string): Set<string> {
+  const files = [...filesUnder(join(ROOT, 'content'), '.md'), ...filesUnder(join(ROOT, 'src'), '.ts')];
+  return vocabulary([library, ...files.map((f) => readFileSync(f, 'utf8'))]);
 }

@@ -4,38 +4,16 @@
 // it, prompts included, and its words are checked against the words of the content and sources.
 // One test file per width (test/e2e/width-matrix-*.test.ts), so that the widths run side by side:
 // the screens mostly wait on the program, and one file of all four was the suite's longest by far.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEYS, ROOT, useSessions, type Session, type Sessions } from './pty.js';
-import { emulate, layoutProblems, vocabulary } from './screen.js';
+import { KEYS, settled, useSessions, type Session, type Sessions } from './pty.js';
+import { emulate, layoutProblems, programVocabulary } from './screen.js';
 
 const ROWS = 40;
 
-function filesUnder(dir: string, ext: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(ext))
-    .map((e) => join(e.parentPath, e.name));
-}
 // The words the screens may show: the content's and the program's own (its strings live in src/).
 // inquirer's own key help ("↑↓ navigate • ⏎ select") is the only text from elsewhere.
 const LIBRARY = 'navigate select submit invert all';
-const WORDS = vocabulary([LIBRARY, ...[...filesUnder(join(ROOT, 'content'), '.md'), ...filesUnder(join(ROOT, 'src'), '.ts')].map((f) => readFileSync(f, 'utf8'))]);
-
-/**
- * Waits until the program has stopped drawing: a screen is checked whole, never half-drawn (and the
- * pseudo-terminal may report the exit before the last output has arrived).
- */
-async function settled(t: Session): Promise<void> {
-  // Quiet for two ticks in a row: on a loaded machine one 150 ms gap can fall mid-screen.
-  let seen = -1;
-  for (let quiet = 0; quiet < 2; ) {
-    await new Promise((r) => setTimeout(r, 150));
-    const now = t.raw().length;
-    quiet = now === seen ? quiet + 1 : 0;
-    seen = now;
-  }
-}
+const WORDS = programVocabulary(LIBRARY);
 
 /** Collects layout problems of the screen as it is now, under a label. */
 function checker(cols: number) {

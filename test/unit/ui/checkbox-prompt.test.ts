@@ -7,8 +7,8 @@ import { checkboxPrompt, onEnter, retick, type CheckboxLayout } from '../../../s
 import { eraseAbove } from '../../../src/ui/list-prompt.js';
 import { layoutForPrompt } from '../../../src/ui/prompts.js';
 import { displayWidth } from '../../../src/ui/text.js';
-import { FakeTerminal, tick } from '../../support/fake-terminal.js';
-import { emulate, layoutProblems, vocabulary } from '../../support/screen.js';
+import { FakeTerminal, screenSince, tick } from '../../support/fake-terminal.js';
+import { layoutProblems, vocabulary } from '../../support/screen.js';
 
 describe('retick', () => {
   it.each([
@@ -63,11 +63,6 @@ async function open(cols: number) {
   return { term, input, answer, widths };
 }
 
-/** The rows drawn since `mark`, on a terminal `cols` wide. */
-function screen(term: FakeTerminal, mark: number, cols: number) {
-  return emulate(term.text.slice(mark), cols, 20).rows.slice(-20);
-}
-
 async function press(input: PassThrough, keys: readonly string[]): Promise<void> {
   for (const k of keys) {
     input.write(k);
@@ -101,7 +96,7 @@ describe('checkboxPrompt keys', () => {
     const { term, input, answer } = await open(40);
     const mark = term.text.length;
     await press(input, ['\r']);
-    const rows = screen(term, mark, 40);
+    const rows = screenSince(term, mark, 40);
     expect(rows.map((r) => r.text).join('\n')).toContain('> Nothing ticked');
     expect(rows.filter((r) => displayWidth(r.text) > 40)).toEqual([]);
     expect(layoutProblems({ rows }, WORDS)).toEqual([]);
@@ -122,7 +117,7 @@ describe('checkboxPrompt in a resized terminal', () => {
     term.resize(to);
     await tick();
     expect(widths).toEqual([from, to]);
-    const rows = screen(term, mark, to);
+    const rows = screenSince(term, mark, to);
     const text = rows.map((r) => r.text).join('\n');
     expect(text).toContain('❯◉ A cookie set by');
     expect(text).toContain('⏎ submit');

@@ -5,8 +5,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { eraseAbove, listPrompt, moveActive, rowsAfterReflow, type ListLayout } from '../../../src/ui/list-prompt.js';
 import { displayWidth, wrapIndented } from '../../../src/ui/text.js';
-import { FakeTerminal, tick } from '../../support/fake-terminal.js';
-import { emulate, layoutProblems, vocabulary } from '../../support/screen.js';
+import { FakeTerminal, screenSince, tick } from '../../support/fake-terminal.js';
+import { layoutProblems, vocabulary } from '../../support/screen.js';
 
 describe('rowsAfterReflow', () => {
   it.each([
@@ -63,11 +63,6 @@ async function open(cols: number) {
   return { term, input, chosen, widths };
 }
 
-/** The rows drawn since `mark`, on a terminal `cols` wide. */
-function screen(term: FakeTerminal, mark: number, cols: number) {
-  return emulate(term.text.slice(mark), cols, 20).rows.slice(-20);
-}
-
 describe('listPrompt in a resized terminal', () => {
   it.each([
     [100, 50],
@@ -79,13 +74,13 @@ describe('listPrompt in a resized terminal', () => {
     term.resize(to);
     await tick();
     expect(widths).toEqual([from, to]);
-    const rows = screen(term, mark, to);
+    const rows = screenSince(term, mark, to);
     expect(rows.map((r) => r.text).join('\n')).toContain('❯ 1. What is a load balancer');
     expect(rows.filter((r) => displayWidth(r.text) > to)).toEqual([]);
     expect(layoutProblems({ rows }, WORDS)).toEqual([]);
     input.write('\u001b[B');
     await tick();
-    expect(screen(term, mark, to).map((r) => r.text).join('\n')).toMatch(/❯ 2\. Session/);
+    expect(screenSince(term, mark, to).map((r) => r.text).join('\n')).toMatch(/❯ 2\. Session/);
     input.write('\r');
     expect(await chosen).toBe(1);
   });

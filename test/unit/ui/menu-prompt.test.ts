@@ -6,8 +6,8 @@ import { menuPrompt } from '../../../src/ui/key-prompt.js';
 import { eraseAbove } from '../../../src/ui/list-prompt.js';
 import { layoutForPrompt } from '../../../src/ui/prompts.js';
 import { displayWidth } from '../../../src/ui/text.js';
-import { FakeTerminal, tick } from '../../support/fake-terminal.js';
-import { emulate, layoutProblems, vocabulary } from '../../support/screen.js';
+import { FakeTerminal, screenSince, tick } from '../../support/fake-terminal.js';
+import { layoutProblems, vocabulary } from '../../support/screen.js';
 
 const CHOICES = ['Practise flashcards', 'Take a quiz', 'Simulate a load balancer'].map((name, value) => ({ name, value }));
 const BADGE = 'new 10 · learning 0 · due 0';
@@ -24,10 +24,6 @@ async function open(cols: number) {
   return { term, input, chosen };
 }
 
-function screen(term: FakeTerminal, mark: number, cols: number) {
-  return emulate(term.text.slice(mark), cols, 20).rows.slice(-20);
-}
-
 describe('menuPrompt in a resized terminal', () => {
   it.each([
     [100, 30],
@@ -38,7 +34,7 @@ describe('menuPrompt in a resized terminal', () => {
     const mark = term.text.length;
     term.resize(to);
     await tick();
-    const rows = screen(term, mark, to);
+    const rows = screenSince(term, mark, to);
     const text = rows.map((r) => r.text).join('\n');
     expect(text).toContain('❯ Practise flashcards');
     expect(text).toContain('due 0');

@@ -1,10 +1,11 @@
 // The scroll view follows a resized terminal: its text is laid out again from its source for the
 // new width (never the old lines re-wrapped), the place being read stays in view, and the frame
 // after a resize starts on a cleared screen (the terminal reflowed the old one).
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CLEAR_SCREEN, footerText, heightFor, keepPlace, scrollTo, scrollView, type LiveTerminal, type ScrollPage } from '../../../src/ui/scroll-view.js';
+import { CLEAR_SCREEN, footerText, heightFor, keepPlace, scrollTo, scrollView, type ScrollPage } from '../../../src/ui/scroll-view.js';
 import { displayWidth, wrap } from '../../../src/ui/text.js';
+import { FakeTerminal, tick } from '../../support/fake-terminal.js';
 import { emulate, layoutProblems, vocabulary } from '../../support/screen.js';
 
 describe('scrollTo', () => {
@@ -66,34 +67,6 @@ const render = (columns: number): ScrollPage => ({
   title: `Answer at ${columns}`,
   lines: [...SOURCE.flatMap((p) => [...wrap(p, columns).split('\n'), '']), '─'.repeat(columns)],
 });
-
-class FakeTerminal extends Writable {
-  text = '';
-  isTTY = true;
-  private resizeListeners = new Set<() => void>();
-  constructor(public cols: number, public height: number) {
-    super();
-  }
-  get columns(): number {
-    return this.cols;
-  }
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
-    // A terminal's line discipline turns each \n into \r\n (the emulator moves down only on \n).
-    this.text += String(chunk).replace(/\r?\n/g, '\r\n');
-    cb();
-  }
-  /** The terminal as the view sees it (a stream's `columns` is a number, LiveTerminal's a method). */
-  live(): LiveTerminal {
-    return { columns: () => this.cols, rows: () => this.height, onResize: (l) => (this.resizeListeners.add(l), () => void this.resizeListeners.delete(l)) };
-  }
-  resize(cols: number, height: number): void {
-    this.cols = cols;
-    this.height = height;
-    this.resizeListeners.forEach((l) => l());
-  }
-}
-
-const tick = () => new Promise((r) => setImmediate(r));
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await tick();
