@@ -13,6 +13,11 @@ type Out = Pick<Output, 'c' | 'color' | 'columns'>;
 
 // One configured renderer per output: a screen renders several pieces (question, answer, tips).
 const renderers = new WeakMap<Out, Marked>();
+function rendererFor(out: Out): Marked {
+  let marked = renderers.get(out);
+  if (!marked) renderers.set(out, (marked = makeRenderer(out)));
+  return marked;
+}
 
 export function renderMarkdown(markdown: string, out: Out): string {
   return layoutMarkdown(prerendered(markdown, out.color) ?? renderUnwrapped(markdown, out), out);
@@ -23,8 +28,7 @@ export function renderMarkdown(markdown: string, out: Out): string {
  * rendering depends on nothing but colour (see rendersAlike).
  */
 export function renderUnwrapped(markdown: string, out: Out): string {
-  let marked = renderers.get(out);
-  if (!marked) renderers.set(out, (marked = makeRenderer(out)));
+  const marked = rendererFor(out);
   // Tokens lexed at build time for this exact text (ui/prebuilt.ts), else lexed now.
   const tokens = prebuilt(markdown)?.tokens;
   const rendered = restoreColons(tokens ? marked.parser(tokens) : marked.parse(markdown, { async: false }));
@@ -57,8 +61,7 @@ function restoreColons(text: string): string {
  * for quiz options and other labels that the caller lays out itself.
  */
 export function renderInline(markdown: string, out: Out): string {
-  let marked = renderers.get(out);
-  if (!marked) renderers.set(out, (marked = makeRenderer(out)));
+  const marked = rendererFor(out);
   return restoreColons(joinSoftBreaks(marked.parseInline(markdown, { async: false })));
 }
 
